@@ -1,0 +1,3 @@
+from aijournal.cli import main
+
+main()

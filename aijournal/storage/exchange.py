@@ -1,0 +1,211 @@
+"""Full JSON export and merge-import, and CSV export per record kind.
+
+The JSON export (`aijournal-export`, version 1) holds every row of every record table, deleted
+ones included, so it imports back losslessly and merges between machines: idempotent by UUID,
+the newest `updated_at` wins, deletions travel as `deleted_at`. An import is checked whole
+before anything is written, and written in one transaction.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from aijournal import __version__
+from aijournal import records as r
+from aijournal.errors import InvalidInput
+from aijournal.storage.journal import TABLES, Journal, from_row
+from aijournal.storage.paths import atomic_write
+from aijournal.storage.schema import RECORD_TABLES
+
+FORMAT = "aijournal-export"
+VERSION = 1
+_KIND_OF_TABLE = {table: kind for kind, table in TABLES.items()}
+_STAMPS = ("created_at", "updated_at", "deleted_at")
+_ALLOWED = "use a JSON file made by `aijournal export --format json`"
+
+
+@dataclass
+class MergeReport:
+    added: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    unchanged: int = 0
+
+    def line(self) -> str:
+        added, updated = sum(self.added.values()), sum(self.updated.values())
+        return f"{added} added, {updated} updated, {self.unchanged} already up to date."
+
+
+def export_data(journal: Journal) -> dict[str, Any]:
+    tables = {}
+    for table in RECORD_TABLES:
+        cursor = journal.db.execute(f"SELECT * FROM {table} ORDER BY rowid")
+        names = [c[0] for c in cursor.description]
+        tables[table] = [dict(zip(names, row, strict=True)) for row in cursor]
+    return {"format": FORMAT, "version": VERSION, "app_version": __version__,
+            "exported_at": r.utc_stamp(), "journal_id": journal.config.journal_id,
+            "tables": tables}
+
+
+def write_json(journal: Journal, path: Path) -> None:
+    atomic_write(path, json.dumps(export_data(journal), ensure_ascii=False, indent=1) + "\n")
+
+
+def read_json(path: Path) -> dict[str, Any]:
+    """Load and fully check an export file; InvalidInput names what is wrong."""
+    try:
+        with path.open("rb") as handle:
+            data = json.load(handle)
+    except OSError as error:
+        raise InvalidInput("file", str(path), f"use a readable file ({error.strerror})") from None
+    except (ValueError, UnicodeDecodeError) as error:
+        raise InvalidInput("file", str(path), f"{_ALLOWED} (not valid JSON: {error})") from None
+    return data
+
+
+def check(data: Any, journal: Journal) -> None:
+    """Raise InvalidInput for the first problem in an export's content."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise InvalidInput("format", _get(data, "format"), _ALLOWED)
+    if data.get("version") != VERSION:
+        raise InvalidInput("version", data.get("version"),
+                           f"this AI Journal reads version {VERSION}")
+    tables = data.get("tables")
+    if not isinstance(tables, dict):
+        raise InvalidInput("tables", type(tables).__name__, "use an object of tables")
+    for table, rows in tables.items():
+        if table not in RECORD_TABLES:
+            raise InvalidInput("tables", table, "use " + ", ".join(RECORD_TABLES))
+        if not isinstance(rows, list):
+            raise InvalidInput(f"tables.{table}", type(rows).__name__, "use a list of records")
+        columns = set(journal.db[table].columns_dict)
+        for index, row in enumerate(rows):
+            _check_row(f"{table}[{index}]", table, row, columns)
+
+
+def _check_row(where: str, table: str, row: Any, columns: set[str]) -> None:
+    if not isinstance(row, dict):
+        raise InvalidInput(where, type(row).__name__, "use an object per record")
+    if unknown := sorted(set(row) - columns):
+        raise InvalidInput(f"{where}.{unknown[0]}", row[unknown[0]], "this field is unknown")
+    for name in ("id", *_STAMPS[:2]):
+        if not isinstance(row.get(name), str):
+            raise InvalidInput(f"{where}.{name}", row.get(name), "this field is required text")
+    try:
+        if kind := _KIND_OF_TABLE.get(table):
+            from_row(kind, {"skill": "(linked by id)", **row})
+        else:  # learning_events and nudges: no record type, check what links them
+            r.Record(**{k: row.get(k) for k in ("id", *_STAMPS)})
+    except InvalidInput as error:
+        raise InvalidInput(f"{where}.{error.field}", error.value, error.allowed) from None
+    except (TypeError, ValueError, AttributeError) as error:
+        raise InvalidInput(where, row.get("id"), f"a field has the wrong type ({error})") from None
+
+
+def _get(data: Any, key: str) -> Any:
+    return data.get(key) if isinstance(data, dict) else type(data).__name__
+
+
+class _DryRun(Exception):
+    """Raised inside the merge transaction to roll a dry run back."""
+
+
+def merge(journal: Journal, data: dict[str, Any], *, dry_run: bool = False) -> MergeReport:
+    """Merge a checked export into the journal, all or nothing (or only count, on a dry run)."""
+    check(data, journal)
+    report = MergeReport()
+    try:
+        _merge_all(journal, data, report, dry_run)
+    except _DryRun:
+        pass
+    return report
+
+
+def _merge_all(journal: Journal, data: dict[str, Any], report: MergeReport,
+               dry_run: bool) -> None:
+    with journal.transaction():
+        # Rows may arrive before the rows they point to; check the links once at the end.
+        journal.db.execute("PRAGMA defer_foreign_keys = ON")
+        for table in RECORD_TABLES:
+            for row in data["tables"].get(table, []):
+                _merge_row(journal, table, dict(row), report)
+        problems = journal.db.execute("PRAGMA foreign_key_check").fetchall()
+        if problems:
+            table, _, parent, _ = problems[0]
+            raise InvalidInput("import", f"{table} record",
+                               f"it refers to a {parent} record that is in neither the file "
+                               "nor the journal; nothing was imported")
+        if dry_run:
+            raise _DryRun
+
+
+def _merge_row(journal: Journal, table: str, row: dict[str, Any], report: MergeReport) -> None:
+    found = journal.db.execute(f"SELECT updated_at FROM {table} WHERE id = ?",
+                               [row["id"]]).fetchone()
+    if found and found[0] >= row["updated_at"]:
+        report.unchanged += 1
+        return
+    if table == "checkins" and row.get("deleted_at") is None:
+        _settle_same_day(journal, row)
+    columns = ", ".join(row)
+    marks = ", ".join("?" for _ in row)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in row if c != "id")
+    journal.db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})"
+                       f" ON CONFLICT(id) DO UPDATE SET {updates}", list(row.values()))
+    tally = report.updated if found else report.added
+    tally[table] = tally.get(table, 0) + 1
+
+
+def _settle_same_day(journal: Journal, row: dict[str, Any]) -> None:
+    """Two machines checked in on the same day: the newer check-in stays, the other is deleted."""
+    other = journal.db.execute(
+        "SELECT id, updated_at FROM checkins WHERE day = ? AND deleted_at IS NULL AND id != ?",
+        [row["day"], row["id"]]).fetchone()
+    if other is None:
+        return
+    if other[1] > row["updated_at"]:
+        row["deleted_at"] = other[1]
+    else:
+        journal.db.execute("UPDATE checkins SET deleted_at = ?, updated_at = ? WHERE id = ?",
+                           [r.utc_stamp(), r.utc_stamp(), other[0]])
+
+
+# ---- CSV -------------------------------------------------------------------------------------
+
+CSV_KINDS: dict[str, type[r.Record]] = {
+    "ai-use": r.AIUse, "checkin": r.Checkin, "touchpoint": r.Touchpoint,
+    "assessment": r.Assessment, "person": r.Person, "skill": r.Skill,
+    "skill-rating": r.SkillRating, "goal": r.Goal,
+}
+PRIVATE_TEXT = {"note"}
+NAMES = {"person", "name"}
+
+
+def csv_text(journal: Journal, kind: str, *, notes: bool = False, names: bool = False) -> str:
+    """Live records of one kind as CSV; notes and people's names only when asked for."""
+    r.check_choice("kind", kind, CSV_KINDS)
+    record_type = CSV_KINDS[kind]
+    columns = [c for c in record_type.field_names() if c != "deleted_at"
+               and (notes or c not in PRIVATE_TEXT)
+               and (names or record_type is not r.Person or c != "name")
+               and (names or c != "person")]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for record in journal.all(record_type):
+        writer.writerow([_cell(getattr(record, c)) for c in columns])
+    return out.getvalue()
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, tuple):
+        return "; ".join("" if v is None else str(v) for v in value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)

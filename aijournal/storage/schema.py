@@ -1,0 +1,95 @@
+"""The journal's schema as named, transactional sqlite-utils migration steps.
+
+Add a step at the end to change the schema; never edit a released one. `tests/data/` keeps a
+journal made by each released schema so the upgrade path stays tested.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("aijournal")
+
+_STAMPS = """
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT"""
+
+
+def _run(db: Database, *statements: str) -> None:
+    for statement in statements:
+        db.execute(statement)
+
+
+@migrations(name="0001_initial")
+def initial(db: Database) -> None:
+    _run(
+        db,
+        f"""CREATE TABLE people (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, relationship TEXT NOT NULL,
+            cadence_days INTEGER, archived INTEGER NOT NULL DEFAULT 0,{_STAMPS})""",
+        f"""CREATE TABLE skills (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, niche INTEGER NOT NULL DEFAULT 0,{_STAMPS})""",
+        f"""CREATE TABLE goals (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, target_date TEXT,
+            archived INTEGER NOT NULL DEFAULT 0,{_STAMPS})""",
+        f"""CREATE TABLE ai_uses (
+            id TEXT PRIMARY KEY, started_at TEXT NOT NULL, day TEXT NOT NULL, tool TEXT NOT NULL,
+            task TEXT NOT NULL DEFAULT '', minutes INTEGER NOT NULL, pattern TEXT NOT NULL,
+            replaced_person INTEGER NOT NULL DEFAULT 0, goal_id TEXT REFERENCES goals(id),
+            outcome INTEGER, note TEXT NOT NULL DEFAULT '', source TEXT NOT NULL,
+            source_ref TEXT, to_review INTEGER NOT NULL DEFAULT 0,{_STAMPS})""",
+        f"""CREATE TABLE checkins (
+            id TEXT PRIMARY KEY, day TEXT NOT NULL, burnout INTEGER NOT NULL,
+            connection INTEGER NOT NULL, safety INTEGER, conversations INTEGER,
+            asked_advice INTEGER, energy INTEGER, note TEXT NOT NULL DEFAULT '',{_STAMPS})""",
+        f"""CREATE TABLE touchpoints (
+            id TEXT PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL, kind TEXT NOT NULL,
+            person_id TEXT REFERENCES people(id), minutes INTEGER, quality INTEGER,
+            goal_id TEXT REFERENCES goals(id), note TEXT NOT NULL DEFAULT '',{_STAMPS})""",
+        f"""CREATE TABLE learning_events (
+            id TEXT PRIMARY KEY, skill_id TEXT NOT NULL REFERENCES skills(id),
+            ai_use_id TEXT REFERENCES ai_uses(id), touchpoint_id TEXT REFERENCES touchpoints(id),
+            {_STAMPS.strip()},
+            CHECK ((ai_use_id IS NULL) != (touchpoint_id IS NULL)))""",
+        f"""CREATE TABLE skill_ratings (
+            id TEXT PRIMARY KEY, skill_id TEXT NOT NULL REFERENCES skills(id), day TEXT NOT NULL,
+            rating INTEGER NOT NULL, note TEXT NOT NULL DEFAULT '',{_STAMPS})""",
+        f"""CREATE TABLE assessments (
+            id TEXT PRIMARY KEY, instrument TEXT NOT NULL, day TEXT NOT NULL,
+            answers TEXT NOT NULL, score REAL, band TEXT,{_STAMPS})""",
+        "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        # One live check-in per day; deleted ones may share the day (undo, merges).
+        "CREATE UNIQUE INDEX checkins_one_per_day ON checkins(day) WHERE deleted_at IS NULL",
+        "CREATE INDEX ai_uses_day ON ai_uses(day)",
+        "CREATE UNIQUE INDEX ai_uses_source ON ai_uses(source, source_ref)"
+        " WHERE source_ref IS NOT NULL",
+        "CREATE INDEX touchpoints_day ON touchpoints(day)",
+        "CREATE INDEX touchpoints_person ON touchpoints(person_id, day)",
+        "CREATE INDEX learning_ai ON learning_events(ai_use_id)",
+        "CREATE INDEX learning_touchpoint ON learning_events(touchpoint_id)",
+        "CREATE INDEX learning_skill ON learning_events(skill_id)",
+        "CREATE INDEX skill_ratings_skill ON skill_ratings(skill_id, day)",
+        "CREATE INDEX assessments_day ON assessments(instrument, day)",
+    )
+
+
+@migrations(name="0002_nudges")
+def nudges(db: Database) -> None:
+    """Prompts the nudge rules produce, with the facts that fired them."""
+    _run(
+        db,
+        f"""CREATE TABLE nudges (
+            id TEXT PRIMARY KEY, rule_id TEXT NOT NULL, day TEXT NOT NULL, facts TEXT NOT NULL,
+            message TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'new', snoozed_until TEXT,
+            planned_day TEXT, planned_person_id TEXT REFERENCES people(id),
+            touchpoint_id TEXT REFERENCES touchpoints(id), helped INTEGER,{_STAMPS})""",
+        "CREATE INDEX nudges_rule ON nudges(rule_id, day)",
+    )
+
+
+# Tables holding records, in an order that satisfies their foreign keys.
+RECORD_TABLES: tuple[str, ...] = (
+    "people", "skills", "goals", "ai_uses", "checkins", "touchpoints", "learning_events",
+    "skill_ratings", "assessments", "nudges",
+)
