@@ -66,8 +66,8 @@ def title(entry: r.Record) -> str:
 
 
 def as_dict(entry: r.Record) -> dict[str, Any]:
-    """The entry as JSON-ready data, with its kind first."""
-    data: dict[str, Any] = {"kind": entry.record_kind}
+    """The entry as JSON-ready data; `entry` says which kind of entry it is."""
+    data: dict[str, Any] = {"entry": entry.record_kind}
     for f in fields(entry):
         value = getattr(entry, f.name)
         if isinstance(value, date):
