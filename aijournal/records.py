@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields, replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, ClassVar, Self
 
 from aijournal.errors import InvalidInput
@@ -38,8 +38,8 @@ def now() -> datetime:
 
 def utc_stamp(moment: datetime | None = None) -> str:
     """An ISO 8601 UTC timestamp; UTC so that `updated_at` strings compare in time order."""
-    moment = moment or datetime.now(timezone.utc)
-    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
+    moment = moment or datetime.now(UTC)
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def new_id() -> str:
@@ -181,6 +181,10 @@ class AIUse(Record):
     source: str = "manual"
     source_ref: str | None = None
     to_review: bool = False
+    turns: int | None = None  # the user's turns in an imported conversation
+    suggested_pattern: str | None = None  # what the import rules guessed, for review
+    suggestion_confidence: float | None = None
+    suggestion_reason: str = ""
 
     def validate(self) -> None:
         check_moment("when", self.started_at)
@@ -191,6 +195,14 @@ class AIUse(Record):
         check_scale("outcome", self.outcome, required=False)
         check_text("note", self.note)
         check_choice("source", self.source, SOURCES)
+        check_count("turns", self.turns, 100_000)
+        if self.suggested_pattern is not None:
+            check_choice("suggested pattern", self.suggested_pattern, PATTERN_IDS)
+        confidence = self.suggestion_confidence
+        if confidence is not None and not (isinstance(confidence, float | int)
+                                           and 0 <= confidence <= 1):
+            raise InvalidInput("confidence", confidence, "use a number from 0 to 1")
+        check_text("reason", self.suggestion_reason, limit=500)
         object.__setattr__(self, "tool", self.tool.strip())
         object.__setattr__(self, "skills", clean_names("skill", self.skills))
 

@@ -2,7 +2,7 @@
 
 import hashlib
 import json
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,7 +14,7 @@ from aijournal.patterns import PATTERN_IDS
 from aijournal.storage import DataPaths, Journal, exchange
 from aijournal.storage.unlock import Key
 
-BASE = datetime(2026, 1, 1, tzinfo=timezone.utc)
+BASE = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 def fresh(tmp_path, name, clock) -> Journal:

@@ -1,6 +1,6 @@
 """Every validation rule of the record types, and the pattern taxonomy."""
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -8,7 +8,7 @@ from aijournal import records as r
 from aijournal.errors import InvalidInput
 from aijournal.patterns import PATTERN_IDS, PATTERNS, Mode, augmentation_ids, mode_of
 
-WHEN = datetime(2026, 11, 27, 10, 0, tzinfo=timezone.utc)
+WHEN = datetime(2026, 11, 27, 10, 0, tzinfo=UTC)
 
 
 def ai(**changes):

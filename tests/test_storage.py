@@ -11,8 +11,14 @@ import pytest
 import sqlcipher3
 
 from aijournal import records as r
-from aijournal.errors import (InvalidInput, JournalError, JournalTooNew, NoJournal,
-                              UnlockError, WrongPassphrase)
+from aijournal.errors import (
+    InvalidInput,
+    JournalError,
+    JournalTooNew,
+    NoJournal,
+    UnlockError,
+    WrongPassphrase,
+)
 from aijournal.storage import DataPaths, Journal
 from aijournal.storage.journal import EntryFilter
 from aijournal.storage.unlock import Key
@@ -157,7 +163,7 @@ def test_migration_from_the_first_schema_keeps_data_and_a_copy(tmp_path, clock):
     shutil.copytree(SAMPLES / "schema-0001", paths.root)
     passphrase = lambda: "sample journal 0001"  # noqa: E731
     with Journal.open(paths, passphrase=passphrase, clock=clock) as journal:
-        assert journal.schema_steps == ["0001_initial", "0002_nudges"]
+        assert journal.schema_steps == ["0001_initial", "0002_nudges", "0003_import_details"]
         (use_,) = journal.all(r.AIUse)
         assert (use_.tool, use_.minutes, use_.skills, use_.note) == (
             "ChatGPT", 25, ("SQL window functions",), "private note")

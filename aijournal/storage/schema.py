@@ -88,6 +88,19 @@ def nudges(db: Database) -> None:
     )
 
 
+
+@migrations(name="0003_import_details")
+def import_details(db: Database) -> None:
+    """What an import from a ChatGPT or Claude export knows about a conversation."""
+    _run(
+        db,
+        "ALTER TABLE ai_uses ADD COLUMN turns INTEGER",
+        "ALTER TABLE ai_uses ADD COLUMN suggested_pattern TEXT",
+        "ALTER TABLE ai_uses ADD COLUMN suggestion_confidence REAL",
+        "ALTER TABLE ai_uses ADD COLUMN suggestion_reason TEXT NOT NULL DEFAULT ''",
+        "CREATE INDEX ai_uses_to_review ON ai_uses(to_review) WHERE to_review",
+    )
+
 # Tables holding records, in an order that satisfies their foreign keys.
 RECORD_TABLES: tuple[str, ...] = (
     "people", "skills", "goals", "ai_uses", "checkins", "touchpoints", "learning_events",

@@ -1,0 +1,44 @@
+# AI Journal developer tasks. `make test` is what CI runs (see .ci/run).
+
+PYTHON ?= python3
+VENV := .venv
+STAMP := $(VENV)/.installed
+PYTEST_ARGS ?=
+
+.PHONY: all .venv install run test lint screenshots bench clean
+
+all: test
+
+# The virtual environment, (re)installed whenever pyproject.toml changes.
+.venv: $(STAMP)
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(VENV)/bin/python || $(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -U pip
+	$(VENV)/bin/pip install -e '.[test]'
+	touch $@
+
+run: $(STAMP)
+	$(VENV)/bin/aijournal
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+
+# Needs a display: uses the current one, or a virtual one from xvfb-run.
+screenshots: $(STAMP)
+	if [ -n "$$DISPLAY" ]; then \
+		$(VENV)/bin/python scripts/screenshots.py; \
+	else \
+		xvfb-run -a -s "-screen 0 1920x1200x24" $(VENV)/bin/python scripts/screenshots.py; \
+	fi
+
+bench: $(STAMP)
+	$(VENV)/bin/python bench/run.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis
+	find . -path ./.git -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
