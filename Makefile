@@ -5,7 +5,7 @@ VENV := .venv
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?=
 
-.PHONY: all .venv install run test lint screenshots bench clean
+.PHONY: all .venv install run test lint screenshots bench bench-peers clean
 
 all: test
 
@@ -37,7 +37,11 @@ screenshots: $(STAMP)
 	fi
 
 bench: $(STAMP)
-	$(VENV)/bin/python bench/run.py
+	$(VENV)/bin/python bench/run.py $(ARGS)
+
+# jrnl, the best-known peer, in a virtual environment of its own under bench/cache/.
+bench-peers: $(STAMP)
+	$(VENV)/bin/python bench/run.py --peers $(ARGS)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis

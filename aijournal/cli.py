@@ -11,6 +11,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -20,7 +21,7 @@ import click
 
 from aijournal import describe
 from aijournal import records as r
-from aijournal.errors import InvalidInput, JournalError, SecretStoreUnavailable
+from aijournal.errors import InvalidInput, JournalError, SecretStoreUnavailable, UnlockError
 from aijournal.storage import DataPaths, Journal, SecretStore
 from aijournal.storage.unlock import Key, check_passphrase
 
@@ -407,15 +408,68 @@ def skill_rate(session: Session, name: str, rating: int, note: str, day: str | N
 
 
 @skill.command("list")
-@click.option("--format", "fmt", default="table", help="table or json.")
+@click.option("--format", "fmt", default="table", help="table, json or csv.")
 @pass_session
 def skill_list(session: Session, fmt: str) -> None:
-    journal = session.journal()
-    latest = {x.skill.casefold(): x for x in journal.skill_ratings()}
-    rows = [{"name": s.name, "niche": s.niche,
-             "rating": latest[s.name.casefold()].rating if s.name.casefold() in latest else None}
-            for s in journal.skills()]
+    """Your skills, most recent growth first: rating, 90-day change, minutes by source."""
+    from aijournal import growth
+
+    overview = growth.skill_overview(session.journal(), r.now().date())
+    if fmt != "table":
+        _print_rows([g.as_dict() for g in overview], fmt)
+        return
+    rows = [{"skill": g.name, "niche": g.niche, "rating": g.rating,
+             "90_days": _signed(g.change_90d), "min_with_AI": g.with_ai.minutes,
+             "min_by_AI": g.by_ai.minutes, "min_from_people": g.from_people.minutes,
+             "last_practised": g.last_practised,
+             "note": "only delegated to AI" if g.only_delegated else ""} for g in overview]
     _print_rows(rows, fmt, empty="No skills yet; add one with `skill add`.")
+
+
+@skill.command("show")
+@click.argument("name")
+@click.option("--format", "fmt", default="table", help="table or json.")
+@pass_session
+def skill_show(session: Session, name: str, fmt: str) -> None:
+    """One skill's ratings, AI sessions, people who helped and minutes per month."""
+    from aijournal import growth
+
+    r.check_choice("format", fmt, ("table", "json"))
+    line = growth.skill_timeline(session.journal(), name)
+    if fmt == "json":
+        click.echo(json.dumps(line.as_dict(), indent=2, ensure_ascii=False))
+        return
+    click.echo(line.skill.name + (" (niche)" if line.skill.niche else ""))
+    sections = (
+        ("Ratings", [{"day": x.day, "rating": x.rating, "what_changed": x.note}
+                     for x in line.ratings]),
+        ("AI sessions", [{"day": x.day, "pattern": x.pattern, "source": x.source.label,
+                          "minutes": x.minutes, "tool": x.tool} for x in line.ai_sessions]),
+        ("People who helped", [{"day": x.day, "kind": x.kind, "minutes": x.minutes,
+                                "person": x.person} for x in line.people]),
+        ("Minutes per month", [{"month": x.month, "with_AI": x.with_ai, "by_AI": x.by_ai,
+                                "from_people": x.from_people} for x in line.months]),
+    )
+    for title, rows in sections:
+        click.echo(f"\n{title}:")
+        _print_rows(rows, fmt, empty="None yet.")
+
+
+@skill.command("niche")
+@click.argument("name")
+@click.option("--off", is_flag=True, help="Take the skill out of your niche.")
+@pass_session
+def skill_niche(session: Session, name: str, off: bool) -> None:
+    """Mark a skill as part of your niche (or, with --off, not)."""
+    from aijournal import growth
+
+    journal = session.journal()
+    found = growth.set_niche(journal, name, not off)
+    _saved(journal, f"{found.name} is {'no longer ' if off else ''}part of your niche.")
+
+
+def _signed(change: int | None) -> str | None:
+    return None if change is None else f"{change:+d}"
 
 
 @cli.group()
@@ -439,13 +493,48 @@ def goal_add(session: Session, name: str, kind: str, target: str | None) -> None
 
 
 @goal.command("list")
+@click.option("--format", "fmt", default="table", help="table, json or csv.")
+@click.option("--archived", is_flag=True, help="Include archived goals.")
+@pass_session
+def goal_list(session: Session, fmt: str, archived: bool) -> None:
+    """Your goals with the AI time that served them, and the share of AI time aligned."""
+    from aijournal import growth
+
+    journal, today = session.journal(), r.now().date()
+    goals = [g for g in growth.goal_overview(journal, today) if archived or not g.goal.archived]
+    aligned = growth.alignment(journal, today)
+    if fmt == "json":
+        click.echo(json.dumps({"goals": [g.as_dict() for g in goals],
+                               "alignment": aligned.as_dict()}, indent=2, ensure_ascii=False))
+        return
+    rows = [g.as_dict() for g in goals]
+    _print_rows(rows, fmt, empty="No goals yet; add one with `goal add`.")
+    if fmt == "table":
+        click.echo(f"\nAlignment: {_pct(aligned.share)} of AI minutes served a goal"
+                   f" ({_pct(aligned.recent_share)} in the last 4 weeks).")
+
+
+@goal.command("show")
+@click.argument("name")
 @click.option("--format", "fmt", default="table", help="table or json.")
 @pass_session
-def goal_list(session: Session, fmt: str) -> None:
-    rows = [{"name": g.name, "kind": g.kind,
-             "target_date": g.target_date.isoformat() if g.target_date else None}
-            for g in session.journal().goals()]
-    _print_rows(rows, fmt, empty="No goals yet; add one with `goal add`.")
+def goal_show(session: Session, name: str, fmt: str) -> None:
+    """One goal: AI minutes and touchpoints per month, AI minutes by pattern."""
+    from aijournal import growth
+
+    r.check_choice("format", fmt, ("table", "json"))
+    detail = growth.goal_detail(session.journal(), name, r.now().date())
+    if fmt == "json":
+        click.echo(json.dumps(detail.as_dict(), indent=2, ensure_ascii=False))
+        return
+    f = detail.figures
+    click.echo(f"{f.goal.name} ({f.goal.kind}): {f.ai_minutes} AI minutes in {f.ai_uses} uses,"
+               f" {f.recent_ai_minutes} in the last 4 weeks; {f.touchpoints} touchpoints.")
+    click.echo("\nPer month:")
+    _print_rows(detail.months, fmt, empty="None yet.")
+    click.echo("\nAI minutes by pattern:")
+    _print_rows([{"pattern": p, "minutes": m} for p, m in detail.patterns.items()], fmt,
+                empty="None yet.")
 
 
 # ---- reading ---------------------------------------------------------------------------------
@@ -459,12 +548,13 @@ def goal_list(session: Session, fmt: str) -> None:
 @click.option("--person")
 @click.option("--skill")
 @click.option("--search", help="Text in notes.")
+@click.option("--to-review", is_flag=True, help="Only imported AI uses waiting for review.")
 @click.option("--limit", type=int)
 @click.option("--format", "fmt", default="table", help="table, json or csv.")
 @pass_session
 def list_entries(session: Session, kinds: tuple[str, ...], start: str | None, end: str | None,
                  tool: str | None, pattern: str | None, person: str | None, skill: str | None,
-                 search: str | None, limit: int | None, fmt: str) -> None:
+                 search: str | None, to_review: bool, limit: int | None, fmt: str) -> None:
     """Entries, newest first."""
     from aijournal.patterns import PATTERN_IDS
     from aijournal.storage.journal import EntryFilter
@@ -478,7 +568,8 @@ def list_entries(session: Session, kinds: tuple[str, ...], start: str | None, en
         r.check_scale("limit", limit, 1, 10**9)
     wanted = EntryFilter(kinds=kinds or r.ENTRY_KINDS, start=_day_or_none("from", start),
                          end=_day_or_none("to", end), tool=tool, pattern=pattern,
-                         person=person, skill=skill, text=search, limit=limit)
+                         person=person, skill=skill, text=search, limit=limit,
+                         to_review=to_review)
     entries = session.journal().entries(wanted)
     if fmt == "table":
         if not entries:
@@ -518,6 +609,56 @@ def stats(session: Session, start: str | None, end: str | None, fmt: str) -> Non
         click.echo(f"{w.start.isoformat():10}  {w.ai_uses:>7}  {_pct(w.augmentation_share):>5}"
                    f"  {w.ai_minutes:>6}  {w.replaced:>8}  {w.touchpoints:>7}"
                    f"  {_mean(w.burnout_mean):>7}  {_mean(w.connection_mean):>8}")
+
+
+@cli.command()
+@click.option("--format", "fmt", default="table", help="table or json.")
+@click.option("--all", "show_all", is_flag=True,
+              help="Every nudge so far, dismissed and acted-on ones too.")
+@pass_session
+def nudges(session: Session, fmt: str, show_all: bool) -> None:
+    """Prompts to seek people: why each one fired, what to do, and the evidence."""
+    from aijournal import nudges as rules
+
+    r.check_choice("format", fmt, ("table", "json"))
+    journal = session.journal()
+    rules.refresh(journal)
+    found = [rules.shown(n) for n in (journal.nudges() if show_all else rules.active(journal))]
+    if fmt == "json":
+        click.echo(json.dumps([s.as_dict() for s in found], indent=2, ensure_ascii=False))
+        return
+    if not found:
+        click.echo("No nudges right now.")
+    for s in found:
+        click.echo(f"{s.nudge.day.isoformat()}  {s.title}  [{s.nudge.status}, {s.nudge.id}]")
+        for fact in s.why:
+            click.echo(f"  Why: {fact}")
+        click.echo(f"  Try: {s.what_to_do}")
+        click.echo(f"  Evidence: {s.evidence}")
+
+
+@cli.command()
+@click.option("--from", "start", help="First day (YYYY-MM-DD).")
+@click.option("--to", "end", help="Last day (YYYY-MM-DD).")
+@click.option("--format", "fmt", default="table", help="table or json.")
+@pass_session
+def insights(session: Session, start: str | None, end: str | None, fmt: str) -> None:
+    """Findings from your journal that hold up statistically (14 days or more)."""
+    from aijournal import insights as findings
+
+    r.check_choice("format", fmt, ("table", "json"))
+    found = findings.findings(session.journal(), _day_or_none("from", start),
+                              _day_or_none("to", end))
+    if fmt == "json":
+        click.echo(json.dumps([i.as_dict() for i in found], indent=2, ensure_ascii=False))
+        return
+    if not found:
+        click.echo(f"No findings yet: they need at least {findings.MIN_DAYS} days of "
+                   "check-ins and a pattern clear enough to rule out chance.")
+        return
+    for insight in found:
+        click.echo(f"- {insight.text}")
+    click.echo(findings.CAVEAT)
 
 
 def _pct(value: float | None) -> str:
@@ -561,19 +702,33 @@ def _csv_cell(value: Any) -> str:
 # ---- export, import, backups, sample data ------------------------------------------------------
 
 @cli.command()
-@click.option("--format", "fmt", required=True, help="json (complete) or csv (one kind).")
+@click.option("--format", "fmt", required=True,
+              help="json (complete), csv (one kind), portfolio-md or portfolio-pdf, or a "
+                   "coach summary: summary-json, summary-pdf or summary-html.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="File to write (default: standard output).")
 @click.option("--kind", default="ai-use", help="For csv: which records.")
-@click.option("--include-notes", is_flag=True, help="For csv: include private notes.")
-@click.option("--include-names", is_flag=True, help="For csv: include people's names.")
+@click.option("--include-notes", is_flag=True,
+              help="For csv and portfolios: include private notes.")
+@click.option("--include-names", is_flag=True,
+              help="For csv and portfolios: include people's names.")
+@click.option("--from", "start", help="For summaries: first day (default: 4 weeks ago).")
+@click.option("--to", "end", help="For summaries: last day (default: today).")
+@click.option("--client-name", default="", help="For summaries: the name to show the coach.")
+@click.option("--sections", help="For summaries: which, comma-separated (default: all).")
 @pass_session
 def export(session: Session, fmt: str, output: Path | None, kind: str, include_notes: bool,
-           include_names: bool) -> None:
+           include_names: bool, start: str | None = None, end: str | None = None,
+           client_name: str = "", sections: str | None = None) -> None:
     """Export the journal: complete JSON (for import or a second machine), or CSV."""
     from aijournal.storage import exchange
 
-    r.check_choice("format", fmt, ("json", "csv"))
+    if fmt in SUMMARY_FORMATS:
+        return _export_summary(session, fmt, output, start, end, sections, include_notes,
+                               include_names, client_name)
+    if fmt in PORTFOLIO_FORMATS:
+        return _export_portfolio(session, fmt, output, include_notes, include_names)
+    r.check_choice("format", fmt, ("json", "csv", *PORTFOLIO_FORMATS, *SUMMARY_FORMATS))
     journal = session.journal()
     if fmt == "json":
         text = json.dumps(exchange.export_data(journal), ensure_ascii=False, indent=1) + "\n"
@@ -590,6 +745,110 @@ def export(session: Session, fmt: str, output: Path | None, kind: str, include_n
         click.echo(f"Wrote {output}.")
     if note:
         _note(note)
+
+
+PORTFOLIO_FORMATS = ("portfolio-md", "portfolio-pdf")
+
+
+def _export_portfolio(session: Session, fmt: str, output: Path | None, include_notes: bool,
+                      include_names: bool) -> None:
+    """The one-page skills portfolio, private notes and names left out unless asked for."""
+    from aijournal import portfolio
+
+    if fmt == "portfolio-pdf" and output is None:
+        raise InvalidInput("output", "", "name the PDF file with -o")
+    journal, today = session.journal(), r.now().date()
+    if fmt == "portfolio-md":
+        text = portfolio.markdown(journal, today, include_notes, include_names)
+        if output is None:
+            click.echo(text, nl=False)
+            return
+        from aijournal.storage.paths import atomic_write
+
+        atomic_write(output, text)
+    else:
+        from aijournal.ui.portfolio_pdf import write_pdf  # Qt only for this one format
+
+        write_pdf(portfolio.html(journal, today, include_notes, include_names), output)
+    click.echo(f"Wrote {output}.")
+
+
+SUMMARY_FORMATS = ("summary-json", "summary-pdf", "summary-html")
+
+
+def _export_summary(session: Session, fmt: str, output: Path | None, start: str | None,
+                    end: str | None, sections: str | None, include_notes: bool,
+                    include_names: bool, client_name: str) -> None:
+    """`export --format summary-*`: a coach summary, checked against its schema first."""
+    from aijournal import summary
+
+    wanted = summary.parse_sections(sections) if sections is not None else summary.ALL
+    if fmt == "summary-pdf" and output is None:
+        raise InvalidInput("output", "", "give -o FILE.pdf for a PDF")
+    first, last = _day_or_none("from", start), _day_or_none("to", end)
+    journal = session.journal()
+    last = last or journal.clock().date()
+    first = first or summary.default_period(last)[0]
+    data = summary.build(journal, first, last, sections=wanted, include_notes=include_notes,
+                         include_names=include_names, client_name=client_name)
+    if fmt == "summary-pdf":
+        from aijournal.ui import summary_pdf
+
+        content: str | bytes = summary_pdf.pdf_bytes(data)
+    elif fmt == "summary-html":
+        from aijournal import summary_html
+
+        content = summary_html.render(summary.validate(data))
+    else:
+        content = summary.dumps(data)
+    if output is None:
+        click.echo(content, nl=False)
+    else:
+        from aijournal.storage.paths import atomic_write
+
+        atomic_write(output, content)
+        click.echo(f"Wrote {output}.")
+    left_out = [what for what, kept in (("private notes", include_notes),
+                                        ("real names", include_names)) if not kept]
+    _note("The summary leaves out " + " and ".join(left_out) + "." if left_out else
+          "The summary includes private notes and real names, as you asked: share it with care.")
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", default="table", help="table, json or csv.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write (default: standard output).")
+def coach(files: tuple[Path, ...], fmt: str, output: Path | None) -> None:
+    """Compare clients' exported summaries (no journal or key needed).
+
+    Files of an unknown version, or that do not match the summary format, are listed with
+    the reason and skipped.
+    """
+    from aijournal import coach as coaching
+
+    r.check_choice("format", fmt, FORMATS)
+    opened, skipped = coaching.open_many(files)
+    table = coaching.rows(opened)
+    for problem in skipped:
+        _note(f"Skipped {problem.line()}")
+    if not table:
+        raise JournalError("No summary could be read; nothing to compare.")
+    if fmt == "csv":
+        text = coaching.csv_text(table)
+    elif fmt == "json":
+        text = json.dumps({"rows": [row.as_dict() for row in table],
+                           "skipped": [{"file": str(s.path), "reason": s.reason}
+                                       for s in skipped]}, indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = coaching.text_table(table)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        from aijournal.storage.paths import atomic_write
+
+        atomic_write(output, text)
+        click.echo(f"Wrote {output} ({len(table)} summaries).")
 
 
 @cli.group("import")
@@ -614,6 +873,64 @@ def import_json(session: Session, file: Path, dry_run: bool) -> None:
     _saved(journal, "Imported: " + report.line())
 
 
+def _ai_export_command(kind: str, tool: str) -> None:
+    """`import chatgpt` / `import claude`: the same command for either service's export."""
+
+    @import_.command(kind, help=f"Import your {tool} history from its data export (the .zip "
+                     "or its conversations.json) as AI uses to review. Only titles, times and "
+                     "counts are kept, never what you wrote.")
+    @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+    @click.option("--dry-run", is_flag=True, help="Read the export and say what would be added.")
+    @click.option("--from", "start", help="First day to import (YYYY-MM-DD).")
+    @click.option("--to", "end", help="Last day to import (YYYY-MM-DD).")
+    @click.option("--keep-first-message", is_flag=True,
+                  help="Keep your first message of each session (500 characters) as the note.")
+    @pass_session
+    def command(session: Session, file: Path, dry_run: bool, start: str | None,
+                end: str | None, keep_first_message: bool) -> None:
+        from aijournal import ai_exports
+
+        options = {"since": _day_or_none("from", start), "until": _day_or_none("to", end),
+                   "keep_first_message": keep_first_message}
+        with _import_progress(file) as progress:  # a bad file fails before the journal opens
+            plan = ai_exports.plan_import(file, kind, progress=progress, **options)
+        journal = session.journal()
+        ai_exports.finish_import(journal, plan, dry_run=dry_run)
+        if dry_run:
+            click.echo(plan.summary() + " Nothing was written.")
+            if plan.period:
+                click.echo(f"Period: {plan.period[0].isoformat()} to {plan.period[1].isoformat()}.")
+            for use in plan.uses[:10]:
+                turns = f"{use.turns} turn" + ("" if use.turns == 1 else "s")
+                click.echo(f"{describe.when(use)}  {use.minutes:>3} min  {turns:>9}  "
+                           f"{use.task[:40]:40}  {use.suggested_pattern} "
+                           f"({use.suggestion_confidence:.0%}): {use.suggestion_reason}")
+            return
+        _saved(journal, plan.summary() + " Review them in the app (Review imports) or with "
+               "`aijournal list --to-review`.")
+
+
+_BIG_EXPORT = 8 * 1024 * 1024  # smaller files read in well under a second: no bar
+
+
+@contextmanager
+def _import_progress(file: Path):
+    """A progress bar on stderr for large exports; yields the callback (or None)."""
+    try:
+        size = file.stat().st_size
+    except OSError:
+        size = 0  # the import itself says what is wrong with the file
+    if size < _BIG_EXPORT:
+        yield None
+        return
+    with click.progressbar(length=size, label="Reading the export", file=sys.stderr) as bar:
+        yield lambda done, total: bar.update(done - bar.pos)
+
+
+_ai_export_command("chatgpt", "ChatGPT")
+_ai_export_command("claude", "Claude")
+
+
 @cli.command()
 @click.option("--to", "folder", type=click.Path(file_okay=False, path_type=Path),
               help="Folder for this backup (default: the journal's backups folder).")
@@ -629,10 +946,15 @@ def backup(session: Session, folder: Path | None) -> None:
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @pass_session
 def restore(session: Session, backup_file: Path | None, yes: bool) -> None:
-    """Replace the journal with a backup (lists the backups when none is named)."""
-    journal = session.journal()
+    """Replace the journal with a backup (lists the backups when none is named).
+
+    Also brings back a journal whose file is damaged and no longer opens.
+    """
+    from aijournal.errors import WrongPassphrase
+    from aijournal.storage import backups
+
     if backup_file is None:
-        found = journal.backups()
+        found = backups.listing(session.paths.backups)
         if not found:
             click.echo("No backups yet; make one with `aijournal backup`.")
         for path in found:
@@ -642,6 +964,15 @@ def restore(session: Session, backup_file: Path | None, yes: bool) -> None:
             f"Replace the journal with {backup_file}? A copy of the current one is kept.",
             err=True)):
         raise InvalidInput("confirmation", "none", "pass --yes or confirm in a terminal")
+    try:
+        journal = session.journal()
+    except UnlockError as error:
+        if isinstance(error, WrongPassphrase) or "damaged" not in str(error):
+            raise
+        session._journal = Journal.recover(session.paths, backup_file,
+                                           passphrase=_current_passphrase, store=session.store)
+        click.echo(f"Restored {backup_file}; the damaged journal file was kept aside.")
+        return
     safety = journal.restore(backup_file)
     click.echo(f"Restored {backup_file}. The journal as it was is in {safety}.")
 

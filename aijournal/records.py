@@ -332,8 +332,38 @@ class Assessment(Record):
         check_day("date", self.day)
 
 
+NUDGE_STATUSES: tuple[str, ...] = ("new", "snoozed", "planned", "acted", "dismissed")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Nudge(Record):
+    """A prompt a nudge rule produced, the facts behind it, and what the user did with it."""
+
+    record_kind: ClassVar[str] = "nudge"
+    rule_id: str
+    day: date
+    facts: tuple[str, ...]
+    message: str
+    status: str = "new"
+    snoozed_until: date | None = None
+    planned_day: date | None = None
+    planned_person_id: str | None = None
+    touchpoint_id: str | None = None
+    helped: bool | None = None  # the answer to the follow-up "did it help?"
+
+    def validate(self) -> None:
+        check_text("rule", self.rule_id, required=True, limit=50)
+        check_day("date", self.day)
+        check_text("message", self.message, required=True, limit=1000)
+        check_choice("status", self.status, NUDGE_STATUSES)
+        for name in ("snoozed_until", "planned_day"):
+            if getattr(self, name) is not None:
+                check_day(name.replace("_", " "), getattr(self, name))
+        object.__setattr__(self, "facts", tuple(str(f) for f in self.facts))
+
+
 RECORD_TYPES: tuple[type[Record], ...] = (
-    Person, Skill, Goal, AIUse, Checkin, Touchpoint, SkillRating, Assessment,
+    Person, Skill, Goal, AIUse, Checkin, Touchpoint, SkillRating, Assessment, Nudge,
 )
 BY_KIND: dict[str, type[Record]] = {t.record_kind: t for t in RECORD_TYPES}
 ENTRY_KINDS: tuple[str, ...] = ("ai-use", "checkin", "touchpoint", "assessment")

@@ -8,8 +8,9 @@ merges between machines work.
 from __future__ import annotations
 
 import json
+import os
 import shutil
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, timedelta
@@ -21,7 +22,7 @@ import sqlcipher3
 from sqlite_utils import Database
 
 from aijournal import records as r
-from aijournal.errors import InvalidInput, JournalError, JournalTooNew, NoJournal
+from aijournal.errors import InvalidInput, JournalError, JournalTooNew, NoJournal, UnlockError
 from aijournal.patterns import augmentation_ids
 from aijournal.storage import backups, unlock
 from aijournal.storage.paths import DataPaths, make_private, private_dir
@@ -33,7 +34,7 @@ R = TypeVar("R", bound=r.Record)
 TABLES: dict[type[r.Record], str] = {
     r.Person: "people", r.Skill: "skills", r.Goal: "goals", r.AIUse: "ai_uses",
     r.Checkin: "checkins", r.Touchpoint: "touchpoints", r.SkillRating: "skill_ratings",
-    r.Assessment: "assessments",
+    r.Assessment: "assessments", r.Nudge: "nudges",
 }
 # Fields stored elsewhere than a column of the same name (links by name, resolved here).
 _LINKED = {"skills", "person", "skill"}
@@ -53,6 +54,7 @@ class EntryFilter:
     skill: str | None = None
     text: str | None = None
     limit: int | None = None
+    to_review: bool = False  # only imported AI uses waiting for review
 
 
 class Journal:
@@ -86,8 +88,26 @@ class Journal:
         return cls._opened(paths, config, key, clock, store)
 
     @classmethod
+    def recover(cls, paths: DataPaths, backup: Path, *,
+                passphrase: unlock.PassphraseSource | None = None,
+                store: SecretStore | None = None, clock: r.Clock = r.now) -> Journal:
+        """Put `backup` in place of a journal file that no longer opens, keeping it aside."""
+        config = unlock.JournalConfig.read(paths)
+        key = unlock.find_key(config, store, passphrase)
+        backups.verify(backup, key)
+        aside = paths.db.with_name(f"{paths.db.name}.damaged-{clock():%Y%m%d-%H%M%S}")
+        if paths.db.exists():
+            os.replace(paths.db, aside)
+        backups.put_in_place(backup, paths)
+        return cls._opened(paths, config, key, clock, store)
+
+    @classmethod
     def _opened(cls, paths, config, key, clock, store) -> Journal:
-        journal = cls(unlock.unlock(paths, key), paths, config, key, clock, store)
+        try:
+            conn = unlock.unlock(paths, key)
+        except UnlockError as error:
+            raise _with_backup_hint(error, paths, key) from None
+        journal = cls(conn, paths, config, key, clock, store)
         try:
             journal._migrate()
         except BaseException:
@@ -141,13 +161,17 @@ class Journal:
             with self.db.atomic():
                 yield self.db
             return
-        self.db.execute("BEGIN IMMEDIATE")
         try:
-            yield self.db
-        except BaseException:
-            self.db.rollback()
-            raise
-        self.db.execute("COMMIT")
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.rollback()
+                raise
+        except sqlcipher3.OperationalError as error:  # a full disk, a read-only folder, …
+            raise JournalError(f"The journal could not be written ({error}); "
+                               "nothing was saved.") from error
 
     # ---- generic record access -----------------------------------------------------------
 
@@ -316,6 +340,386 @@ class Journal:
             f"SELECT count(*) FROM {table} WHERE deleted_at IS NULL").fetchone()[0]
             for table in TABLES.values()}
 
+    # ---- skills and goals growth ---------------------------------------------------------
+    # Figures for aijournal.growth: which pattern counts as learning and which dates bound a
+    # window are decided there; here they only become SQL.
+
+    def skill_figures(self, today: date, since: date, learning: Sequence[str]
+                      ) -> list[dict[str, Any]]:
+        """Per live skill: niche, latest rating, the rating `since` began, practice by source.
+
+        Sources: "with-ai" (AI uses whose pattern is in `learning`), "by-ai" (other AI uses),
+        "from-people" (touchpoints). The baseline is the last rating on or before `since`, or
+        else the first one after it.
+        """
+        rating = ("SELECT rating FROM skill_ratings AS r WHERE r.skill_id = s.id"
+                  " AND r.deleted_at IS NULL AND r.day {} ORDER BY r.day {}, r.created_at {},"
+                  " r.rowid {} LIMIT 1")
+        latest = rating.format("<= :today", *["DESC"] * 3)
+        latest_day = latest.replace("SELECT rating", "SELECT day", 1)
+        before = rating.format("<= :since", *["DESC"] * 3)
+        first_after = rating.format("> :since AND r.day <= :today", *["ASC"] * 3)
+        sums = ",\n".join(
+            f"coalesce(sum(ev.source = '{source}'), 0) AS {column}_count, "
+            f"coalesce(sum(CASE WHEN ev.source = '{source}' THEN ev.minutes END), 0)"
+            f" AS {column}_minutes"
+            for source, column in self._GROWTH_SOURCES)
+        sql = f"""
+        WITH ev AS ({self._learning_events_sql(learning)})
+        SELECT s.id, s.name, s.niche, ({latest}) AS rating, ({latest_day}) AS rated_on,
+               coalesce(({before}), ({first_after})) AS baseline,
+               {sums}, max(ev.day) AS last_practised
+        FROM skills AS s LEFT JOIN ev ON ev.skill_id = s.id AND ev.day <= :today
+        WHERE s.deleted_at IS NULL
+        GROUP BY s.id ORDER BY s.name COLLATE NOCASE"""
+        return self._growth_rows(sql, {"today": today.isoformat(), "since": since.isoformat()})
+
+    def skill_ai_sessions(self, skill_id: str) -> list[dict[str, Any]]:
+        """The AI uses that named this skill, oldest first: id, day, pattern, minutes, tool."""
+        return self._growth_rows(
+            "SELECT a.id, a.day, a.pattern, a.minutes, a.tool FROM learning_events AS e"
+            " JOIN ai_uses AS a ON a.id = e.ai_use_id WHERE e.skill_id = :skill"
+            " AND e.deleted_at IS NULL AND a.deleted_at IS NULL ORDER BY a.started_at",
+            {"skill": skill_id})
+
+    def skill_helpers(self, skill_id: str) -> list[dict[str, Any]]:
+        """The touchpoints that named this skill, oldest first: id, day, kind, minutes, person."""
+        return self._growth_rows(
+            "SELECT t.id, t.day, t.kind, t.minutes, p.name AS person FROM learning_events AS e"
+            " JOIN touchpoints AS t ON t.id = e.touchpoint_id"
+            " LEFT JOIN people AS p ON p.id = t.person_id WHERE e.skill_id = :skill"
+            " AND e.deleted_at IS NULL AND t.deleted_at IS NULL ORDER BY t.at",
+            {"skill": skill_id})
+
+    def skill_months(self, skill_id: str, learning: Sequence[str]) -> list[dict[str, Any]]:
+        """Minutes of practice of one skill per month (YYYY-MM) and source, oldest first."""
+        sums = ", ".join(
+            f"coalesce(sum(CASE WHEN source = '{source}' THEN minutes END), 0) AS {column}"
+            for source, column in self._GROWTH_SOURCES)
+        return self._growth_rows(
+            f"WITH ev AS ({self._learning_events_sql(learning)})"
+            f" SELECT substr(day, 1, 7) AS month, {sums} FROM ev WHERE skill_id = :skill"
+            " GROUP BY month ORDER BY month", {"skill": skill_id})
+
+    def goal_figures(self, today: date, since: date) -> dict[str, dict[str, Any]]:
+        """Per live goal id: AI minutes and uses (all time and from `since`), touchpoints."""
+        rows = self._growth_rows(
+            """WITH ai AS (SELECT goal_id, sum(minutes) AS minutes, count(*) AS uses,
+                                  sum(CASE WHEN day >= :since THEN minutes ELSE 0 END) AS recent
+                           FROM ai_uses WHERE deleted_at IS NULL AND day <= :today
+                           GROUP BY goal_id),
+                    tp AS (SELECT goal_id, count(*) AS touchpoints FROM touchpoints
+                           WHERE deleted_at IS NULL AND day <= :today GROUP BY goal_id)
+            SELECT g.id, coalesce(ai.minutes, 0) AS ai_minutes, coalesce(ai.uses, 0) AS ai_uses,
+                   coalesce(ai.recent, 0) AS recent_ai_minutes,
+                   coalesce(tp.touchpoints, 0) AS touchpoints
+            FROM goals AS g LEFT JOIN ai ON ai.goal_id = g.id LEFT JOIN tp ON tp.goal_id = g.id
+            WHERE g.deleted_at IS NULL""",
+            {"today": today.isoformat(), "since": since.isoformat()})
+        return {row.pop("id"): row for row in rows}
+
+    def goal_alignment(self, today: date, since: date) -> dict[str, int]:
+        """AI minutes in all and linked to a live goal, all time and from `since` to `today`."""
+        [row] = self._growth_rows(
+            """SELECT coalesce(sum(a.minutes), 0) AS minutes,
+                      coalesce(sum(CASE WHEN g.id IS NOT NULL THEN a.minutes END), 0) AS linked,
+                      coalesce(sum(CASE WHEN a.day >= :since THEN a.minutes END), 0)
+                          AS recent_minutes,
+                      coalesce(sum(CASE WHEN a.day >= :since AND g.id IS NOT NULL
+                                        THEN a.minutes END), 0) AS recent_linked
+               FROM ai_uses AS a LEFT JOIN goals AS g ON g.id = a.goal_id
+                    AND g.deleted_at IS NULL
+               WHERE a.deleted_at IS NULL AND a.day <= :today""",
+            {"today": today.isoformat(), "since": since.isoformat()})
+        return row
+
+    def goal_months(self, goal_id: str) -> list[dict[str, Any]]:
+        """One goal's AI minutes, AI uses and touchpoints per month (YYYY-MM), oldest first."""
+        return self._growth_rows(
+            """WITH ev AS (SELECT day, minutes, 1 AS ai FROM ai_uses
+                           WHERE goal_id = :goal AND deleted_at IS NULL
+                           UNION ALL
+                           SELECT day, 0, 0 FROM touchpoints
+                           WHERE goal_id = :goal AND deleted_at IS NULL)
+            SELECT substr(day, 1, 7) AS month, sum(minutes) AS ai_minutes, sum(ai) AS ai_uses,
+                   sum(1 - ai) AS touchpoints
+            FROM ev GROUP BY month ORDER BY month""", {"goal": goal_id})
+
+    def goal_patterns(self, goal_id: str) -> dict[str, int]:
+        """One goal's AI minutes by pattern."""
+        rows = self.db.execute("SELECT pattern, sum(minutes) FROM ai_uses WHERE goal_id = ?"
+                               " AND deleted_at IS NULL GROUP BY pattern", [goal_id]).fetchall()
+        return dict(rows)
+
+    def unassigned_uses(self, start: date, end: date) -> list[r.AIUse]:
+        """AI uses from `start` to `end` that serve no (live) goal, newest first."""
+        return self._select(
+            r.AIUse, "t.deleted_at IS NULL AND t.day BETWEEN ? AND ? AND (t.goal_id IS NULL"
+            " OR t.goal_id NOT IN (SELECT id FROM goals WHERE deleted_at IS NULL))",
+            [start.isoformat(), end.isoformat()], order="t.started_at DESC")
+
+    def assign_goal(self, use_ids: Sequence[str], goal_id: str | None) -> int:
+        """Link these AI uses to a goal (None unlinks) in one transaction; how many changed."""
+        ids = list(dict.fromkeys(use_ids))
+        if not ids:
+            return 0
+        with self.transaction():
+            if goal_id is not None and self.get(r.Goal, goal_id) is None:
+                raise InvalidInput("goal", goal_id, "use the id of a stored goal")
+            marks = ",".join("?" * len(ids))
+            live = {row[0] for row in self.db.execute(
+                f"SELECT id FROM ai_uses WHERE deleted_at IS NULL AND id IN ({marks})", ids)}
+            if missing := [i for i in ids if i not in live]:
+                raise InvalidInput("AI use", missing[0], "use the id of a stored AI use")
+            # Only rows whose goal really changes get a new updated_at, so merges stay quiet.
+            return self.db.execute(
+                f"UPDATE ai_uses SET goal_id = ?, updated_at = ? WHERE id IN ({marks})"
+                " AND goal_id IS NOT ?", [goal_id, r.utc_stamp(), *ids, goal_id]).rowcount
+
+    def _growth_rows(self, sql: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        cursor = self.db.execute(sql, params)
+        names = [c[0] for c in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    # Where a learning event came from, as aijournal.growth names it, and its column prefix.
+    _GROWTH_SOURCES = (("with-ai", "with_ai"), ("by-ai", "by_ai"),
+                       ("from-people", "from_people"))
+
+    @staticmethod
+    def _learning_events_sql(learning: Sequence[str]) -> str:
+        """Live learning events as (skill_id, source, minutes, day); `learning`: pattern ids."""
+        for pattern in learning:
+            r.check_choice("pattern", pattern, r.PATTERN_IDS)
+        listed = ",".join(f"'{p}'" for p in learning)  # checked ids above: safe to inline
+        return f"""SELECT e.skill_id, CASE WHEN a.pattern IN ({listed or "NULL"})
+                                       THEN 'with-ai' ELSE 'by-ai' END AS source,
+                          a.minutes AS minutes, a.day AS day
+                   FROM learning_events AS e JOIN ai_uses AS a ON a.id = e.ai_use_id
+                   WHERE e.deleted_at IS NULL AND a.deleted_at IS NULL
+                   UNION ALL
+                   SELECT e.skill_id, 'from-people', coalesce(t.minutes, 0), t.day
+                   FROM learning_events AS e JOIN touchpoints AS t ON t.id = e.touchpoint_id
+                   WHERE e.deleted_at IS NULL AND t.deleted_at IS NULL"""
+
+    # ---- trends, insights and nudges ------------------------------------------------------
+    # Counts, sums and means come from SQL grouped by day, week or month; `aijournal.trends`
+    # and `aijournal.insights` shape them with numpy. Periods are "epoch days" (days since
+    # 1970-01-01; a week is its Monday, a month its first day) so numpy gets plain integers.
+
+    def ai_use_totals(self, start: date | None, end: date | None, period: str = "week"
+                      ) -> list[tuple[int, str, int, int, int, int]]:
+        """Per period and pattern: uses, minutes, minutes linked to a goal, replaced-person uses."""
+        sql = f"""SELECT {_PERIODS[period]} AS p, pattern, count(*), sum(minutes),
+                         sum(CASE WHEN goal_id IS NOT NULL THEN minutes ELSE 0 END),
+                         sum(replaced_person)
+                  FROM (SELECT {_EPOCH_DAY} AS d, day, pattern, minutes, goal_id,
+                               replaced_person FROM ai_uses WHERE {_LIVE_BETWEEN})
+                  GROUP BY p, pattern ORDER BY p"""
+        return self.db.execute(sql, _between(start, end)).fetchall()
+
+    def touchpoint_totals(self, start: date | None, end: date | None, period: str = "week",
+                          kind: str | None = None) -> list[tuple[int, int, int]]:
+        """Per period: touchpoints and their minutes (of one kind, if given)."""
+        only = " AND kind = ?" if kind else ""
+        sql = f"""SELECT {_PERIODS[period]} AS p, count(*), coalesce(sum(minutes), 0)
+                  FROM (SELECT {_EPOCH_DAY} AS d, day, minutes FROM touchpoints
+                        WHERE {_LIVE_BETWEEN}{only})
+                  GROUP BY p ORDER BY p"""
+        return self.db.execute(sql, _between(start, end) + ([kind] if kind else [])).fetchall()
+
+    def checkin_values(self, start: date | None, end: date | None
+                       ) -> list[tuple[int, int, int, int | None, int | None]]:
+        """Each check-in's epoch day, burnout, connection, energy and safety, oldest first."""
+        sql = f"""SELECT {_EPOCH_DAY}, burnout, connection, energy, safety FROM checkins
+                  WHERE {_LIVE_BETWEEN} ORDER BY day"""
+        return self.db.execute(sql, _between(start, end)).fetchall()
+
+    def assessment_scores(self, start: date | None, end: date | None
+                          ) -> list[tuple[str, int, float]]:
+        """Per instrument and day (epoch day): the mean score, oldest first."""
+        sql = f"""SELECT instrument, {_EPOCH_DAY} AS d, avg(score) FROM assessments
+                  WHERE {_LIVE_BETWEEN} AND score IS NOT NULL
+                  GROUP BY instrument, d ORDER BY instrument, d"""
+        return self.db.execute(sql, _between(start, end)).fetchall()
+
+    def learning_totals(self, start: date | None, end: date | None
+                        ) -> list[tuple[int, int, int]]:
+        """Per month (epoch day of its first): skills learned with AI and from people."""
+        sql = f"""SELECT {_PERIODS['month']} AS p, sum(src = 'ai'), sum(src = 'people')
+                  FROM (SELECT 'ai' AS src, u.day FROM learning_events e
+                          JOIN ai_uses u ON u.id = e.ai_use_id
+                          WHERE e.deleted_at IS NULL AND u.deleted_at IS NULL
+                          AND u.day BETWEEN ? AND ?
+                        UNION ALL
+                        SELECT 'people', t.day FROM learning_events e
+                          JOIN touchpoints t ON t.id = e.touchpoint_id
+                          WHERE e.deleted_at IS NULL AND t.deleted_at IS NULL
+                          AND t.day BETWEEN ? AND ?)
+                  GROUP BY p ORDER BY p"""
+        return self.db.execute(sql, _between(start, end) * 2).fetchall()
+
+    def first_entry_day(self) -> date | None:
+        """The first day with an AI use, a check-in or a touchpoint."""
+        row = self.db.execute(
+            "SELECT min(d) FROM (SELECT min(day) AS d FROM ai_uses WHERE deleted_at IS NULL"
+            " UNION ALL SELECT min(day) FROM checkins WHERE deleted_at IS NULL"
+            " UNION ALL SELECT min(day) FROM touchpoints WHERE deleted_at IS NULL)").fetchone()
+        return date.fromisoformat(row[0]) if row and row[0] else None
+
+    def checkins_since(self, day: date) -> list[r.Checkin]:
+        """Check-ins from `day` on, oldest first."""
+        return self._select(r.Checkin, "t.deleted_at IS NULL AND t.day >= ?",
+                            [day.isoformat()], order="t.day")
+
+    def touchpoint_days(self, start: date, end: date) -> set[date]:
+        """The days from `start` to `end` with at least one touchpoint."""
+        rows = self.db.execute("SELECT DISTINCT day FROM touchpoints WHERE deleted_at IS NULL"
+                               " AND day BETWEEN ? AND ?", _between(start, end)).fetchall()
+        return {date.fromisoformat(row[0]) for row in rows}
+
+    def last_touchpoint_day(self, kind: str) -> date | None:
+        row = self.db.execute("SELECT max(day) FROM touchpoints WHERE deleted_at IS NULL"
+                              " AND kind = ?", [kind]).fetchone()
+        return date.fromisoformat(row[0]) if row[0] else None
+
+    def latest_scores(self, since: date) -> dict[str, tuple[date, float]]:
+        """Each instrument's newest scored assessment from `since` on: (day, score)."""
+        rows = self.db.execute(
+            "SELECT instrument, day, score FROM assessments a WHERE deleted_at IS NULL"
+            " AND score IS NOT NULL AND day >= ? AND rowid = (SELECT b.rowid FROM assessments b"
+            " WHERE b.instrument = a.instrument AND b.deleted_at IS NULL"
+            " AND b.score IS NOT NULL ORDER BY b.day DESC, b.rowid DESC LIMIT 1)",
+            [since.isoformat()]).fetchall()
+        return {inst: (date.fromisoformat(day), score) for inst, day, score in rows}
+
+    def nudges(self, statuses: Sequence[str] | None = None) -> list[r.Nudge]:
+        """Stored nudges (with these statuses), newest first."""
+        where, params = "t.deleted_at IS NULL", []
+        if statuses:
+            where += f" AND t.status IN ({','.join('?' * len(statuses))})"
+            params = list(statuses)
+        return self._select(r.Nudge, where, params, order="t.day DESC, t.rowid DESC")
+
+    def last_nudge_days(self) -> dict[str, date]:
+        """The day each rule last produced a nudge, by rule id."""
+        rows = self.db.execute("SELECT rule_id, max(day) FROM nudges WHERE deleted_at IS NULL"
+                               " GROUP BY rule_id").fetchall()
+        return {rule: date.fromisoformat(day) for rule, day in rows}
+
+    # ---- imports from AI tools -----------------------------------------------------------
+
+    def imported_refs(self, source: str) -> set[str]:
+        """Every `source_ref` imported from `source`, deleted uses too (so they stay away)."""
+        rows = self.db.execute("SELECT source_ref FROM ai_uses WHERE source = ?"
+                               " AND source_ref IS NOT NULL", [source]).fetchall()
+        return {row[0] for row in rows}
+
+    def add_imported(self, uses: Iterable[r.AIUse]) -> int:
+        """Add imported AI uses in one transaction, skipping refs already there; how many added."""
+        uses = list(uses)
+        for use in uses:  # check them all before writing any
+            if use.source_ref is None:
+                raise InvalidInput("source_ref", None, "imported uses need the id they came from")
+            self._check_timely(use)
+        added = 0
+        with self.transaction():
+            known = {source: self.imported_refs(source) for source in {u.source for u in uses}}
+            fresh = []
+            for use in uses:
+                if use.source_ref not in known[use.source]:
+                    known[use.source].add(use.source_ref)
+                    fresh.append(use)
+            if fresh:
+                self.db["ai_uses"].insert_all(to_row(use) for use in fresh)
+            for use in fresh:
+                if use.skills:
+                    self._link_skills(use)
+            added = len(fresh)
+        return added
+
+    def to_review(self) -> list[r.AIUse]:
+        """Imported AI uses still waiting for the user's review, oldest first."""
+        return self._select(r.AIUse, "t.to_review AND t.deleted_at IS NULL", [],
+                            order="t.started_at, t.rowid")
+
+    def confirm_reviewed(self, ids: Iterable[str], pattern: str | None = None,
+                         replaced_person: bool | None = None, goal_id: str | None = None,
+                         skills: Iterable[str] | None = None) -> int:
+        """Mark these AI uses reviewed, setting what is given on all of them; how many."""
+        changes: dict[str, Any] = {"to_review": False}
+        for name, value in (("pattern", pattern), ("replaced_person", replaced_person),
+                            ("goal_id", goal_id)):
+            if value is not None:
+                changes[name] = value
+        if skills is not None:
+            changes["skills"] = tuple(skills)
+        confirmed = 0
+        with self.transaction():
+            if goal_id is not None and self.get(r.Goal, goal_id) is None:
+                raise InvalidInput("goal", goal_id, "use the id of a stored goal")
+            for use_id in dict.fromkeys(ids):
+                use = self.get(r.AIUse, use_id)
+                if use is None:
+                    raise InvalidInput("id", use_id, "use the id of a stored AI use")
+                self._write(use.touched(**changes), insert=False)
+                confirmed += 1
+        return confirmed
+
+    # ---- summaries -----------------------------------------------------------------------
+    # Figures for aijournal.summary that no other query gives; the weekly series come from
+    # `weekly_figures` and `ai_use_totals`, notes and scores from `entries`.
+
+    def checkin_halves(self, start: date, middle: date, end: date) -> list[dict[str, Any]]:
+        """Check-in means for the whole period and for its halves (`middle` starts the second).
+
+        One row per part ("all", "first", "second"): days, burnout, connection, safety and
+        energy means (None without values), and days with burnout ≥ 3.
+        """
+        parts = ("CASE WHEN day < :middle THEN 'first' ELSE 'second' END")
+        figures = ("count(*) AS days, avg(burnout) AS burnout, avg(connection) AS connection,"
+                   " avg(safety) AS safety, avg(energy) AS energy,"
+                   " coalesce(sum(burnout >= 3), 0) AS burnout_days")
+        sql = f"""WITH c AS (SELECT * FROM checkins WHERE deleted_at IS NULL
+                             AND day BETWEEN :start AND :end)
+                  SELECT 'all' AS part, {figures} FROM c
+                  UNION ALL
+                  SELECT {parts} AS part, {figures} FROM c GROUP BY 1"""
+        return self._growth_rows(sql, {"start": start.isoformat(), "middle": middle.isoformat(),
+                                       "end": end.isoformat()})
+
+    def touchpoints_by_kind(self, start: date, end: date) -> dict[str, tuple[int, int]]:
+        """Per touchpoint kind from `start` to `end`: (touchpoints, minutes)."""
+        rows = self.db.execute(
+            f"SELECT kind, count(*), coalesce(sum(minutes), 0) FROM touchpoints"
+            f" WHERE {_LIVE_BETWEEN} GROUP BY kind ORDER BY kind",
+            _between(start, end)).fetchall()
+        return {kind: (count, minutes) for kind, count, minutes in rows}
+
+    def touchpoints_by_person(self, start: date, end: date) -> list[dict[str, Any]]:
+        """Per person met from `start` to `end`: id, name, relationship, touchpoints, minutes.
+
+        Most touchpoints first (ties by id, so the order never depends on names); the
+        touchpoints with nobody named are one row with id None.
+        """
+        return self._growth_rows(
+            """SELECT t.person_id AS id, p.name, p.relationship, count(*) AS touchpoints,
+                      coalesce(sum(t.minutes), 0) AS minutes
+               FROM touchpoints AS t LEFT JOIN people AS p ON p.id = t.person_id
+               WHERE t.deleted_at IS NULL AND t.day BETWEEN :start AND :end
+               GROUP BY t.person_id ORDER BY t.person_id IS NULL, count(*) DESC, t.person_id""",
+            {"start": start.isoformat(), "end": end.isoformat()})
+
+    def nudge_counts(self, start: date, end: date) -> list[dict[str, Any]]:
+        """Per rule, of the nudges dated `start` to `end`: fired, and what became of them."""
+        return self._growth_rows(
+            """SELECT rule_id, count(*) AS fired, coalesce(sum(status = 'acted'), 0) AS acted,
+                      coalesce(sum(status = 'dismissed'), 0) AS dismissed,
+                      coalesce(sum(helped = 1), 0) AS helped,
+                      coalesce(sum(helped = 0), 0) AS not_helped
+               FROM nudges WHERE deleted_at IS NULL AND day BETWEEN :start AND :end
+               GROUP BY rule_id ORDER BY rule_id""",
+            {"start": start.isoformat(), "end": end.isoformat()})
+
     # ---- settings ------------------------------------------------------------------------
 
     def setting(self, key: str, default: Any = None) -> Any:
@@ -454,6 +858,35 @@ class Journal:
         return [from_row(kind, dict(zip(names, row, strict=True))) for row in cursor]
 
 
+def _with_backup_hint(error: UnlockError, paths: DataPaths, key: unlock.Key) -> UnlockError:
+    """If the key opens a backup but not the journal, the journal file is what is damaged."""
+    for backup in backups.listing(paths.backups)[:3]:  # each try may cost a key derivation
+        try:
+            backups.verify(backup, key)
+        except JournalError:
+            continue
+        return UnlockError(
+            f"The journal file {paths.db} is damaged: it does not open with a key that opens "
+            f"your backup {backup.name}. Put the backup back with "
+            f"`aijournal restore {backup} --yes` (the damaged file is kept aside).")
+    return error
+
+
+# For the trends, insights and nudges queries: a row's day as days since 1970-01-01, and
+# the period it falls in (`d` is that epoch day; 1970-01-01 was a Thursday).
+_EPOCH_DAY = "CAST(julianday(day) - 2440587.5 AS INTEGER)"
+_PERIODS = {
+    "day": "d",
+    "week": "d - (d + 3) % 7",
+    "month": "CAST(julianday(substr(day, 1, 7) || '-01') - 2440587.5 AS INTEGER)",
+}
+_LIVE_BETWEEN = "deleted_at IS NULL AND day BETWEEN ? AND ?"
+
+
+def _between(start: date | None, end: date | None) -> list[str]:
+    return [(start or date.min).isoformat(), (end or date.max).isoformat()]
+
+
 def _skill_names(column: str) -> str:
     return (f", (SELECT group_concat(name, '{_SEP}') FROM (SELECT s.name FROM learning_events e"
             f" JOIN skills s ON s.id = e.skill_id WHERE e.{column} = t.id"
@@ -477,7 +910,7 @@ def _entry_where(kind: str, wanted: EntryFilter) -> tuple[str, list[Any]] | None
     if wanted.end:
         clauses.append("t.day <= ?")
         params.append(wanted.end.isoformat())
-    only_ai = wanted.tool or wanted.pattern
+    only_ai = wanted.tool or wanted.pattern or wanted.to_review
     if only_ai and kind != "ai-use":
         return None
     if wanted.person and kind != "touchpoint":
@@ -490,6 +923,8 @@ def _entry_where(kind: str, wanted: EntryFilter) -> tuple[str, list[Any]] | None
     if wanted.pattern:
         clauses.append("t.pattern = ?")
         params.append(wanted.pattern)
+    if wanted.to_review:
+        clauses.append("t.to_review")
     if wanted.person:
         clauses.append("t.person_id IN (SELECT id FROM people WHERE name = ? COLLATE NOCASE)")
         params.append(wanted.person)

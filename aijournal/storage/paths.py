@@ -17,6 +17,9 @@ class DataPaths:
 
     root: Path
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "root", Path(self.root))
+
     @classmethod
     def resolve(cls, data_dir: str | os.PathLike | None = None) -> DataPaths:
         """`data_dir`, else $AIJOURNAL_HOME, else the platform's user data folder."""

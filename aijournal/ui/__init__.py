@@ -1,0 +1,1 @@
+"""The desktop app: Qt widgets only. Start it with `aijournal.ui.app.run`."""

@@ -1,0 +1,342 @@
+"""The main window: navigation on the left, one view at a time, lock screen, tray."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aijournal.settings import Settings
+from aijournal.storage import Journal
+from aijournal.ui import theme
+from aijournal.ui.journal_view import JournalView
+from aijournal.ui.people_view import PeopleView
+from aijournal.ui.settings_view import SettingsView
+from aijournal.ui.skills_goals_view import SkillsGoalsView
+from aijournal.ui.today_view import TodayView
+from aijournal.ui.tray import Reminder, Tray, tray_available
+from aijournal.ui.welcome import UnlockForm
+from aijournal.ui.widgets import muted, report, with_role
+from aijournal.ui.workers import Job, run_job
+
+VIEWS = (TodayView, JournalView, PeopleView, SkillsGoalsView, SettingsView)
+PROTECTION = {"keyring": "Encrypted · key in the secret store",
+              "passphrase": "Encrypted · passphrase", "none": "Not encrypted"}
+TRAY_NOTICE_KEY = "tray_notice_shown"  # not a user setting: the tray notice was shown once
+_ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+             QEvent.Type.Wheel}
+
+
+class IdleLock(QObject):
+    """Calls `lock` after `minutes` without a key press or mouse movement in the app.
+
+    Not a child of the window: an application event filter must not be half destroyed while
+    the window's teardown still sends events, so the window detaches it explicitly instead.
+    """
+
+    def __init__(self, lock):
+        super().__init__()
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(lock)
+        QApplication.instance().installEventFilter(self)
+
+    def detach(self) -> None:
+        self.timer.stop()
+        QApplication.instance().removeEventFilter(self)
+
+    def set_minutes(self, minutes: int) -> None:
+        if minutes > 0:
+            self.timer.start(minutes * 60_000)
+        else:
+            self.timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if self.timer.isActive() and event.type() in _ACTIVITY:
+            self.timer.start()
+        return False
+
+
+class LockScreen(QWidget):
+    """Covers the journal; a passphrase journal asks for the passphrase again."""
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self.window_ = window
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        icon = QLabel()
+        icon.setPixmap(theme.app_icon().pixmap(QSize(96, 96)))
+        icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(icon)
+        title = with_role(QLabel("AI Journal is locked"), "title")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(title)
+        self.hint = muted("")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.hint)
+        self.holder = QHBoxLayout()
+        layout.addLayout(self.holder)
+        layout.addStretch(2)
+        self.form: UnlockForm | None = None
+
+    def prepare(self, journal: Journal) -> None:
+        asks = journal.config.protection == "passphrase"
+        self.hint.setText("Type your passphrase to go on." if asks
+                          else "It locked itself after a while without use.")
+        while self.holder.count():
+            if old := self.holder.takeAt(0).widget():
+                old.deleteLater()
+
+        def check(text: str) -> None:
+            if asks:
+                Journal.open(journal.paths, passphrase=lambda: text).close()
+
+        self.form = UnlockForm(check, ask_passphrase=asks)
+        self.form.setMaximumWidth(420)
+        self.form.unlocked.connect(lambda _: self.window_.unlock())
+        self.holder.addStretch(1)
+        self.holder.addWidget(self.form, 2)
+        self.holder.addStretch(1)
+
+    def focus(self) -> None:
+        if self.form is not None:
+            (self.form.field or self.form.button).setFocus()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, journal: Journal, parent: QWidget | None = None, *,
+                 use_tray: bool | None = None):
+        super().__init__(parent)
+        self.journal = journal
+        self.views: list[QWidget] = []
+        self._stale: set[int] = set()
+        self._quitting = False
+        self.setWindowTitle("AI Journal")
+        self.setWindowIcon(theme.app_icon())
+        room = self.screen().availableGeometry()
+        self.resize(min(1320, room.width() - 40), min(860, room.height() - 60))
+        theme.apply(QApplication.instance(), Settings(journal)["theme"])  # before any widget
+
+        self.nav = QListWidget()
+        self.nav.setAccessibleName("Sections")
+        font = self.nav.font()
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.nav.setFont(font)
+        metrics = QFontMetrics(font)
+        self.nav.setFixedWidth(metrics.horizontalAdvance("Skills & goals") + 48)
+        item_size = QSize(0, int(metrics.height() * 2.2))
+        self.stack = QStackedWidget()
+        main = QWidget()
+        row = QHBoxLayout(main)
+        row.setContentsMargins(8, 8, 8, 8)
+        row.setSpacing(12)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.lock_screen = LockScreen(self)
+        self.screens = QStackedWidget()
+        self.screens.addWidget(main)
+        self.screens.addWidget(self.lock_screen)
+        self.setCentralWidget(self.screens)
+        self.key_status = QLabel()
+        self.statusBar().addPermanentWidget(self.key_status)
+
+        for number, view_class in enumerate(VIEWS, start=1):
+            self.nav.addItem(view_class.title)
+            self.nav.item(number - 1).setToolTip(f"Ctrl+{number}")
+            self.nav.item(number - 1).setSizeHint(item_size)
+            QShortcut(QKeySequence(f"Ctrl+{number}"), self,
+                      lambda index=number - 1: self.show_view(index))
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+
+        self.reminder = Reminder(journal, self)
+        self.reminder.due.connect(self.remind)
+        self.idle = IdleLock(self.lock)
+        self.destroyed.connect(self.idle.detach)
+        self.tray = Tray(self) if (tray_available() if use_tray is None else use_tray) else None
+        if self.tray is not None:
+            self.tray.show()
+        self._build_views()
+        self.reminder.timer.start()
+        QApplication.styleHints().colorSchemeChanged.connect(self.apply_settings)
+
+    # ---- views --------------------------------------------------------------------------
+
+    def _build_views(self) -> None:
+        current = max(0, self.stack.currentIndex())
+        for view in self.views:
+            self.stack.removeWidget(view)
+            view.deleteLater()
+        self.views = [view_class(self.journal, self) for view_class in VIEWS]
+        for view in self.views:
+            self.stack.addWidget(view)
+            view.changed.connect(lambda view=view: self._view_changed(view))
+        settings = self.settings_view
+        settings.setting_changed.connect(self._setting_changed)
+        settings.restore_requested.connect(self.restore)
+        self._stale.clear()
+        self.reminder.journal = self.journal
+        self.key_status.setText(PROTECTION[self.journal.config.protection])
+        self.apply_settings()
+        self.show_view(current)
+
+    @property
+    def settings_view(self) -> SettingsView:
+        return self.views[VIEWS.index(SettingsView)]
+
+    def view(self, view_class: type) -> QWidget:
+        return self.views[VIEWS.index(view_class)]
+
+    def show_view(self, index: int) -> None:
+        self.nav.setCurrentRow(index)
+        self._nav_changed(index)
+
+    def _nav_changed(self, index: int) -> None:
+        if index < 0:
+            return
+        if index in self._stale:
+            self._stale.discard(index)
+            self.views[index].refresh()
+        self.stack.setCurrentIndex(index)
+
+    def _view_changed(self, source: QWidget) -> None:
+        """Another view wrote to the journal: the others reload when next shown."""
+        self._stale = {i for i, view in enumerate(self.views) if view is not source}
+
+    def search(self) -> None:
+        self.show_view(VIEWS.index(JournalView))
+        self.view(JournalView).focus_search()
+
+    # ---- settings -----------------------------------------------------------------------
+
+    def apply_settings(self) -> None:
+        """Theme and idle lock as the settings say; views redraw their colours if needed."""
+        settings = Settings(self.journal)
+        if theme.apply(QApplication.instance(), settings["theme"]) and self.views:
+            self._stale = set(range(len(self.views)))
+            self._nav_changed(self.stack.currentIndex())
+        if not self.locked:
+            self.idle.set_minutes(settings["lock_after_minutes"])
+
+    def _setting_changed(self, key: str) -> None:
+        if key in ("theme", "lock_after_minutes"):
+            self.apply_settings()
+        elif key == "key":
+            self.key_status.setText(PROTECTION[self.journal.config.protection])
+
+    # ---- restore ------------------------------------------------------------------------
+
+    def restore(self, backup: Path) -> None:
+        """Put `backup` in place of the journal in a worker, then rebuild every view on it."""
+        old = self.journal
+        self.reminder.timer.stop()
+        old.close()  # nobody may hold the file open while it is replaced
+
+        def reopen(error: BaseException | None, safety: Path | None = None) -> None:
+            self.journal = old.connect_again()
+            self._build_views()
+            self.reminder.timer.start()
+            if error is not None:
+                report(self, "Restore", error)
+            else:
+                self.statusBar().showMessage(
+                    f"Restored {backup.name}. The journal as it was before is kept as "
+                    f"{safety.name if safety else 'a backup'}.", 15_000)
+
+        run_job(self, old, "Restoring the backup…", lambda journal, _: journal.restore(backup),
+                done=lambda safety: reopen(None, safety), failed=reopen)
+
+    def back_up_if_due(self) -> None:
+        """The automatic daily backup, quietly in the background."""
+        job = Job(self.journal, lambda journal, _: journal.backup_if_due(), self)
+        job.succeeded.connect(lambda path: path and self.statusBar().showMessage(
+            f"Daily backup saved: {path.name}", 8000))
+        job.failed.connect(lambda error: self.statusBar().showMessage(
+            f"The daily backup failed: {error}", 15_000))
+        job.start()
+
+    # ---- tray, reminder, lock --------------------------------------------------------------
+
+    def remind(self, text: str) -> None:
+        if self.tray is not None:
+            self.tray.showMessage("AI Journal", text, theme.app_icon(), 15_000)
+        self.statusBar().showMessage(text, 60 * 60_000)
+
+    def bring_to_front(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def toggle_shown(self) -> None:
+        if self.isVisible() and not self.isMinimized():
+            self.hide()
+        else:
+            self.bring_to_front()
+
+    def _today(self) -> TodayView | None:
+        self.bring_to_front()
+        if self.locked:
+            return None
+        self.show_view(VIEWS.index(TodayView))
+        return self.view(TodayView)
+
+    def log_ai_use(self) -> None:
+        if today := self._today():
+            today.focus_ai_use()
+
+    def check_in(self) -> None:
+        if today := self._today():
+            today.focus_checkin()
+
+    @property
+    def locked(self) -> bool:
+        return self.screens.currentWidget() is self.lock_screen
+
+    def lock(self) -> None:
+        if self.locked:
+            return
+        self.lock_screen.prepare(self.journal)
+        self.screens.setCurrentWidget(self.lock_screen)
+        self.lock_screen.focus()
+
+    def unlock(self) -> None:
+        self.screens.setCurrentIndex(0)
+        self.idle.set_minutes(Settings(self.journal)["lock_after_minutes"])
+        self.stack.currentWidget().setFocus()
+
+    # ---- closing ------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        if self.tray is None or self._quitting:
+            event.accept()
+            return
+        event.ignore()  # keep running in the tray so the reminder can reach the user
+        self.hide()
+        if not self.journal.setting(TRAY_NOTICE_KEY, False):
+            self.journal.set_setting(TRAY_NOTICE_KEY, True)
+            self.tray.showMessage(
+                "AI Journal is still running",
+                "It stays in the tray so the daily reminder can reach you. "
+                "Choose Quit in its menu to stop it.", theme.app_icon(), 10_000)
+
+    def close_journal(self) -> None:
+        self.reminder.timer.stop()
+        self.idle.timer.stop()
+        self.journal.close()
+
+    def quit(self) -> None:
+        self._quitting = True
+        self.close()
+        QApplication.quit()

@@ -1,0 +1,197 @@
+"""The benchmark: DESIGN.md's budgets measured on reference journals of 1, 5, 10 and 20 years.
+
+    make bench                 # all sizes (the 20-year journal takes about a minute to make once)
+    make bench ARGS="--years 1 10 --repeat 5"
+    make bench-peers           # also jrnl adding one entry to an 18,000-entry journal
+
+Every figure is a median over repeated runs. Prints a table and writes bench/results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402
+
+from aijournal import records as r  # noqa: E402
+from aijournal.storage import DataPaths, Journal  # noqa: E402
+
+PY = sys.executable
+ENV = {**os.environ, "AIJOURNAL_PASSPHRASE": generate.PASSPHRASE,
+       "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring", "QT_QPA_PLATFORM":
+       os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+
+
+def median_of(repeat: int, run: Callable[[], float]) -> float:
+    return statistics.median(run() for _ in range(repeat))
+
+
+def wall(command: list[str], env: dict[str, str] | None = None) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, env=env or ENV, check=True, stdout=subprocess.DEVNULL,
+                   stdin=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def working_copy(paths: DataPaths) -> DataPaths:
+    """A throw-away copy of a reference journal, for measurements that write."""
+    target = Path(tempfile.mkdtemp(prefix="aijournal-bench-")) / "journal"
+    shutil.copytree(paths.root, target)
+    return DataPaths(target)
+
+
+# ---- measurements: each returns seconds (or a ratio / megabytes, as named) -----------------
+
+FLOOR = """
+import sys, sqlcipher3, sqlite_utils, click, keyring
+conn = sqlcipher3.connect(sys.argv[1])
+conn.execute("PRAGMA key = '{passphrase}'")
+conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+""".format(passphrase=generate.PASSPHRASE)
+
+
+def log_ai(paths: DataPaths, repeat: int) -> dict[str, float]:
+    """`aijournal log-ai` wall time against the floor: Python, the imports and the key."""
+    copy = working_copy(paths)
+    command = [PY, "-m", "aijournal", "--data-dir", str(copy.root), "log-ai", "--tool",
+               "Claude", "--pattern", "learning", "--minutes", "5", "Benchmark entry"]
+    floor = median_of(repeat, lambda: wall([PY, "-c", FLOOR, str(copy.db)]))
+    command_s = median_of(repeat, lambda: wall(command))
+    shutil.rmtree(copy.root.parent)
+    return {"log_ai_s": command_s, "log_ai_floor_s": floor, "log_ai_vs_floor": command_s / floor}
+
+
+def insert(paths: DataPaths, repeat: int) -> dict[str, float]:
+    """One AI use added in-process (validation, transaction, skill links, commit).
+
+    The journal syncs every commit to disk (synchronous=FULL); the same insert without that
+    sync shows how much of the time is the disk's.
+    """
+    copy = working_copy(paths)
+    with Journal.open(copy, passphrase=lambda: generate.PASSPHRASE) as journal:
+        def one() -> float:
+            use = r.AIUse(started_at=r.now(), tool="Claude", pattern="learning", minutes=5,
+                          skills=("SQL window functions",))
+            started = time.perf_counter()
+            journal.add(use)
+            return time.perf_counter() - started
+        durable = median_of(max(repeat, 25), one)
+        journal.db.execute("PRAGMA synchronous = OFF")
+        unsynced = median_of(max(repeat, 25), one)
+    shutil.rmtree(copy.root.parent)
+    return {"insert_s": durable, "insert_without_disk_sync_s": unsynced}
+
+
+def trends(paths: DataPaths, repeat: int) -> dict[str, float]:
+    """All trend series for all time, and for the 4-week range a switch computes."""
+    from aijournal import trends as series
+
+    with Journal.open(paths, passphrase=lambda: generate.PASSPHRASE,
+                      clock=generate_clock) as journal:
+        all_time = median_of(repeat, lambda: _timed(lambda: series.series(journal, None, None)))
+        start = generate.END - timedelta(weeks=4)
+        switch = median_of(repeat, lambda: _timed(
+            lambda: series.series(journal, start, generate.END)))
+    return {"trends_all_s": all_time, "trends_4_weeks_s": switch}
+
+
+def generate_clock():
+    from datetime import datetime, time as clock_time
+
+    return datetime.combine(generate.END, clock_time(20)).astimezone()
+
+
+def _timed(call: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    call()
+    return time.perf_counter() - started
+
+
+MEASUREMENTS: list[Callable[[DataPaths, int], dict[str, float]]] = [log_ai, insert, trends]
+BUDGETS = {  # figure: (limit, how it reads)
+    "log_ai_vs_floor": (1.25, "× floor"),
+    "insert_s": (0.005, "s"),
+    "trends_all_s": (0.150, "s"),
+    "trends_4_weeks_s": (0.100, "s"),
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--years", type=int, nargs="+", default=[1, 5, 10, 20])
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--peers", action="store_true", help="also measure jrnl")
+    parser.add_argument("--out", type=Path, default=HERE / "results.json")
+    args = parser.parse_args()
+
+    results: dict[str, dict[str, float]] = {}
+    for years in args.years:
+        paths = generate.reference(years)
+        figures: dict[str, float] = {"records": _records(paths)}
+        for measure in MEASUREMENTS:
+            figures |= measure(paths, args.repeat)
+        results[f"{years}y"] = figures
+        print(f"{years:>2} years done", file=sys.stderr)
+    if args.peers:
+        import peers
+
+        results["peers"] = peers.measure(args.repeat)
+    report = {"machine": _machine(), "date": date.today().isoformat(), "repeat": args.repeat,
+              "results": results}
+    args.out.write_text(json.dumps(report, indent=2) + "\n")
+    print(_table(results))
+
+
+def _records(paths: DataPaths) -> float:
+    with Journal.open(paths, passphrase=lambda: generate.PASSPHRASE) as journal:
+        return float(sum(journal.counts().values()))
+
+
+def _machine() -> dict[str, str]:
+    return {"python": platform.python_version(), "platform": platform.platform(),
+            "cpus": str(os.cpu_count()), "processor": platform.processor() or platform.machine()}
+
+
+def _table(results: dict[str, dict[str, float]]) -> str:
+    sizes = [k for k in results if k != "peers"]
+    names = sorted({name for k in sizes for name in results[k]})
+    lines = ["| figure | " + " | ".join(sizes) + " | budget |",
+             "|---" * (len(sizes) + 2) + "|"]
+    for name in names:
+        limit = BUDGETS.get(name)
+        cells = [_fmt(name, results[k].get(name)) for k in sizes]
+        budget = f"≤ {limit[0]:g} {limit[1]}" if limit else ""
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {budget} |")
+    if "peers" in results:
+        for name, value in results["peers"].items():
+            lines.append(f"| {name} | {_fmt(name, value)} |" + " |" * len(sizes))
+    return "\n".join(lines)
+
+
+def _fmt(name: str, value: float | None) -> str:
+    if value is None:
+        return "–"
+    if name.endswith("_s"):
+        return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
+    if name.endswith("_mb"):
+        return f"{value:.0f} MB"
+    return f"{value:.2f}" if value < 1000 else f"{value:,.0f}"
+
+
+if __name__ == "__main__":
+    main()
