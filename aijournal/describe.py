@@ -11,6 +11,12 @@ from aijournal.patterns import pattern
 
 KIND_LABELS = {"ai-use": "AI use", "checkin": "Check-in", "touchpoint": "Touchpoint",
                "assessment": "Assessment"}
+TOUCHPOINT_LABELS = {
+    "one-to-one": "One-to-one", "mentoring-given": "Mentoring given",
+    "mentoring-received": "Mentoring received", "feedback-asked": "Asked for feedback",
+    "feedback-given": "Gave feedback", "pairing": "Pairing", "team-reflection": "Team reflection",
+    "advice-asked": "Asked for advice", "gratitude-sent": "Sent thanks", "social": "Social",
+}
 
 
 def moment(entry: r.Record) -> datetime | date:
@@ -46,12 +52,12 @@ def title(entry: r.Record) -> str:
         if entry.energy is not None:
             parts.append(f"energy {entry.energy}")
         if entry.conversations is not None:
-            parts.append(f"{entry.conversations} conversations")
+            parts.append(plural(entry.conversations, "conversation"))
         if entry.asked_advice:
             parts.append("asked for advice")
         return " · ".join(parts)
     if isinstance(entry, r.Touchpoint):
-        parts = [entry.kind.replace("-", " ")]
+        parts = [TOUCHPOINT_LABELS[entry.kind]]
         if entry.person:
             parts.append(f"with {entry.person}")
         if entry.minutes is not None:
@@ -60,8 +66,13 @@ def title(entry: r.Record) -> str:
             parts.append(f"quality {entry.quality}")
         return " · ".join(parts)
     if isinstance(entry, r.Assessment):
-        score = "no score" if entry.score is None else f"score {entry.score:g}"
-        return f"{entry.instrument} · {score}" + (f" · {entry.band}" if entry.band else "")
+        from aijournal import instruments
+
+        spec = instruments.instrument(entry.instrument)
+        if entry.score is None:
+            return f"{spec.short_name} · no score"
+        band = next((b.label for b in spec.bands if b.id == entry.band), entry.band)
+        return f"{spec.short_name} · score {entry.score:g}" + (f" · {band}" if band else "")
     return str(entry.id)
 
 
@@ -76,3 +87,7 @@ def as_dict(entry: r.Record) -> dict[str, Any]:
             value = list(value)
         data[f.name] = value
     return data
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")

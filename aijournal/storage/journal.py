@@ -736,10 +736,24 @@ class Journal:
     def describe_key(self) -> str:
         return self.config.describe(self._store)
 
+    @property
+    def store(self) -> SecretStore:
+        """The run's one connection to the OS secret store."""
+        if self._store is None:
+            self._store = SecretStore()
+        return self._store
+
+    def check_passphrase(self, passphrase: str) -> bool:
+        """Whether `passphrase` is this journal's (for the lock screen; no key derivation)."""
+        import hmac
+
+        return self._key.protection == "passphrase" and hmac.compare_digest(
+            passphrase.encode(), self._key.secret.encode())
+
     def change_key(self, new: unlock.Key) -> None:
         """Re-encrypt the journal and its backups with `new`, moving where the key lives."""
         config = unlock.switched(self.config, new)
-        store = self._store or SecretStore()
+        store = self.store
         if config.keyring_account:
             store.set(config.keyring_account, new.secret)
         try:
@@ -752,7 +766,7 @@ class Journal:
         config.write(self.paths)
         if self.config.keyring_account:
             store.delete(self.config.keyring_account)
-        self.config, self._key, self._store = config, new, store
+        self.config, self._key = config, new
 
     def backup(self, folder: Path | None = None, *, keep: int | None = backups.KEEP) -> Path:
         """Copy the journal with SQLite's online backup; keep the newest `keep` copies."""

@@ -82,8 +82,8 @@ class JournalConfig:
     def describe(self, store: SecretStore | None = None) -> str:
         """Where the key lives, in plain words."""
         if self.protection == "keyring":
-            name = store.name if store else "the OS secret store"
-            return (f"The key is in the OS secret store ({name}), "
+            name = f" ({store.name})" if store else ""
+            return (f"The key is in the OS secret store{name}, "
                     f"entry '{SERVICE}' / '{self.keyring_account}'.")
         if self.protection == "passphrase":
             return ("The journal is encrypted with your passphrase; it is asked for at each start "

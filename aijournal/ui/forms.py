@@ -46,12 +46,6 @@ from aijournal.ui.theme import is_dark
 from aijournal.ui.widgets import InlineError, form_keys, heading, with_role
 
 DEFAULT_TOOLS = ("ChatGPT", "Claude", "Copilot", "Gemini")
-TOUCHPOINT_LABELS = {
-    "one-to-one": "One-to-one", "mentoring-given": "Mentoring given",
-    "mentoring-received": "Mentoring received", "feedback-asked": "Asked for feedback",
-    "feedback-given": "Gave feedback", "pairing": "Pairing", "team-reflection": "Team reflection",
-    "advice-asked": "Asked for advice", "gratitude-sent": "Sent thanks", "social": "Social",
-}
 AGREEMENT = ("Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree",
              "Strongly agree")
 ENERGY = ("Very low", "Low", "Moderate", "High", "Very high")
@@ -1000,7 +994,7 @@ class TouchpointForm(EntryForm):
         self._known_people: set[str] = set()
         self.kind = QComboBox(self)
         for kind in r.TOUCHPOINT_KINDS:
-            self.kind.addItem(TOUCHPOINT_LABELS.get(kind, kind), kind)
+            self.kind.addItem(describe.TOUCHPOINT_LABELS[kind], kind)
         self._row("Kind", self.kind, ["kind"])
         self._watch("kind", self.kind.currentIndexChanged)
         self.person = QLineEdit(self)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aijournal.errors import WrongPassphrase
 from aijournal.settings import Settings
 from aijournal.storage import Journal
 from aijournal.ui import theme
@@ -100,8 +101,8 @@ class LockScreen(QWidget):
                 old.deleteLater()
 
         def check(text: str) -> None:
-            if asks:
-                Journal.open(journal.paths, passphrase=lambda: text).close()
+            if asks and not journal.check_passphrase(text):
+                raise WrongPassphrase()
 
         self.form = UnlockForm(check, ask_passphrase=asks)
         self.form.setMaximumWidth(420)

@@ -188,7 +188,7 @@ class SettingsView(QWidget):
         return box
 
     def change_key(self) -> None:
-        dialog = ChangeKeyDialog(self.journal, SecretStore(), self)
+        dialog = ChangeKeyDialog(self.journal, self.journal.store, self)
         if dialog.exec():
             self.refresh()
             self.notice.say("The key was changed; the journal and its backups use the new one.")
