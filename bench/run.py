@@ -57,12 +57,12 @@ def working_copy(paths: DataPaths) -> DataPaths:
 
 # ---- measurements: each returns seconds (or a ratio / megabytes, as named) -----------------
 
-FLOOR = """
+FLOOR = f"""
 import sys, sqlcipher3, sqlite_utils, click, keyring
 conn = sqlcipher3.connect(sys.argv[1])
-conn.execute("PRAGMA key = '{passphrase}'")
+conn.execute("PRAGMA key = '{generate.PASSPHRASE}'")
 conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-""".format(passphrase=generate.PASSPHRASE)
+"""
 
 
 def log_ai(paths: DataPaths, repeat: int) -> dict[str, float]:
@@ -111,7 +111,8 @@ def trends(paths: DataPaths, repeat: int) -> dict[str, float]:
 
 
 def generate_clock():
-    from datetime import datetime, time as clock_time
+    from datetime import datetime
+    from datetime import time as clock_time
 
     return datetime.combine(generate.END, clock_time(20)).astimezone()
 
@@ -122,12 +123,71 @@ def _timed(call: Callable[[], object]) -> float:
     return time.perf_counter() - started
 
 
-MEASUREMENTS: list[Callable[[DataPaths, int], dict[str, float]]] = [log_ai, insert, trends]
+def desktop(paths: DataPaths, repeat: int) -> dict[str, float]:
+    """Start to a painted main window with this journal, against a bare PySide6 window with one
+    pyqtgraph plot started in the same run; and the peak memory of each."""
+    script = str(HERE / "desktop_start.py")
+
+    def start(*args: str) -> tuple[float, float]:
+        started = time.perf_counter()
+        done = subprocess.run([PY, script, *args], env=ENV, check=True, capture_output=True,
+                              text=True, stdin=subprocess.DEVNULL)
+        _, memory = done.stdout.split()
+        return time.perf_counter() - started, float(memory)
+
+    bare = [start("bare") for _ in range(repeat)]
+    app = [start("app", str(paths.root), generate.PASSPHRASE) for _ in range(repeat)]
+    bare_s, app_s = (statistics.median(t for t, _ in runs) for runs in (bare, app))
+    bare_mb, app_mb = (statistics.median(m for _, m in runs) for runs in (bare, app))
+    return {"desktop_start_s": app_s, "bare_window_start_s": bare_s,
+            "desktop_vs_bare": app_s / bare_s, "desktop_peak_mb": app_mb,
+            "bare_window_peak_mb": bare_mb, "desktop_extra_mb": app_mb - bare_mb}
+
+
+def summary_pdf(paths: DataPaths, repeat: int) -> dict[str, float]:
+    """A one-year summary PDF, from the journal to the file (`aijournal export`)."""
+    target = Path(tempfile.mkdtemp(prefix="aijournal-bench-")) / "summary.pdf"
+    start = generate.END - timedelta(days=364)
+    command = [PY, "-m", "aijournal", "--data-dir", str(paths.root), "export", "--format",
+               "summary-pdf", "--from", start.isoformat(), "--to", generate.END.isoformat(),
+               "-o", str(target)]
+    result = median_of(repeat, lambda: wall(command))
+    shutil.rmtree(target.parent)
+    return {"summary_pdf_1_year_s": result}
+
+
+def chatgpt_import(repeat: int) -> dict[str, float]:
+    """`aijournal import chatgpt` of a 5,000-conversation export into a new journal."""
+    import make_exports
+
+    export = generate.CACHE / "chatgpt-5000.json"
+    if not export.exists():
+        make_exports.chatgpt_export(export, 5000, seed=1)
+
+    def once() -> float:
+        home = Path(tempfile.mkdtemp(prefix="aijournal-bench-"))
+        env = {**ENV, "AIJOURNAL_HOME": str(home)}
+        subprocess.run([PY, "-m", "aijournal", "init"], env=env, check=True,
+                       capture_output=True, stdin=subprocess.DEVNULL)
+        took = wall([PY, "-m", "aijournal", "import", "chatgpt", str(export)], env)
+        shutil.rmtree(home)
+        return took
+
+    return {"import_5000_conversations_s": median_of(max(1, repeat // 2), once),
+            "export_mb": export.stat().st_size / 1e6}
+
+
+MEASUREMENTS: list[Callable[[DataPaths, int], dict[str, float]]] = [
+    log_ai, insert, trends, summary_pdf, desktop]
 BUDGETS = {  # figure: (limit, how it reads)
     "log_ai_vs_floor": (1.25, "× floor"),
     "insert_s": (0.005, "s"),
     "trends_all_s": (0.150, "s"),
     "trends_4_weeks_s": (0.100, "s"),
+    "summary_pdf_1_year_s": (2.0, "s"),
+    "desktop_vs_bare": (1.5, "× bare window"),
+    "desktop_extra_mb": (80, "MB"),
+    "import_5000_conversations_s": (10.0, "s"),
 }
 
 
@@ -147,6 +207,7 @@ def main() -> None:
             figures |= measure(paths, args.repeat)
         results[f"{years}y"] = figures
         print(f"{years:>2} years done", file=sys.stderr)
+    results["import"] = chatgpt_import(args.repeat)
     if args.peers:
         import peers
 
@@ -168,7 +229,7 @@ def _machine() -> dict[str, str]:
 
 
 def _table(results: dict[str, dict[str, float]]) -> str:
-    sizes = [k for k in results if k != "peers"]
+    sizes = [k for k in results if k not in ("peers", "import")]
     names = sorted({name for k in sizes for name in results[k]})
     lines = ["| figure | " + " | ".join(sizes) + " | budget |",
              "|---" * (len(sizes) + 2) + "|"]
@@ -177,9 +238,12 @@ def _table(results: dict[str, dict[str, float]]) -> str:
         cells = [_fmt(name, results[k].get(name)) for k in sizes]
         budget = f"≤ {limit[0]:g} {limit[1]}" if limit else ""
         lines.append(f"| {name} | " + " | ".join(cells) + f" | {budget} |")
-    if "peers" in results:
-        for name, value in results["peers"].items():
-            lines.append(f"| {name} | {_fmt(name, value)} |" + " |" * len(sizes))
+    for group in ("import", "peers"):
+        for name, value in results.get(group, {}).items():
+            limit = BUDGETS.get(name)
+            budget = f"≤ {limit[0]:g} {limit[1]}" if limit else ""
+            lines.append(f"| {name} | {_fmt(name, value)} |" + " |" * (len(sizes) - 1)
+                         + f" {budget} |")
     return "\n".join(lines)
 
 

@@ -89,8 +89,8 @@ def run(paths: DataPaths, store: SecretStore | None = None) -> int:
     from aijournal.ui.welcome import open_journal
 
     journal = open_journal(paths, store or SecretStore())
-    if journal is None:
-        return 0
+    if journal is None:  # no journal today, but a coach view opened from the welcome stays
+        return app.exec() if any(w.isVisible() for w in app.topLevelWidgets()) else 0
     # pyqtgraph (inside the views) must come after PySide6, which is loaded by now.
     from aijournal.ui.main_window import MainWindow
 

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aijournal import describe, instruments
+from aijournal import describe, instruments, nudges
 from aijournal import records as r
 from aijournal.errors import InvalidInput, JournalError
 from aijournal.patterns import PATTERNS, Mode
@@ -1088,8 +1088,13 @@ class TouchpointForm(EntryForm):
 
     def _store(self, record: r.Record) -> tuple[r.Record, str]:
         if self.editing:
-            return self.journal.update(record), "Touchpoint updated"
-        return self.journal.add(record), "Touchpoint saved"
+            stored, message = self.journal.update(record), "Touchpoint updated"
+        else:
+            stored, message = self.journal.add(record), "Touchpoint saved"
+        # The one place touchpoints are saved in the app: a planned nudge becomes acted.
+        if nudges.touchpoint_logged(self.journal, stored):
+            message += " · planned touchpoint done"
+        return stored, message
 
     def _after_save(self, stored: r.Record) -> None:
         if not self.editing:

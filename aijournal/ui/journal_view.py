@@ -352,6 +352,20 @@ class JournalView(QWidget):
             widget.blockSignals(False)
         self.apply_filters()
 
+    def show_days(self, first: date, last: date) -> None:
+        """Show every entry from `first` to `last` (a day or a week clicked in Trends)."""
+        for widget in (self.from_on, self.to_on, self.from_date, self.to_date):
+            widget.blockSignals(True)
+        self.clear_filters()
+        for check, edit, day in ((self.from_on, self.from_date, first),
+                                 (self.to_on, self.to_date, last)):
+            check.setChecked(True)
+            edit.setEnabled(True)
+            edit.setDate(QDate(day.year, day.month, day.day))
+        for widget in (self.from_on, self.to_on, self.from_date, self.to_date):
+            widget.blockSignals(False)
+        self.apply_filters()
+
     # ---- the view contract -----------------------------------------------------------------
 
     def refresh(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -17,21 +17,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aijournal import nudges
 from aijournal.errors import WrongPassphrase
 from aijournal.settings import Settings
 from aijournal.storage import Journal
 from aijournal.ui import theme
+from aijournal.ui.insights_view import InsightsView
 from aijournal.ui.journal_view import JournalView
 from aijournal.ui.people_view import PeopleView
 from aijournal.ui.settings_view import SettingsView
 from aijournal.ui.skills_goals_view import SkillsGoalsView
 from aijournal.ui.today_view import TodayView
-from aijournal.ui.tray import Reminder, Tray, tray_available
+from aijournal.ui.tray import NudgeNotifier, Reminder, Tray, tray_available
+from aijournal.ui.trends_view import TrendsView
 from aijournal.ui.welcome import UnlockForm
 from aijournal.ui.widgets import muted, report, with_role
 from aijournal.ui.workers import Job, run_job
 
-VIEWS = (TodayView, JournalView, PeopleView, SkillsGoalsView, SettingsView)
+VIEWS = (TodayView, JournalView, TrendsView, InsightsView, PeopleView, SkillsGoalsView,
+         SettingsView)
 PROTECTION = {"keyring": "Encrypted · key in the secret store",
               "passphrase": "Encrypted · passphrase", "none": "Not encrypted"}
 TRAY_NOTICE_KEY = "tray_notice_shown"  # not a user setting: the tray notice was shown once
@@ -136,7 +140,7 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.nav.setFont(font)
         metrics = QFontMetrics(font)
-        self.nav.setFixedWidth(metrics.horizontalAdvance("Skills & goals") + 48)
+        self.nav.setFixedWidth(max(metrics.horizontalAdvance(view.title) for view in VIEWS) + 48)
         item_size = QSize(0, int(metrics.height() * 2.2))
         self.stack = QStackedWidget()
         main = QWidget()
@@ -161,9 +165,18 @@ class MainWindow(QMainWindow):
                       lambda index=number - 1: self.show_view(index))
         QShortcut(QKeySequence.StandardKey.Find, self, self.search)
         self.nav.currentRowChanged.connect(self._nav_changed)
+        self.file_menu = self.menuBar().addMenu("&File")
+        self._menu_action("Export summary…", self.export_summary, "Ctrl+E")
+        self._menu_action("Coach view…", self.show_coach_view)
+        self.file_menu.addSeparator()
+        self._menu_action("Quit", self.quit, QKeySequence.StandardKey.Quit)
 
         self.reminder = Reminder(journal, self)
         self.reminder.due.connect(self.remind)
+        self.nudge_notifier = NudgeNotifier(journal, self)
+        self.nudge_notifier.due.connect(self.remind)
+        self.nudge_notifier.added.connect(self._nudges_added)
+        self.reminder.timer.timeout.connect(self.nudge_notifier.check)  # the same minute timer
         self.idle = IdleLock(self.lock)
         self.destroyed.connect(self.idle.detach)
         self.tray = Tray(self) if (tray_available() if use_tray is None else use_tray) else None
@@ -180,6 +193,7 @@ class MainWindow(QMainWindow):
         for view in self.views:
             self.stack.removeWidget(view)
             view.deleteLater()
+        nudges.refresh(self.journal)  # before Today, which shows the newest nudge
         self.views = [view_class(self.journal, self) for view_class in VIEWS]
         for view in self.views:
             self.stack.addWidget(view)
@@ -187,8 +201,10 @@ class MainWindow(QMainWindow):
         settings = self.settings_view
         settings.setting_changed.connect(self._setting_changed)
         settings.restore_requested.connect(self.restore)
+        self.view(TrendsView).open_days.connect(self.show_days)
         self._stale.clear()
         self.reminder.journal = self.journal
+        self.nudge_notifier.journal = self.journal
         self.key_status.setText(PROTECTION[self.journal.config.protection])
         self.apply_settings()
         self.show_view(current)
@@ -215,6 +231,18 @@ class MainWindow(QMainWindow):
     def _view_changed(self, source: QWidget) -> None:
         """Another view wrote to the journal: the others reload when next shown."""
         self._stale = {i for i, view in enumerate(self.views) if view is not source}
+
+    def show_days(self, first, last) -> None:
+        """Open the Journal on the entries of these days (a point clicked in Trends)."""
+        self.show_view(VIEWS.index(JournalView))
+        self.view(JournalView).show_days(first, last)
+
+    def _nudges_added(self) -> None:
+        """The minute timer stored new nudges: Today and Insights show them when next seen."""
+        self._stale = set(range(len(self.views)))
+        current = self.stack.currentIndex()
+        if isinstance(self.views[current], (TodayView, InsightsView)):
+            self._nav_changed(current)
 
     def search(self) -> None:
         self.show_view(VIEWS.index(JournalView))
@@ -269,6 +297,24 @@ class MainWindow(QMainWindow):
         job.start()
 
     # ---- tray, reminder, lock --------------------------------------------------------------
+
+    def _menu_action(self, text: str, slot, keys: str | QKeySequence.StandardKey | None = None
+                     ) -> QAction:
+        action = self.file_menu.addAction(text)
+        if keys is not None:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(slot)
+        return action
+
+    def export_summary(self) -> None:
+        from aijournal.ui.export_dialog import ExportSummaryDialog
+
+        ExportSummaryDialog(self.journal, self).exec()
+
+    def show_coach_view(self) -> None:
+        from aijournal.ui.coach_window import open_coach_view
+
+        self._coach = open_coach_view()  # a window of its own; needs no journal
 
     def remind(self, text: str) -> None:
         if self.tray is not None:

@@ -32,6 +32,63 @@ STYLES = (
 
 
 @dataclass(frozen=True)
+class Palette:
+    """Chart colours for one look: the PDF and the light theme use LIGHT, the dark theme DARK."""
+
+    background: QColor
+    ink: QColor  # titles, axes, tick labels
+    grey: QColor  # threshold lines, legend frame
+    series: tuple[QColor, ...]  # one per series, in STYLES order
+    band: QColor  # threshold band shading (with alpha)
+    legend: QColor  # legend background (with alpha)
+
+
+LIGHT = Palette(QColor("white"), INK, GREY, tuple(s[2] for s in STYLES),
+                QColor(176, 58, 46, 28), QColor(255, 255, 255, 220))
+# Lighter, less saturated hues: the light theme's colours turn muddy on a dark background.
+DARK = Palette(QColor("#1e1f22"), QColor("#e6e6e6"), QColor("#9aa0a6"),
+               (QColor("#7ab4ff"), QColor("#ff8a80"), QColor("#81c995"), QColor("#c58af9")),
+               QColor(255, 138, 128, 34), QColor(30, 31, 34, 220))
+
+
+def palette_for(dark: bool) -> Palette:
+    return DARK if dark else LIGHT
+
+
+def date_plot(parent: QWidget | None = None) -> pg.PlotWidget:
+    """An empty chart on a date axis (attached before any data is set), mouse zoom off."""
+    axis = pg.DateAxisItem(orientation="bottom")
+    widget = pg.PlotWidget(parent=parent, axisItems={"bottom": axis})
+    plot = widget.getPlotItem()
+    plot.setMenuEnabled(False)
+    plot.hideButtons()
+    plot.setMouseEnabled(x=False, y=False)
+    return widget
+
+
+def style_plot(widget: pg.PlotWidget, palette: Palette, title: str = "",
+               y_label: str = "") -> None:
+    """Background, axes, grid and title in `palette`'s colours (call again on a theme change)."""
+    widget.setBackground(palette.background)
+    plot = widget.getPlotItem()
+    if title:
+        plot.setTitle(title, color=palette.ink.name(), size="10pt")
+    plot.showGrid(x=False, y=True, alpha=0.25)
+    for side in ("left", "bottom", "right"):
+        ax = plot.getAxis(side)
+        ax.setPen(pg.mkPen(palette.ink))
+        ax.setTextPen(pg.mkPen(palette.ink))
+        ax.setStyle(tickFont=QFont("sans-serif", 9))
+    if y_label:
+        plot.setLabel("left", y_label, color=palette.ink.name())
+
+
+def save_png(widget: pg.PlotWidget, path: str) -> bool:
+    """Write the chart as it looks on screen, at the screen's pixel ratio, to a PNG file."""
+    return widget.grab().save(path, "PNG")
+
+
+@dataclass(frozen=True)
 class Series:
     name: str
     values: np.ndarray  # NaN = nothing that week (a gap in the line)
@@ -56,20 +113,9 @@ def line_chart(title: str, x: np.ndarray, series: Sequence[Series], *,
                bands: Sequence[tuple[float, str]] = (), parent: QWidget | None = None
                ) -> pg.PlotWidget:
     """A chart of weekly series over a date axis; `bands` are dashed threshold lines."""
-    axis = pg.DateAxisItem(orientation="bottom")  # attached before any data is set
-    widget = pg.PlotWidget(parent=parent, axisItems={"bottom": axis}, background="w")
+    widget = date_plot(parent)
+    style_plot(widget, LIGHT, title, y_label)
     plot = widget.getPlotItem()
-    plot.setTitle(title, color=INK.name(), size="10pt")
-    plot.setMenuEnabled(False)
-    plot.hideButtons()
-    plot.showGrid(x=False, y=True, alpha=0.25)
-    for side in ("left", "bottom"):
-        ax = plot.getAxis(side)
-        ax.setPen(pg.mkPen(INK))
-        ax.setTextPen(pg.mkPen(INK))
-        ax.setStyle(tickFont=QFont("sans-serif", 9))
-    if y_label:
-        plot.setLabel("left", y_label, color=INK.name())
     legend = plot.addLegend(offset=(8, 4), labelTextColor=INK, labelTextSize="10pt",
                             brush=pg.mkBrush(255, 255, 255, 220), pen=pg.mkPen(GREY))
     for value, label in bands:

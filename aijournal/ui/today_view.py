@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aijournal import assessing, describe
+from aijournal import assessing, describe, nudges
 from aijournal import records as r
 from aijournal.storage.journal import EntryFilter, Journal
 from aijournal.ui.forms import (
@@ -34,6 +34,7 @@ from aijournal.ui.forms import (
     tone_label,
 )
 from aijournal.ui.instrument_dialog import InstrumentDialog
+from aijournal.ui.nudge_widgets import NudgeCard, candidate_people
 from aijournal.ui.widgets import heading
 
 EMPTY_TODAY = "Nothing logged yet today — press Ctrl+N to log an AI use."
@@ -58,6 +59,60 @@ class _DueRow(QWidget):
         self.button.setAutoDefault(False)
         self.button.clicked.connect(lambda: open_it(self.instrument_id))
         row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+
+class _FollowUp(QWidget):
+    """ "Did reaching out help?" about one acted nudge, asked once: Yes / No."""
+
+    def __init__(self, answer, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.answer, self.nudge = answer, None
+        self.setAccessibleName("Did reaching out help?")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.question = QLabel("", self)
+        self.question.setWordWrap(True)
+        row.addWidget(self.question, 1)
+        self.buttons = {}
+        for text, helped in (("Yes, it helped", True), ("Not really", False)):
+            button = QPushButton(text, self)
+            button.setAutoDefault(False)
+            button.clicked.connect(self._answer_yes if helped else self._answer_no)
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+            self.buttons[helped] = button
+        self.thanks = tone_label("Thanks, noted.", "notice", self, small=True)
+        self.thanks.setWordWrap(False)
+        row.addWidget(self.thanks)
+        self.hide()
+
+    def ask(self, nudge: r.Nudge | None) -> None:
+        """Ask about `nudge` (None: there is nothing to ask)."""
+        if nudge is None and not self.thanks.isHidden() and self.isVisibleTo(self.parent()):
+            return  # keep the thanks showing until the next refresh after a new day
+        self.nudge = nudge
+        self.setVisible(nudge is not None)
+        self.thanks.hide()
+        if nudge is not None:
+            self.question.setText(f"You acted on “{nudges.shown(nudge).title.lower()}”. "
+                                  "Did reaching out help?")
+            for button in self.buttons.values():
+                button.show()
+
+    def _answer_yes(self) -> None:
+        self._answer(True)
+
+    def _answer_no(self) -> None:
+        self._answer(False)
+
+    def _answer(self, helped: bool) -> None:
+        if self.nudge is None:
+            return
+        self.answer(self.nudge, helped)
+        self.nudge = None
+        for button in self.buttons.values():
+            button.hide()
+        self.question.setText("Did reaching out help?")
+        self.thanks.show()
 
 
 class TodayView(QWidget):
@@ -94,6 +149,9 @@ class TodayView(QWidget):
         top.addWidget(self.date_label, 0, Qt.AlignmentFlag.AlignBaseline)
         top.addStretch(1)
         layout.addLayout(top)
+        self.nudge_card: NudgeCard | None = None
+        self.nudge_slot = QVBoxLayout()
+        layout.addLayout(self.nudge_slot)
 
         self.due_box = Card(page)
         self.due_box.setAccessibleName("Questionnaires due")
@@ -110,6 +168,8 @@ class TodayView(QWidget):
             "Daily check-in", CheckinForm(journal, page, day=self.day), page)
         self.checkin_note = tone_label("", "muted", page, small=True)
         self.checkin_card.layout().insertWidget(1, self.checkin_note)
+        self.follow_up = _FollowUp(self._answer_follow_up, page)
+        self.checkin_card.layout().insertWidget(2, self.follow_up)
         self.ai_card, self.ai_form = self._form_card("Log an AI use", AIUseForm(journal, page),
                                                      page)
         self.touch_card, self.touch_form = self._form_card(
@@ -210,6 +270,8 @@ class TodayView(QWidget):
             "are journal items for your own trends.")
         self._show_due()
         self._show_entries()
+        self._show_nudge()
+        self.follow_up.ask(next(iter(nudges.follow_up_due(self.journal, today)), None))
 
     def event(self, event: QEvent) -> bool:
         # Ctrl+N inside Today is Today's own: claim it before any window-wide shortcut
@@ -257,6 +319,26 @@ class TodayView(QWidget):
         for card in self._due_cards:
             self.due_layout.addWidget(card)
         self.due_box.setVisible(bool(due))
+
+    def _show_nudge(self) -> None:
+        """The newest active nudge as a card at the top, or nothing."""
+        if self.nudge_card is not None:
+            self.nudge_card.hide()
+            self.nudge_card.setParent(None)
+            self.nudge_card.deleteLater()
+            self.nudge_card = None
+        newest = next(iter(nudges.active(self.journal, self.day)), None)
+        if newest is None:
+            return
+        person = candidate_people(self.journal, self.day).get(newest.rule_id)
+        self.nudge_card = NudgeCard(self.journal, newest, self.scroll.widget(),
+                                    person_id=person)
+        self.nudge_card.acted_on.connect(lambda *_: self._saved(newest))
+        self.nudge_slot.addWidget(self.nudge_card)
+
+    def _answer_follow_up(self, nudge: r.Nudge, helped: bool) -> None:
+        nudges.record_helped(self.journal, nudge.id, helped)
+        self.changed.emit()
 
     def due_instruments(self) -> list[str]:
         """The ids of the instruments shown as due."""

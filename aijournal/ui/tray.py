@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+from aijournal import nudges
 from aijournal.reminders import checkin_reminder_due
 from aijournal.storage import Journal
 from aijournal.ui import theme
@@ -16,6 +17,8 @@ if TYPE_CHECKING:
 
 REMINDER_TEXT = "Time for today's check-in: two minutes on how your day went."
 SHOWN_KEY = "reminder_last_shown"  # the day the reminder last fired; not a user setting
+NUDGE_NOTICE_KEY = "nudge_notice_day"  # the day a new nudge was last announced
+PLANNED_NOTICE_KEY = "planned_notice_day"  # the day planned touchpoints were last recalled
 
 
 class Reminder(QObject):
@@ -41,6 +44,36 @@ class Reminder(QObject):
         self.journal.set_setting(SHOWN_KEY, today)
         self.due.emit(REMINDER_TEXT)
         return True
+
+
+class NudgeNotifier(QObject):
+    """On the minute timer: stores nudges that fire anew, announces a new one at most once a
+    day, and recalls touchpoints planned for today (once that day)."""
+
+    due = Signal(str)  # a text for the tray
+    added = Signal()  # new nudges were stored
+
+    def __init__(self, journal: Journal, parent: QObject | None = None):
+        super().__init__(parent)
+        self.journal = journal
+
+    def check(self) -> list[str]:
+        """Emit what is due now; the texts emitted."""
+        today = self.journal.clock().date()
+        said = []
+        if nudges.refresh(self.journal, today):
+            self.added.emit()
+        fresh = [n for n in nudges.active(self.journal, today) if n.status == "new"]
+        if fresh and self.journal.setting(NUDGE_NOTICE_KEY) != today.isoformat():
+            self.journal.set_setting(NUDGE_NOTICE_KEY, today.isoformat())
+            said.append(f"{nudges.shown(fresh[0]).title}. {fresh[0].message}")
+        planned = nudges.planned_reminders_due(self.journal, today)
+        if planned and self.journal.setting(PLANNED_NOTICE_KEY) != today.isoformat():
+            self.journal.set_setting(PLANNED_NOTICE_KEY, today.isoformat())
+            said += [reminder.text for reminder in planned]
+        for text in said:
+            self.due.emit(text)
+        return said
 
 
 def tray_available() -> bool:

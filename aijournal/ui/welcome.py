@@ -109,7 +109,11 @@ class WelcomeDialog(QDialog):
         self.empty = QPushButton("Start empty")
         self.empty.setDefault(True)
         self.empty.clicked.connect(lambda: self.create(sample=False))
+        coach = QPushButton("Open coach view")
+        coach.setToolTip("Read summaries your clients exported; needs no journal or key.")
+        coach.clicked.connect(self.open_coach_view)
         buttons.addWidget(quit_button)
+        buttons.addWidget(coach)
         buttons.addStretch(1)
         buttons.addWidget(self.sample)
         buttons.addWidget(self.empty)
@@ -117,6 +121,11 @@ class WelcomeDialog(QDialog):
         self.setMinimumWidth(560)
         problem = store.problem()
         self.use_passphrase(f"No secret store works here ({problem})." if problem else None)
+
+    def open_coach_view(self) -> None:
+        from aijournal.ui.coach_window import open_coach_view
+
+        self._coach = open_coach_view()
 
     def use_passphrase(self, why: str | None) -> None:
         """Keep the key in the secret store (why is None) or switch to a passphrase."""

@@ -180,10 +180,10 @@ def test_ctrl_number_switches_views(qtbot, window):
     from aijournal.ui.people_view import PeopleView
     from aijournal.ui.settings_view import SettingsView
 
-    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(window.stack.currentWidget(), PeopleView)
     assert window.nav.currentItem().text() == "People"
-    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(window.stack.currentWidget(), SettingsView)
 
 
@@ -194,15 +194,15 @@ def test_a_write_in_one_view_refreshes_the_others_when_shown(qtbot, window, monk
     refreshed = []
     skills = window.view(SkillsGoalsView)
     monkeypatch.setattr(skills, "refresh", lambda: refreshed.append("skills"))
-    window.show_view(2)
     people = window.view(PeopleView)
+    window.show_view(window.views.index(people))
     qtbot.keyClicks(find(people, QLineEdit, "Name"), "Mo")
     click(qtbot, people, "Add person")
     assert refreshed == []
-    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert refreshed == ["skills"]
-    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert refreshed == ["skills"]  # nothing changed since
 
 

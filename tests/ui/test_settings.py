@@ -118,7 +118,7 @@ def test_restore_brings_back_what_was_deleted_after_the_backup(qtbot, journal, m
     window = MainWindow(journal, use_tray=False)
     qtbot.addWidget(window)
     window.show()
-    window.show_view(2)
+    window.show_view(window.views.index(window.view(PeopleView)))
     assert window.view(PeopleView).empty.isVisible()
 
     window.settings_view.restore(backup)

@@ -1,0 +1,57 @@
+"""One desktop start, measured from inside: `bare` (a PySide6 window with one pyqtgraph plot)
+or `app` (AI Journal's main window on a journal). Prints seconds to the first paint and the
+peak resident memory in MB, then exits. bench/run.py times the whole process around it."""
+
+from __future__ import annotations
+
+import resource
+import sys
+import time
+
+STARTED = time.perf_counter()
+
+
+def main() -> None:
+    mode = sys.argv[1]
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    if mode == "bare":
+        import pyqtgraph as pg
+
+        window = QMainWindow()
+        plot = pg.PlotWidget()
+        plot.plot([1, 3, 2, 4, 3, 5])
+        window.setCentralWidget(plot)
+    else:
+        from aijournal.storage import DataPaths, Journal
+        from aijournal.ui.main_window import MainWindow
+
+        journal = Journal.open(DataPaths(sys.argv[2]), passphrase=lambda: sys.argv[3])
+        window = MainWindow(journal, use_tray=False)
+    window.resize(1280, 800)
+
+    class FirstPaint(QObject):
+        """Any widget of the window painting means the window is on screen."""
+
+        done = False
+
+        def eventFilter(self, watched, event):  # noqa: N802 (Qt API)
+            if (not self.done and event.type() == QEvent.Type.Paint
+                    and hasattr(watched, "window") and watched.window() is window):
+                self.done = True
+                print(f"{time.perf_counter() - STARTED:.4f}", flush=True)
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    painted = FirstPaint()
+    app.installEventFilter(painted)
+    window.show()
+    app.exec()
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"{peak_kb / 1024:.1f}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
