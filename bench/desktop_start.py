@@ -28,7 +28,10 @@ def main() -> None:
         from aijournal.storage import DataPaths, Journal
         from aijournal.ui.main_window import MainWindow
 
-        journal = Journal.open(DataPaths(sys.argv[2]), passphrase=lambda: sys.argv[3])
+        paths = DataPaths(sys.argv[2])
+        if sys.argv[3].startswith("keyring:"):
+            stand_in_secret_store(paths, sys.argv[3].removeprefix("keyring:"))
+        journal = Journal.open(paths, passphrase=lambda: sys.argv[3])
         window = MainWindow(journal, use_tray=False)
     window.resize(1280, 800)
 
@@ -51,6 +54,30 @@ def main() -> None:
     app.exec()
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"{peak_kb / 1024:.1f}", flush=True)
+
+
+def stand_in_secret_store(paths, secret: str) -> None:
+    """An in-memory keyring holding the journal's key: the OS store without its D-Bus trip."""
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    from aijournal.storage.unlock import JournalConfig
+
+    account = JournalConfig.read(paths).keyring_account
+
+    class Held(KeyringBackend):
+        priority = 1
+
+        def get_password(self, service, username):
+            return secret if username == account else None
+
+        def set_password(self, service, username, password):
+            raise NotImplementedError
+
+        def delete_password(self, service, username):
+            raise NotImplementedError
+
+    keyring.set_keyring(Held())
 
 
 if __name__ == "__main__":

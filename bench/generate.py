@@ -83,6 +83,44 @@ def make(paths: DataPaths, years: int, seed: int = 1) -> None:
     (paths.root / "complete").touch()
 
 
+def keyring_copy(paths: DataPaths) -> tuple[DataPaths, str]:
+    """A copy of a reference journal re-keyed with a random key, as if kept in a secret store.
+
+    Returns the copy and its key (hex), which the benchmark hands to a stand-in store.
+    """
+    from keyring.backend import KeyringBackend
+
+    from aijournal.storage import SecretStore
+
+    target = DataPaths(paths.root.with_name(paths.root.name + "-keyring"))
+    key_file = target.root / "bench-key"  # benchmark data only: a throw-away copy
+    if key_file.exists():
+        return target, key_file.read_text()
+    if target.root.exists():
+        shutil.rmtree(target.root)
+    shutil.copytree(paths.root, target.root)
+    held: dict[str, str] = {}
+
+    class Holder(KeyringBackend):
+        priority = 1
+
+        def get_password(self, service, username):
+            return held.get(username)
+
+        def set_password(self, service, username, password):
+            held[username] = password
+
+        def delete_password(self, service, username):
+            held.pop(username, None)
+
+    with Journal.open(target, passphrase=lambda: PASSPHRASE,
+                      store=SecretStore(Holder())) as journal:
+        journal.change_key(Key.random())
+    (secret,) = held.values()
+    key_file.write_text(secret)
+    return target, secret
+
+
 if __name__ == "__main__":
     for years in map(int, sys.argv[1:] or ["1", "5", "10", "20"]):
         made = reference(years)

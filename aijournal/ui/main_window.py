@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
@@ -26,15 +27,36 @@ from aijournal.ui.insights_view import InsightsView
 from aijournal.ui.journal_view import JournalView
 from aijournal.ui.people_view import PeopleView
 from aijournal.ui.settings_view import SettingsView
-from aijournal.ui.skills_goals_view import SkillsGoalsView
 from aijournal.ui.today_view import TodayView
 from aijournal.ui.tray import NudgeNotifier, Reminder, Tray, tray_available
-from aijournal.ui.trends_view import TrendsView
 from aijournal.ui.welcome import UnlockForm
 from aijournal.ui.widgets import muted, report, with_role
 from aijournal.ui.workers import Job, run_job
 
-VIEWS = (TodayView, JournalView, TrendsView, InsightsView, PeopleView, SkillsGoalsView,
+class LaterView:
+    """A view whose module (charts: pyqtgraph) is imported only when the view is first shown,
+    so the window opens without it. Equal to its class, so `VIEWS.index(TrendsView)` works."""
+
+    def __init__(self, title: str, module: str, name: str):
+        self.title, self.module, self.name = title, module, name
+
+    def load(self) -> type:
+        return getattr(importlib.import_module(self.module), self.name)
+
+    def __call__(self, *args: object) -> QWidget:
+        return self.load()(*args)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, type):
+            return (other.__module__, other.__name__) == (self.module, self.name)
+        return other is self
+
+    __hash__ = object.__hash__
+
+
+VIEWS = (TodayView, JournalView, LaterView("Trends", "aijournal.ui.trends_view", "TrendsView"),
+         InsightsView, PeopleView,
+         LaterView("Skills & goals", "aijournal.ui.skills_goals_view", "SkillsGoalsView"),
          SettingsView)
 PROTECTION = {"keyring": "Encrypted · key in the secret store",
               "passphrase": "Encrypted · passphrase", "none": "Not encrypted"}
@@ -125,7 +147,7 @@ class MainWindow(QMainWindow):
                  use_tray: bool | None = None):
         super().__init__(parent)
         self.journal = journal
-        self.views: list[QWidget] = []
+        self._built: dict[int, QWidget] = {}  # views are made when first shown: a fast start
         self._stale: set[int] = set()
         self._quitting = False
         self.setWindowTitle("AI Journal")
@@ -189,19 +211,16 @@ class MainWindow(QMainWindow):
     # ---- views --------------------------------------------------------------------------
 
     def _build_views(self) -> None:
+        """(Re)start the views on the current journal; each is made when first shown."""
         current = max(0, self.stack.currentIndex())
-        for view in self.views:
-            self.stack.removeWidget(view)
-            view.deleteLater()
+        while self.stack.count():
+            old = self.stack.widget(0)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self._built.clear()
         nudges.refresh(self.journal)  # before Today, which shows the newest nudge
-        self.views = [view_class(self.journal, self) for view_class in VIEWS]
-        for view in self.views:
-            self.stack.addWidget(view)
-            view.changed.connect(lambda view=view: self._view_changed(view))
-        settings = self.settings_view
-        settings.setting_changed.connect(self._setting_changed)
-        settings.restore_requested.connect(self.restore)
-        self.view(TrendsView).open_days.connect(self.show_days)
+        for _ in VIEWS:
+            self.stack.addWidget(QWidget())  # stands in until the view is first shown
         self._stale.clear()
         self.reminder.journal = self.journal
         self.nudge_notifier.journal = self.journal
@@ -209,12 +228,35 @@ class MainWindow(QMainWindow):
         self.apply_settings()
         self.show_view(current)
 
+    def _view_at(self, index: int) -> QWidget:
+        """The view at this position, made now if it has not been shown yet."""
+        if (view := self._built.get(index)) is not None:
+            return view
+        view = VIEWS[index](self.journal, self)
+        stand_in = self.stack.widget(index)
+        self.stack.insertWidget(index, view)
+        self.stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        view.changed.connect(lambda: self._view_changed(view))
+        if isinstance(view, SettingsView):
+            view.setting_changed.connect(self._setting_changed)
+            view.restore_requested.connect(self.restore)
+        elif hasattr(view, "open_days"):  # Trends: a clicked point opens its days
+            view.open_days.connect(self.show_days)
+        self._built[index] = view
+        return view
+
+    @property
+    def views(self) -> list[QWidget]:
+        """Every view, made now where not yet shown (screenshots, tests)."""
+        return [self._view_at(index) for index in range(len(VIEWS))]
+
     @property
     def settings_view(self) -> SettingsView:
-        return self.views[VIEWS.index(SettingsView)]
+        return self.view(SettingsView)
 
     def view(self, view_class: type) -> QWidget:
-        return self.views[VIEWS.index(view_class)]
+        return self._view_at(VIEWS.index(view_class))
 
     def show_view(self, index: int) -> None:
         self.nav.setCurrentRow(index)
@@ -223,14 +265,15 @@ class MainWindow(QMainWindow):
     def _nav_changed(self, index: int) -> None:
         if index < 0:
             return
+        view = self._view_at(index)
         if index in self._stale:
             self._stale.discard(index)
-            self.views[index].refresh()
+            view.refresh()
         self.stack.setCurrentIndex(index)
 
     def _view_changed(self, source: QWidget) -> None:
         """Another view wrote to the journal: the others reload when next shown."""
-        self._stale = {i for i, view in enumerate(self.views) if view is not source}
+        self._stale = {i for i, view in self._built.items() if view is not source}
 
     def show_days(self, first, last) -> None:
         """Open the Journal on the entries of these days (a point clicked in Trends)."""
@@ -239,9 +282,9 @@ class MainWindow(QMainWindow):
 
     def _nudges_added(self) -> None:
         """The minute timer stored new nudges: Today and Insights show them when next seen."""
-        self._stale = set(range(len(self.views)))
+        self._stale = set(self._built)
         current = self.stack.currentIndex()
-        if isinstance(self.views[current], (TodayView, InsightsView)):
+        if isinstance(self._built.get(current), (TodayView, InsightsView)):
             self._nav_changed(current)
 
     def search(self) -> None:
@@ -253,8 +296,8 @@ class MainWindow(QMainWindow):
     def apply_settings(self) -> None:
         """Theme and idle lock as the settings say; views redraw their colours if needed."""
         settings = Settings(self.journal)
-        if theme.apply(QApplication.instance(), settings["theme"]) and self.views:
-            self._stale = set(range(len(self.views)))
+        if theme.apply(QApplication.instance(), settings["theme"]) and self._built:
+            self._stale = set(self._built)
             self._nav_changed(self.stack.currentIndex())
         if not self.locked:
             self.idle.set_minutes(settings["lock_after_minutes"])

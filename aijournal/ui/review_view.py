@@ -46,6 +46,7 @@ from aijournal.storage.journal import Journal
 from aijournal.ui.forms import CommaCompleter, _PatternChoice, split_names
 from aijournal.ui.theme import colour
 from aijournal.ui.widgets import InlineError, heading, muted
+from aijournal.ui.workers import run_job
 
 COLUMNS = ("Date", "Tool", "Task", "Minutes", "Turns", "Suggested pattern", "Why")
 EMPTY = ("Nothing to review — import your ChatGPT or Claude history with "
@@ -55,6 +56,7 @@ INTRO = ("Imported AI uses wait here for your word on how you worked with the AI
          "confirm them as suggested or say what fits better.")
 REPLACED_TIP = ("Also mark the AI uses you confirm next as standing in for asking or working "
                 "with a person")
+WORKER_ABOVE = 300  # confirming more uses than this at once runs off the GUI thread
 GUESS_BELOW = 0.5  # suggestions less sure than this are shown in the warning colour
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -485,28 +487,29 @@ class ReviewView(QWidget):
             key = tuple(sorted((k, v) for k, v in change.items()))
             groups[key].append(use.id)
             wanted[key] = change
-        self.error.clear()
-        try:
-            with self.journal.transaction():
-                confirmed = sum(self.journal.confirm_reviewed(ids, **wanted[key])
-                                for key, ids in groups.items())
-        except JournalError as error:
-            self.error.show_error(error)
-            return 0
-        self._before = uses  # as loaded from the review list: what Undo writes back
-        self.replaced_person.setChecked(False)
-        first_row = min((i.row() for i in self.table.selectionModel().selectedRows()), default=0)
-        done = {use.id for use in uses}
-        self.model.show([use for use in self.model.rows if use.id not in done])
-        if self.model.rows:
-            self.select_rows([min(first_row, self.sorted.rowCount() - 1)])
-        self._update()
-        extra = " and marked as replacing a person" if replaced else ""
-        self.undo_text.setText(f"{_plural(confirmed, 'AI use')} confirmed {how}{extra}.")
-        self.undo_bar.show()
-        self.table.setFocus()
-        self.changed.emit()
-        return confirmed
+
+        def work(journal: Journal) -> int:
+            with journal.transaction():
+                return sum(journal.confirm_reviewed(ids, **wanted[key])
+                           for key, ids in groups.items())
+
+        def done(confirmed: int) -> None:
+            self._before = uses  # as loaded from the review list: what Undo writes back
+            self.replaced_person.setChecked(False)
+            rows = self.table.selectionModel().selectedRows()
+            first_row = min((i.row() for i in rows), default=0)
+            confirmed_ids = {use.id for use in uses}
+            self.model.show([use for use in self.model.rows if use.id not in confirmed_ids])
+            if self.model.rows:
+                self.select_rows([min(first_row, self.sorted.rowCount() - 1)])
+            self._update()
+            extra = " and marked as replacing a person" if replaced else ""
+            self.undo_text.setText(f"{_plural(confirmed, 'AI use')} confirmed {how}{extra}.")
+            self.undo_bar.show()
+            self.table.setFocus()
+            self.changed.emit()
+
+        return self._write(f"Confirming {_plural(len(uses), 'AI use')}…", len(uses), work, done)
 
     def _undo_key(self) -> None:
         if self.undo_bar.isVisible():
@@ -514,23 +517,50 @@ class ReviewView(QWidget):
 
     def undo(self) -> int:
         """Put the last confirmed uses back in the list with what they had before."""
-        if not self._before:
+        before = self._before
+        if not before:
             return 0
+
+        def work(journal: Journal) -> int:
+            with journal.transaction():
+                for use in before:
+                    journal.update(use)
+            return len(before)
+
+        def done(_: int) -> None:
+            self._before = []
+            self.undo_bar.hide()
+            self.model.show(self.journal.to_review())
+            restored = {use.id for use in before}
+            self._select(lambda use: use.id in restored)
+            self._update()
+            self.table.setFocus()
+            self.changed.emit()
+
+        return self._write(f"Putting back {_plural(len(before), 'AI use')}…", len(before),
+                           work, done)
+
+    def _write(self, label: str, count: int, work: Callable[[Journal], int],
+               done: Callable[[int], None]) -> int:
+        """Run `work` (one transaction), here or, for many uses, on a worker; then `done`.
+
+        Returns how many uses were written, or 0 when it failed or still runs on the worker.
+        """
         self.error.clear()
-        try:
-            with self.journal.transaction():
-                for use in self._before:
-                    self.journal.update(use)
-        except JournalError as error:
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, JournalError):
+                raise error
             self.error.show_error(error)
+
+        if count > WORKER_ABOVE:  # thousands take seconds: keep the window responsive
+            self._job = run_job(self, self.journal, label, lambda own, _: work(own),
+                                done=done, failed=failed)
             return 0
-        restored = {use.id for use in self._before}
-        count = len(self._before)
-        self._before = []
-        self.undo_bar.hide()
-        self.model.show(self.journal.to_review())
-        self._select(lambda use: use.id in restored)
-        self._update()
-        self.table.setFocus()
-        self.changed.emit()
-        return count
+        try:
+            written = work(self.journal)
+        except JournalError as error:
+            failed(error)
+            return 0
+        done(written)
+        return written

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -385,3 +386,29 @@ def test_buttons_carry_their_labels_as_accessible_names(review):
     for name in ("Confirm as suggested", "Set pattern…", "Link goal…", "Add skills…"):
         assert button(review, name).accessibleName() == name
     assert find(review, QCheckBox, "Replaced a person").text() == "Replaced a person"
+
+
+def test_many_uses_are_confirmed_and_undone_on_a_worker(qtbot, review, journal, monkeypatch):
+    from aijournal.ui import review_view
+
+    monkeypatch.setattr(review_view, "WORKER_ABOVE", 3)
+    review.table.selectAll()
+    assert review.confirm_as_suggested() == 0  # still running
+    qtbot.waitUntil(review.undo_bar.isVisible, timeout=10_000)
+    assert journal.to_review() == [] and review.model.rowCount() == 0
+    click(qtbot, button(review, "Undo"))
+    qtbot.waitUntil(lambda: review.model.rowCount() == SAMPLE_USES, timeout=10_000)
+    assert len(journal.to_review()) == SAMPLE_USES
+
+
+def test_tab_walks_the_actions_then_the_list(qtbot, review):
+    review.select_rows([0])
+    order = ["Confirm as suggested", "Set pattern…", "Link goal…", "Add skills…"]
+    button(review, order[0]).setFocus()
+    seen = []
+    for _ in range(len(order) + 1):
+        widget = QApplication.focusWidget()
+        seen.append(widget.accessibleName())
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    assert seen == [*order, "Replaced a person"]
+    assert QApplication.focusWidget() is review.table  # the undo bar is hidden
