@@ -33,6 +33,7 @@ from aijournal.ui.welcome import UnlockForm
 from aijournal.ui.widgets import muted, report, with_role
 from aijournal.ui.workers import Job, run_job
 
+
 class LaterView:
     """A view whose module (charts: pyqtgraph) is imported only when the view is first shown,
     so the window opens without it. Equal to its class, so `VIEWS.index(TrendsView)` works."""
