@@ -26,6 +26,7 @@ from aijournal.ui import theme
 from aijournal.ui.insights_view import InsightsView
 from aijournal.ui.journal_view import JournalView
 from aijournal.ui.people_view import PeopleView
+from aijournal.ui.review_view import ReviewView
 from aijournal.ui.settings_view import SettingsView
 from aijournal.ui.today_view import TodayView
 from aijournal.ui.tray import NudgeNotifier, Reminder, Tray, tray_available
@@ -58,7 +59,7 @@ class LaterView:
 VIEWS = (TodayView, JournalView, LaterView("Trends", "aijournal.ui.trends_view", "TrendsView"),
          InsightsView, PeopleView,
          LaterView("Skills & goals", "aijournal.ui.skills_goals_view", "SkillsGoalsView"),
-         SettingsView)
+         ReviewView, SettingsView)
 PROTECTION = {"keyring": "Encrypted · key in the secret store",
               "passphrase": "Encrypted · passphrase", "none": "Not encrypted"}
 TRAY_NOTICE_KEY = "tray_notice_shown"  # not a user setting: the tray notice was shown once
@@ -189,6 +190,7 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence.StandardKey.Find, self, self.search)
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.file_menu = self.menuBar().addMenu("&File")
+        self._menu_action("Import AI history…", self.import_ai_history, "Ctrl+I")
         self._menu_action("Export summary…", self.export_summary, "Ctrl+E")
         self._menu_action("Coach view…", self.show_coach_view)
         self.file_menu.addSeparator()
@@ -349,6 +351,17 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(keys))
         action.triggered.connect(slot)
         return action
+
+    def import_ai_history(self) -> None:
+        from aijournal.ui.import_dialog import run_import
+
+        if not self.locked:
+            run_import(self, self.journal, on_imported=lambda _plan: self.show_review())
+
+    def show_review(self) -> None:
+        """After an import: every view reloads when shown; Review imports now."""
+        self._stale = set(self._built)
+        self.show_view(VIEWS.index(ReviewView))
 
     def export_summary(self) -> None:
         from aijournal.ui.export_dialog import ExportSummaryDialog

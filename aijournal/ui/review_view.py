@@ -14,9 +14,11 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -285,8 +287,8 @@ class ReviewView(QWidget):
                 header.resizeSection(column, metrics.horizontalAdvance(sample) + 20)
         # Why takes the room left: it is what the user judges the suggestion by. The line
         # under the table shows the current row's task and reason in full.
-        header.resizeSection(2, metrics.averageCharWidth() * 28)
         header.setStretchLastSection(True)
+        self.table.viewport().installEventFilter(self)  # Task's width follows the room
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.selectionModel().currentRowChanged.connect(self._show_details)
 
@@ -315,6 +317,18 @@ class ReviewView(QWidget):
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
         self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self._fit_task_column()
+        return False
+
+    def _fit_task_column(self) -> None:
+        """Task gets a third of the room the fixed columns leave, 12 to 28 characters."""
+        header = self.table.horizontalHeader()
+        room = self.table.viewport().width() - sum(header.sectionSize(c) for c in (0, 1, 3, 4, 5))
+        em = self.fontMetrics().averageCharWidth()
+        header.resizeSection(2, max(em * 12, min(em * 28, room // 3)))
 
     def _action(self, text: str, slot: Callable[[], object], tip: str) -> QPushButton:
         button = QPushButton(text, self)

@@ -183,7 +183,7 @@ def test_ctrl_number_switches_views(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(window.stack.currentWidget(), PeopleView)
     assert window.nav.currentItem().text() == "People"
-    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(window.stack.currentWidget(), SettingsView)
 
 
