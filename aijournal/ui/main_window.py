@@ -23,11 +23,6 @@ from aijournal.errors import WrongPassphrase
 from aijournal.settings import Settings
 from aijournal.storage import Journal
 from aijournal.ui import theme
-from aijournal.ui.insights_view import InsightsView
-from aijournal.ui.journal_view import JournalView
-from aijournal.ui.people_view import PeopleView
-from aijournal.ui.review_view import ReviewView
-from aijournal.ui.settings_view import SettingsView
 from aijournal.ui.today_view import TodayView
 from aijournal.ui.tray import NudgeNotifier, Reminder, Tray, tray_available
 from aijournal.ui.welcome import UnlockForm
@@ -36,11 +31,11 @@ from aijournal.ui.workers import Job, run_job
 
 
 class LaterView:
-    """A view whose module (charts: pyqtgraph) is imported only when the view is first shown,
-    so the window opens without it. Equal to its class, so `VIEWS.index(TrendsView)` works."""
+    """A view whose module is imported only when the view is first shown, so the window opens
+    with Today alone. Equal to its class, so `VIEWS.index(TrendsView)` works too."""
 
     def __init__(self, title: str, module: str, name: str):
-        self.title, self.module, self.name = title, module, name
+        self.title, self.module, self.name = title, f"aijournal.ui.{module}", name
 
     def load(self) -> type:
         return getattr(importlib.import_module(self.module), self.name)
@@ -56,10 +51,14 @@ class LaterView:
     __hash__ = object.__hash__
 
 
-VIEWS = (TodayView, JournalView, LaterView("Trends", "aijournal.ui.trends_view", "TrendsView"),
-         InsightsView, PeopleView,
-         LaterView("Skills & goals", "aijournal.ui.skills_goals_view", "SkillsGoalsView"),
-         ReviewView, SettingsView)
+JOURNAL = LaterView("Journal", "journal_view", "JournalView")
+INSIGHTS = LaterView("Insights", "insights_view", "InsightsView")
+REVIEW = LaterView("Review imports", "review_view", "ReviewView")
+SETTINGS = LaterView("Settings", "settings_view", "SettingsView")
+VIEWS = (TodayView, JOURNAL, LaterView("Trends", "trends_view", "TrendsView"), INSIGHTS,
+         LaterView("People", "people_view", "PeopleView"),
+         LaterView("Skills & goals", "skills_goals_view", "SkillsGoalsView"), REVIEW, SETTINGS)
+SHOWS_NUDGES = (TodayView, INSIGHTS)
 PROTECTION = {"keyring": "Encrypted · key in the secret store",
               "passphrase": "Encrypted · passphrase", "none": "Not encrypted"}
 TRAY_NOTICE_KEY = "tray_notice_shown"  # not a user setting: the tray notice was shown once
@@ -241,7 +240,7 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(stand_in)
         stand_in.deleteLater()
         view.changed.connect(lambda: self._view_changed(view))
-        if isinstance(view, SettingsView):
+        if hasattr(view, "restore_requested"):  # Settings
             view.setting_changed.connect(self._setting_changed)
             view.restore_requested.connect(self.restore)
         elif hasattr(view, "open_days"):  # Trends: a clicked point opens its days
@@ -255,10 +254,10 @@ class MainWindow(QMainWindow):
         return [self._view_at(index) for index in range(len(VIEWS))]
 
     @property
-    def settings_view(self) -> SettingsView:
-        return self.view(SettingsView)
+    def settings_view(self) -> QWidget:
+        return self.view(SETTINGS)
 
-    def view(self, view_class: type) -> QWidget:
+    def view(self, view_class: type | LaterView) -> QWidget:
         return self._view_at(VIEWS.index(view_class))
 
     def show_view(self, index: int) -> None:
@@ -280,19 +279,19 @@ class MainWindow(QMainWindow):
 
     def show_days(self, first, last) -> None:
         """Open the Journal on the entries of these days (a point clicked in Trends)."""
-        self.show_view(VIEWS.index(JournalView))
-        self.view(JournalView).show_days(first, last)
+        self.show_view(VIEWS.index(JOURNAL))
+        self.view(JOURNAL).show_days(first, last)
 
     def _nudges_added(self) -> None:
         """The minute timer stored new nudges: Today and Insights show them when next seen."""
         self._stale = set(self._built)
         current = self.stack.currentIndex()
-        if isinstance(self._built.get(current), (TodayView, InsightsView)):
+        if current in self._built and VIEWS[current] in SHOWS_NUDGES:
             self._nav_changed(current)
 
     def search(self) -> None:
-        self.show_view(VIEWS.index(JournalView))
-        self.view(JournalView).focus_search()
+        self.show_view(VIEWS.index(JOURNAL))
+        self.view(JOURNAL).focus_search()
 
     # ---- settings -----------------------------------------------------------------------
 
@@ -361,7 +360,7 @@ class MainWindow(QMainWindow):
     def show_review(self) -> None:
         """After an import: every view reloads when shown; Review imports now."""
         self._stale = set(self._built)
-        self.show_view(VIEWS.index(ReviewView))
+        self.show_view(VIEWS.index(REVIEW))
 
     def export_summary(self) -> None:
         from aijournal.ui.export_dialog import ExportSummaryDialog

@@ -331,3 +331,12 @@ def test_an_exception_in_a_slot_is_logged_and_shown(qtbot, tmp_path, monkeypatch
     assert "RuntimeError: the slot broke" in details and "broken" in details
     assert "RuntimeError: the slot broke" in log.read_text()
     assert os.stat(log).st_mode & 0o777 == 0o600
+
+
+def test_views_loaded_later_are_named_as_their_classes():
+    from aijournal.ui.main_window import VIEWS, LaterView
+
+    for spec in VIEWS:
+        if isinstance(spec, LaterView):
+            view_class = spec.load()
+            assert spec == view_class and spec.title == view_class.title
