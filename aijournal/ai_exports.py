@@ -32,6 +32,7 @@ from typing import IO, TYPE_CHECKING, Any
 import ijson
 
 from aijournal import records as r
+from aijournal.describe import plural
 from aijournal.errors import InvalidInput, JournalError
 
 if TYPE_CHECKING:
@@ -682,11 +683,11 @@ class ImportPlan:
         """One line: what was (or would be) imported, split, skipped, and already there."""
         verb = "Imported" if self.added is not None else "Would import"
         count = self.added if self.added is not None else len(self.planned)
-        line = (f"{verb} {_plural(count, 'AI use')} from "
-                f"{_plural(self.conversations, 'conversation')} ({self.split} split into "
+        line = (f"{verb} {plural(count, 'AI use')} from "
+                f"{plural(self.conversations, 'conversation')} ({self.split} split into "
                 f"sessions); {self._skipped()}; {self.already} already imported")
         if self.outside_period:
-            line += f"; {_plural(self.outside_period, 'session')} outside the period"
+            line += f"; {plural(self.outside_period, 'session')} outside the period"
         return line + "."
 
     def _skipped(self) -> str:
@@ -694,13 +695,10 @@ class ImportPlan:
         if not total:
             return "no conversations skipped"
         if len(self.skipped) == 1:
-            return f"{_plural(total, 'conversation')} skipped ({next(iter(self.skipped))})"
+            return f"{plural(total, 'conversation')} skipped ({next(iter(self.skipped))})"
         reasons = ", ".join(f"{n} {why}" for why, n in self.skipped.most_common())
-        return f"{_plural(total, 'conversation')} skipped ({reasons})"
+        return f"{plural(total, 'conversation')} skipped ({reasons})"
 
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def plan_import(path: Path, kind: str, *, since: date | None = None, until: date | None = None,

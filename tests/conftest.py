@@ -256,3 +256,12 @@ def sample_journal(journal):
 
     demo.fill(journal, days=120)
     return journal
+
+
+@pytest.fixture
+def home(aijournal_home, memory_keyring):
+    """A journal made by `aijournal init` (key in the in-memory keyring); its folder."""
+    from clitools import run
+
+    assert run("init")[0] == 0
+    return aijournal_home

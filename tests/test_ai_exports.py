@@ -11,12 +11,11 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from clitools import run
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from aijournal import ai_exports as ax
-from aijournal.cli import cli
 from aijournal.errors import InvalidInput
 from aijournal.storage import DataPaths, Journal, exchange
 
@@ -305,15 +304,6 @@ def test_progress_of_a_zip_counts_compressed_bytes(tmp_path):
 
 # ---- the command line ------------------------------------------------------------------------
 
-def run(*args):
-    result = CliRunner().invoke(cli, list(args))
-    return result.exit_code, result.output
-
-
-@pytest.fixture
-def home(aijournal_home, memory_keyring):
-    assert run("init")[0] == 0
-    return aijournal_home
 
 
 def snapshot(home: Path) -> dict[str, bytes]:

@@ -8,23 +8,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from clitools import run
 
-from aijournal.cli import cli
 from aijournal.storage import DataPaths, Journal
 
 PASS = {"AIJOURNAL_PASSPHRASE": "correct horse"}
 
 
-def run(*args, env=None, input=None):
-    result = CliRunner().invoke(cli, list(args), env=env, input=input)
-    return result.exit_code, result.output
-
-
-@pytest.fixture
-def home(aijournal_home, memory_keyring):
-    assert run("init")[0] == 0
-    return aijournal_home
 
 
 def counts(home: Path) -> dict[str, int]:

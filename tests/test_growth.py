@@ -4,11 +4,10 @@ import json
 from datetime import date, timedelta
 
 import pytest
-from click.testing import CliRunner
+from clitools import run
 
 from aijournal import growth
 from aijournal import records as r
-from aijournal.cli import cli
 from aijournal.errors import InvalidInput
 
 TODAY = date(2026, 11, 27)  # the `clock` fixture's day
@@ -263,15 +262,6 @@ def test_the_sample_journal_has_figures_for_every_skill(sample_journal):
 
 # ---- the command line -------------------------------------------------------------------
 
-def run(*args):
-    result = CliRunner().invoke(cli, list(args))
-    return result.exit_code, result.output
-
-
-@pytest.fixture
-def home(aijournal_home, memory_keyring):
-    assert run("init")[0] == 0
-    return aijournal_home
 
 
 def today_at(hour: int) -> str:

@@ -5,18 +5,11 @@ import json
 
 import keyring
 import pytest
-from click.testing import CliRunner
+from clitools import run
 
-from aijournal.cli import cli
 from aijournal.errors import SecretStoreUnavailable, UnlockError
 from aijournal.storage import DataPaths, Journal, SecretStore
 from aijournal.storage.unlock import Key
-
-
-def invoke(*args, env=None):
-    """Run the CLI in-process as a user would; returns (exit code, everything printed)."""
-    result = CliRunner().invoke(cli, list(args), env=env)
-    return result.exit_code, result.output
 
 
 def test_working_store_holds_a_random_256_bit_key(tmp_path, memory_keyring):
@@ -32,7 +25,7 @@ def test_working_store_holds_a_random_256_bit_key(tmp_path, memory_keyring):
 
 
 def test_no_store_makes_init_fall_back_to_a_passphrase(no_keyring, aijournal_home):
-    code, out = invoke("init", env={"AIJOURNAL_PASSPHRASE": "long enough"})
+    code, out = run("init", env={"AIJOURNAL_PASSPHRASE": "long enough"})
     assert code == 0
     config = json.loads((aijournal_home / "journal.json").read_text())
     assert config["protection"] == "passphrase"
@@ -42,7 +35,7 @@ def test_no_store_makes_init_fall_back_to_a_passphrase(no_keyring, aijournal_hom
 @pytest.mark.parametrize("fixture", ["failing_keyring", "locked_keyring"])
 def test_failing_or_locked_store_falls_back_with_a_reason(fixture, request, aijournal_home):
     request.getfixturevalue(fixture)
-    code, out = invoke("init", env={"AIJOURNAL_PASSPHRASE": "long enough"})
+    code, out = run("init", env={"AIJOURNAL_PASSPHRASE": "long enough"})
     assert code == 0
     assert "No working secret store" in out
     assert json.loads((aijournal_home / "journal.json").read_text())["protection"] == \
@@ -50,7 +43,7 @@ def test_failing_or_locked_store_falls_back_with_a_reason(fixture, request, aijo
 
 
 def test_no_store_and_no_passphrase_writes_nothing(no_keyring, aijournal_home):
-    code, out = invoke("init")
+    code, out = run("init")
     assert code == 2
     assert "passphrase" in out and "AIJOURNAL_PASSPHRASE" in out
     assert not (aijournal_home / "journal.db").exists()
@@ -77,9 +70,9 @@ def test_a_plain_text_keyring_is_refused():
 
 
 def test_key_missing_from_the_store_is_exit_3(memory_keyring, aijournal_home):
-    assert invoke("init")[0] == 0
+    assert run("init")[0] == 0
     memory_keyring.passwords.clear()
-    code, out = invoke("list")
+    code, out = run("list")
     assert code == 3
     assert "missing from the secret store" in out
 
@@ -87,9 +80,9 @@ def test_key_missing_from_the_store_is_exit_3(memory_keyring, aijournal_home):
 @pytest.mark.parametrize("fixture", ["failing_keyring", "locked_keyring"])
 def test_store_failing_on_read_is_exit_3_with_a_way_forward(fixture, request, aijournal_home,
                                                             memory_keyring):
-    assert invoke("init")[0] == 0
+    assert run("init")[0] == 0
     request.getfixturevalue(fixture)
-    code, out = invoke("list")
+    code, out = run("list")
     assert code == 3
     assert "Unlock the secret store and try again" in out
     assert "Traceback" not in out
@@ -108,21 +101,21 @@ def test_find_key_never_reads_a_key_from_files(tmp_path, memory_keyring):
 
 
 def test_key_status_and_change_through_the_cli(memory_keyring, aijournal_home):
-    assert invoke("init")[0] == 0
-    code, out = invoke("key", "status")
+    assert run("init")[0] == 0
+    code, out = run("key", "status")
     assert code == 0 and "OS secret store" in out
-    code, out = invoke("key", "change", "--to", "passphrase",
+    code, out = run("key", "change", "--to", "passphrase",
                        env={"AIJOURNAL_PASSPHRASE": "my new passphrase"})
     assert code == 0, out
     assert memory_keyring.passwords == {}
-    code, out = invoke("key", "status")
+    code, out = run("key", "status")
     assert "passphrase" in out
-    assert invoke("list", env={"AIJOURNAL_PASSPHRASE": "my new passphrase"})[0] == 0
-    code, out = invoke("key", "change", "--to", "keyring",
+    assert run("list", env={"AIJOURNAL_PASSPHRASE": "my new passphrase"})[0] == 0
+    code, out = run("key", "change", "--to", "keyring",
                        env={"AIJOURNAL_PASSPHRASE": "my new passphrase"})
     assert code == 0, out
     assert len(memory_keyring.passwords) == 1
-    assert invoke("list")[0] == 0
+    assert run("list")[0] == 0
 
 
 @pytest.mark.secret_service

@@ -4,11 +4,10 @@ import json
 from datetime import date, datetime, time, timedelta
 
 import pytest
-from click.testing import CliRunner
+from clitools import run
 
 from aijournal import nudges
 from aijournal import records as r
-from aijournal.cli import cli
 from aijournal.errors import InvalidInput
 from aijournal.settings import BY_KEY, Settings
 
@@ -228,15 +227,6 @@ def test_the_sample_journal_produces_a_nudge(sample_journal):
 
 # ---- the command line ----------------------------------------------------------------------
 
-def run(*args):
-    result = CliRunner().invoke(cli, list(args))
-    return result.exit_code, result.output
-
-
-@pytest.fixture
-def home(aijournal_home, memory_keyring):
-    assert run("init")[0] == 0
-    return aijournal_home
 
 
 def test_cli_nudges_and_insights_in_json(home):

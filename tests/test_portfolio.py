@@ -7,11 +7,10 @@ import unicodedata
 from datetime import date, timedelta
 
 import pytest
-from click.testing import CliRunner
+from clitools import run
 
 from aijournal import portfolio
 from aijournal import records as r
-from aijournal.cli import cli
 
 TODAY = date(2026, 11, 27)
 NOTE = "LAG finally clicked"
@@ -136,10 +135,6 @@ def test_many_skills_still_fit_on_one_page(journal, qapp, tmp_path):
 
 
 # ---- the command line --------------------------------------------------------------------
-
-def run(*args):
-    result = CliRunner().invoke(cli, list(args))
-    return result.exit_code, result.output
 
 
 @pytest.fixture

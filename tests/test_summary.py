@@ -10,10 +10,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from clitools import run
 
 from aijournal import demo, summary, summary_html
-from aijournal.cli import cli
 from aijournal.errors import InvalidInput
 
 GOLDEN = Path(__file__).parent / "data" / "summary-golden.json"
@@ -213,10 +212,6 @@ def test_the_schema_documents_every_property():
 
 
 # ---- the command line -------------------------------------------------------------------------
-
-def run(*args):
-    result = CliRunner().invoke(cli, list(args))
-    return result.exit_code, result.output
 
 
 def test_cli_exports_summaries(aijournal_home, memory_keyring, tmp_path):

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from aijournal import ai_exports as ax
+from aijournal.describe import plural
 from aijournal.errors import InvalidInput, JournalError
 from aijournal.patterns import pattern as pattern_named
 from aijournal.storage import Journal
@@ -108,9 +109,6 @@ def _day(field: str, text: str) -> date | None:
     except ValueError:
         raise InvalidInput(field, text, "use a day as YYYY-MM-DD, or leave it empty") from None
 
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _span(period: tuple[date, date] | None) -> str:
@@ -383,8 +381,8 @@ class ImportDialog(QDialog):
         self.plan = plan
         count = len(plan.planned)
         if count:
-            self.headline.setText(f"{_plural(count, 'new AI use')} from "
-                                  f"{_plural(plan.conversations, 'conversation')}")
+            self.headline.setText(f"{plural(count, 'new AI use')} from "
+                                  f"{plural(plan.conversations, 'conversation')}")
         else:
             self.headline.setText(f"Nothing new to import: 0 new; {plan.already} already "
                                   "imported")
@@ -392,16 +390,16 @@ class ImportDialog(QDialog):
         facts["From"].setText(f"{self.path.name} — {describe_file(self.path, plan.kind)}")
         facts["Period"].setText(_span(plan.period))
         facts["Sessions"].setText(
-            f"{_plural(plan.split, 'conversation')} split into sessions (a pause of more than "
+            f"{plural(plan.split, 'conversation')} split into sessions (a pause of more than "
             f"{int(ax.SESSION_GAP.total_seconds() // 60)} minutes starts a new AI use)"
             if plan.split else "one AI use per conversation")
         skipped = sum(plan.skipped.values())
         facts["Skipped"].setText(
-            "none" if not skipped else f"{_plural(skipped, 'conversation')}: " + ", ".join(
+            "none" if not skipped else f"{plural(skipped, 'conversation')}: " + ", ".join(
                 f"{n} {why}" for why, n in plan.skipped.most_common()))
         facts["Already imported"].setText(
-            f"{_plural(plan.already, 'AI use')}, left as they are" if plan.already else "none")
-        facts["Outside the period"].setText(_plural(plan.outside_period, "session"))
+            f"{plural(plan.already, 'AI use')}, left as they are" if plan.already else "none")
+        facts["Outside the period"].setText(plural(plan.outside_period, "session"))
         outside = plan.outside_period > 0
         facts["Outside the period"].setVisible(outside)
         self.fact_keys["Outside the period"].setVisible(outside)
@@ -434,7 +432,7 @@ class ImportDialog(QDialog):
                   + 2 * self.first_uses.frameWidth())
         self.first_uses.setFixedHeight(height)
 
-        self.import_button.setText(f"Import {_plural(count, 'AI use')}")
+        self.import_button.setText(f"Import {plural(count, 'AI use')}")
         self.import_button.setEnabled(count > 0)
         self.import_button.setDefault(count > 0)
         self.import_error.clear()
@@ -447,7 +445,7 @@ class ImportDialog(QDialog):
         if plan is None or not plan.planned:
             return
         self.import_button.setEnabled(False)
-        self.job = run_job(self, self.journal, f"Importing {_plural(len(plan.planned), 'AI use')}…",
+        self.job = run_job(self, self.journal, f"Importing {plural(len(plan.planned), 'AI use')}…",
                            lambda own, _: ax.finish_import(own, plan), done=self._written,
                            failed=self._write_failed)
 

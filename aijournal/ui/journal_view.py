@@ -6,7 +6,6 @@ from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QEvent,
     QModelIndex,
@@ -38,7 +37,7 @@ from aijournal.errors import JournalError
 from aijournal.patterns import PATTERNS
 from aijournal.storage.journal import EntryFilter, Journal
 from aijournal.ui.forms import EntryDialog, name_completer, open_entry, tone_label
-from aijournal.ui.widgets import heading, with_role
+from aijournal.ui.widgets import RowsModel, heading, with_role
 
 PAGE = 500  # rows fetched at a time; more load as the list scrolls
 COLUMNS = ("When", "Kind", "Summary")
@@ -46,14 +45,15 @@ KIND_CHOICES = (("All kinds", None), ("AI uses", "ai-use"), ("Check-ins", "check
                 ("Touchpoints", "touchpoint"), ("Assessments", "assessment"))
 
 
-class EntryModel(QAbstractTableModel):
+class EntryModel(RowsModel):
     """Entries matching a filter, fetched a page at a time as the view scrolls."""
+
+    columns = COLUMNS
 
     def __init__(self, journal: Journal, parent: QWidget | None = None):
         super().__init__(parent)
         self.journal = journal
         self.wanted = EntryFilter()
-        self.rows: list[r.Record] = []
         self._limit = PAGE
         self._more = False
 
@@ -94,18 +94,6 @@ class EntryModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), len(shown), len(shown) + len(extra) - 1)
             self.rows.extend(extra)
             self.endInsertRows()
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

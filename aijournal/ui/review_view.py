@@ -13,7 +13,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QItemSelection,
     QItemSelectionModel,
@@ -42,12 +41,13 @@ from PySide6.QtWidgets import (
 )
 
 from aijournal import records as r
+from aijournal.describe import plural
 from aijournal.errors import JournalError
 from aijournal.patterns import pattern as pattern_named
 from aijournal.storage.journal import Journal
 from aijournal.ui.forms import CommaCompleter, _PatternChoice, split_names
 from aijournal.ui.theme import colour
-from aijournal.ui.widgets import InlineError, heading, muted
+from aijournal.ui.widgets import InlineError, RowsModel, heading, muted
 from aijournal.ui.workers import run_job
 
 COLUMNS = ("Date", "Tool", "Task", "Minutes", "Turns", "Suggested pattern", "Why")
@@ -79,33 +79,16 @@ def _slot(action: Callable[[], object]) -> Callable[..., None]:
     return run
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
-
-class ReviewModel(QAbstractTableModel):
+class ReviewModel(RowsModel):
     """The AI uses waiting for review, oldest first."""
 
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.rows: list[r.AIUse] = []
+    columns = COLUMNS
 
     def show(self, uses: list[r.AIUse]) -> None:
         self.beginResetModel()
         self.rows = uses
         self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -387,7 +370,7 @@ class ReviewView(QWidget):
             button.setEnabled(count > 0)
         total = len(self.model.rows)
         self.selection_text.setText(f"{count} of {total} selected" if count
-                                    else f"{_plural(total, 'AI use')} to review")
+                                    else f"{plural(total, 'AI use')} to review")
 
     def _show_details(self, current: QModelIndex, _previous: QModelIndex = QModelIndex()) -> None:
         use = current.data(Qt.ItemDataRole.UserRole) if current.isValid() else None
@@ -398,8 +381,8 @@ class ReviewView(QWidget):
         confidence = use.suggestion_confidence
         sure = "" if confidence is None else f", {confidence:.0%} sure"
         self.details.setText(
-            f"{use.task or 'Untitled'} — {use.tool}, {_plural(use.minutes, 'minute')}, "
-            f"{_plural(use.turns or 0, 'turn')}. Suggested: {p.label} ({p.mode.value}{sure}). "
+            f"{use.task or 'Untitled'} — {use.tool}, {plural(use.minutes, 'minute')}, "
+            f"{plural(use.turns or 0, 'turn')}. Suggested: {p.label} ({p.mode.value}{sure}). "
             f"{use.suggestion_reason}")
 
     # ---- acting on the selection -------------------------------------------------------
@@ -421,7 +404,7 @@ class ReviewView(QWidget):
         choice = _PatternChoice()
         common = {suggested(use) for use in uses}
         choice.set_value(common.pop() if len(common) == 1 else None)
-        dialog = self._ask(f"Set pattern for {_plural(len(uses), 'AI use')}",
+        dialog = self._ask(f"Set pattern for {plural(len(uses), 'AI use')}",
                            "How did you work with the AI in these sessions?", choice,
                            "Set pattern", lambda: self.set_pattern(choice.value()))
         dialog.ok.setEnabled(bool(choice.value()))
@@ -445,7 +428,7 @@ class ReviewView(QWidget):
             box.addItem(goal.name, goal.id)
         intro = ("Each keeps its suggested pattern." if goals else
                  "No goals yet: add one under Skills & goals first.")
-        dialog = self._ask(f"Link {_plural(len(uses), 'AI use')} to a goal", intro, box,
+        dialog = self._ask(f"Link {plural(len(uses), 'AI use')} to a goal", intro, box,
                            "Link goal", lambda: self.link_goal(box.currentData()))
         dialog.ok.setEnabled(bool(goals))
         return 0
@@ -465,7 +448,7 @@ class ReviewView(QWidget):
         field.setAccessibleName("Skills")
         field.setPlaceholderText("Comma-separated, e.g. SQL, Python testing")
         field.setCompleter(CommaCompleter((s.name for s in self.journal.skills()), field))
-        dialog = self._ask(f"Add skills to {_plural(len(uses), 'AI use')}",
+        dialog = self._ask(f"Add skills to {plural(len(uses), 'AI use')}",
                            "Skills you practised or learned in these sessions. Each keeps its "
                            "suggested pattern.", field, "Add skills",
                            lambda: self.add_skills(split_names(field.text())))
@@ -518,12 +501,12 @@ class ReviewView(QWidget):
                 self.select_rows([min(first_row, self.sorted.rowCount() - 1)])
             self._update()
             extra = " and marked as replacing a person" if replaced else ""
-            self.undo_text.setText(f"{_plural(confirmed, 'AI use')} confirmed {how}{extra}.")
+            self.undo_text.setText(f"{plural(confirmed, 'AI use')} confirmed {how}{extra}.")
             self.undo_bar.show()
             self.table.setFocus()
             self.changed.emit()
 
-        return self._write(f"Confirming {_plural(len(uses), 'AI use')}…", len(uses), work, done)
+        return self._write(f"Confirming {plural(len(uses), 'AI use')}…", len(uses), work, done)
 
     def _undo_key(self) -> None:
         if self.undo_bar.isVisible():
@@ -551,7 +534,7 @@ class ReviewView(QWidget):
             self.table.setFocus()
             self.changed.emit()
 
-        return self._write(f"Putting back {_plural(len(before), 'AI use')}…", len(before),
+        return self._write(f"Putting back {plural(len(before), 'AI use')}…", len(before),
                            work, done)
 
     def _write(self, label: str, count: int, work: Callable[[Journal], int],
