@@ -175,17 +175,31 @@ def chatgpt_import(repeat: int) -> dict[str, float]:
     if not export.exists():
         make_exports.chatgpt_export(export, 5000, seed=1)
 
-    def once() -> float:
+    def once() -> tuple[float, float]:
         home = Path(tempfile.mkdtemp(prefix="aijournal-bench-"))
         env = {**ENV, "AIJOURNAL_HOME": str(home)}
         subprocess.run([PY, "-m", "aijournal", "init"], env=env, check=True,
                        capture_output=True, stdin=subprocess.DEVNULL)
-        took = wall([PY, "-m", "aijournal", "import", "chatgpt", str(export)], env)
+        started = time.perf_counter()
+        done = subprocess.run([PY, "-c", PEAK, PY, "-m", "aijournal", "import", "chatgpt",
+                               str(export)], env=env, check=True, capture_output=True,
+                              text=True, stdin=subprocess.DEVNULL)
+        took = time.perf_counter() - started
         shutil.rmtree(home)
-        return took
+        return took, float(done.stdout.split()[-1])
 
-    return {"import_5000_conversations_s": median_of(max(1, repeat // 2), once),
+    runs = [once() for _ in range(max(1, repeat // 2))]
+    return {"import_5000_conversations_s": statistics.median(t for t, _ in runs),
+            "import_peak_mb": statistics.median(m for _, m in runs),
             "export_mb": export.stat().st_size / 1e6}
+
+
+# Runs a command and prints its peak resident memory in MB (the child's, not this wrapper's).
+PEAK = """
+import resource, subprocess, sys
+subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+"""
 
 
 MEASUREMENTS: list[Callable[[DataPaths, int], dict[str, float]]] = [

@@ -158,27 +158,34 @@ def test_newer_journal_is_refused_untouched(journal, clock, tmp_path):
     assert digest(journal.paths.db) == before
 
 
-def test_migration_from_the_first_schema_keeps_data_and_a_copy(tmp_path, clock):
+ALL_STEPS = ["0001_initial", "0002_nudges", "0003_import_details"]
+
+
+@pytest.mark.parametrize(("sample", "first_new_step"), [
+    ("schema-0001", "0002_nudges"), ("schema-0002", "0003_import_details")])
+def test_migration_from_each_released_schema_keeps_data_and_a_copy(tmp_path, clock, sample,
+                                                                    first_new_step):
+    """Journals made by each released schema (committed in tests/data) upgrade intact."""
     paths = DataPaths(tmp_path / "old")
-    shutil.copytree(SAMPLES / "schema-0001", paths.root)
-    passphrase = lambda: "sample journal 0001"  # noqa: E731
-    with Journal.open(paths, passphrase=passphrase, clock=clock) as journal:
-        assert journal.schema_steps == ["0001_initial", "0002_nudges", "0003_import_details"]
+    shutil.copytree(SAMPLES / sample, paths.root)
+    secret = "sample journal " + sample[-4:]
+    with Journal.open(paths, passphrase=lambda: secret, clock=clock) as journal:
+        assert journal.schema_steps == ALL_STEPS
         (use_,) = journal.all(r.AIUse)
-        assert (use_.tool, use_.minutes, use_.skills, use_.note) == (
-            "ChatGPT", 25, ("SQL window functions",), "private note")
+        assert (use_.tool, use_.minutes, use_.skills, use_.note, use_.turns) == (
+            "ChatGPT", 25, ("SQL window functions",), "private note", None)
         assert journal.checkin_on(date(2026, 1, 5)).note == "good day"
         (tp,) = journal.all(r.Touchpoint)
         assert tp.person == "Dana"
         assert journal.get(r.Goal, use_.goal_id).name == "Ship reporting"
-        assert journal.db["nudges"].exists()
-    copies = list(paths.backups.glob("before-0002_nudges-*.db"))
-    assert len(copies) == 1
-    conn = sqlcipher3.connect(str(copies[0]))
-    conn.execute("PRAGMA key = 'sample journal 0001'")
-    assert "nudges" not in {row[0] for row in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        nudges = journal.all(r.Nudge)
+        assert [n.rule_id for n in nudges] == ([] if sample == "schema-0001" else ["gratitude"])
+    (copy,) = paths.backups.glob(f"before-{first_new_step}-*.db")
+    conn = sqlcipher3.connect(str(copy))
+    conn.execute(f"PRAGMA key = '{secret}'")
+    steps = [row[0] for row in conn.execute("SELECT name FROM _sqlite_migrations")]
     conn.close()
+    assert steps == ALL_STEPS[: ALL_STEPS.index(first_new_step)]  # the journal as it was
 
 
 def test_backup_restore_and_rotation(journal, clock):

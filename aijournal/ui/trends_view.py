@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
     QFrame,
+    QGraphicsItem,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -132,6 +133,11 @@ class ChartPanel(Card):
         self.plot.showAxis("right")
         self.plot.getAxis("right").setWidth(56)
         self.plot.getAxis("right").setStyle(showValues=False)
+        # Each axis (with its grid lines across the plot) is painted once into a pixmap and only
+        # redrawn when its range, size or colours change: replaying the axes was most of a
+        # range switch's repaint. The summary PDF renders its own charts, scaled, uncached.
+        for side in ("left", "bottom", "right"):
+            self.plot.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         if self.y_label:
             self.plot.setLabel("left", self.y_label)
         # The legend sits in one row above the plot (the title's place), never over the data.
