@@ -202,13 +202,21 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
 """
 
 
+def trends_view(paths: DataPaths, repeat: int) -> dict[str, float]:
+    """The Trends view's range switch, click to repainted view (bench/trends_view.py)."""
+    import trends_view as view_bench
+
+    return view_bench.measure(paths, generate.PASSPHRASE, repeat)
+
+
 MEASUREMENTS: list[Callable[[DataPaths, int], dict[str, float]]] = [
-    log_ai, insert, trends, summary_pdf, desktop]
+    log_ai, insert, trends, trends_view, summary_pdf, desktop]
 BUDGETS = {  # figure: (limit, how it reads)
     "log_ai_vs_floor": (1.25, "× floor"),
     "insert_s": (0.005, "s"),
     "trends_all_s": (0.150, "s"),
     "trends_4_weeks_s": (0.100, "s"),
+    "trends_switch_worst_s": (0.100, "s"),
     "summary_pdf_1_year_s": (2.0, "s"),
     "desktop_vs_bare": (1.5, "× bare window"),
     "desktop_extra_mb": (80, "MB"),

@@ -44,7 +44,8 @@ def measure(paths: DataPaths, passphrase: str, repeat: int) -> dict[str, float]:
 
     Returns `trends_switch_<range>_first_s`, `trends_switch_<range>_repeat_s` and
     `trends_switch_<range>_s` (the worse of the two) for each range, "<range>" being
-    4_weeks, 3_months, 1_year and all; and `trends_switch_worst_s` over all of them.
+    4_weeks, 3_months, 1_year and all; `trends_switch_worst_s` over all of them; and, not
+    budgeted, `trends_switch_all_uncached_s`: "all" clicked before its series were computed.
     """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton
@@ -68,6 +69,7 @@ def measure(paths: DataPaths, passphrase: str, repeat: int) -> dict[str, float]:
 
     first: dict[str, list[float]] = {label: [] for label in RANGES}
     again: dict[str, list[float]] = {label: [] for label in RANGES}
+    uncached: list[float] = []
     with Journal.open(paths, passphrase=lambda: passphrase, clock=_clock) as journal:
         for _ in range(max(1, repeat)):
             window = QMainWindow()
@@ -88,6 +90,12 @@ def measure(paths: DataPaths, passphrase: str, repeat: int) -> dict[str, float]:
                 first[label].append(timed(buttons[label].click, window))
             for label in RANGES:
                 again[label].append(timed(buttons[label].click, window))
+            # Not budgeted: a click on "all" before the idle computation got to it (just after
+            # the view opened or the journal changed) computes the series during the switch.
+            buttons["1 year"].click()
+            settle(window)
+            view._cache.clear()
+            uncached.append(timed(buttons["all"].click, window))
             window.close()
             window.deleteLater()
             app.processEvents()
@@ -101,6 +109,7 @@ def measure(paths: DataPaths, passphrase: str, repeat: int) -> dict[str, float]:
         out[f"trends_switch_{name}_s"] = max(once, back)
     out["trends_switch_worst_s"] = max(out[f"trends_switch_{r.replace(' ', '_')}_s"]
                                        for r in RANGES)
+    out["trends_switch_all_uncached_s"] = statistics.median(uncached)
     return out
 
 
@@ -112,7 +121,8 @@ def main() -> int:
     paths = generate.reference(args.years)  # bench/cache/journal-10y, made once if missing
     figures = measure(paths, generate.PASSPHRASE, args.repeat)
     for name, value in figures.items():
-        flag = "" if not name.endswith("_s") or value <= BUDGET_S else "  OVER BUDGET"
+        over = value > BUDGET_S and not name.endswith("_uncached_s")
+        flag = "  OVER BUDGET" if over else ""
         print(f"{name:34} {value * 1000:7.1f} ms{flag}")
     worst = figures["trends_switch_worst_s"]
     print(f"worst switch {worst * 1000:.1f} ms against a budget of {BUDGET_S * 1000:.0f} ms: "

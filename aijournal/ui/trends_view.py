@@ -634,6 +634,10 @@ class TrendsView(QWidget):
         outer.addWidget(self.hint)
         self._custom_timer = QTimer(self, singleShot=True, interval=250)
         self._custom_timer.timeout.connect(lambda: self.set_range(CUSTOM))
+        # The other standard ranges are computed ahead, one per turn of an idle event loop, so
+        # that a switch only has to draw (all time takes about 0.1 s to compute).
+        self._ahead = QTimer(self, singleShot=True, interval=0)
+        self._ahead.timeout.connect(self._compute_ahead)
 
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
@@ -681,6 +685,7 @@ class TrendsView(QWidget):
             for panel in self.panels:
                 panel.style_chart(palette_for(dark))
         self.set_range(self.range_label)
+        self._ahead.start()
 
     # ---- ranges ------------------------------------------------------------------------------
 
@@ -691,6 +696,19 @@ class TrendsView(QWidget):
         today = self.journal.clock().date()
         choice = next(c for c in trends.ranges(today) if c.label == label)
         return choice.start, choice.end
+
+    def _compute_ahead(self) -> None:
+        """Compute the next standard range not in the cache yet; come back for the one after."""
+        for choice in trends.ranges(self.journal.clock().date()):
+            key = (choice.start, choice.end)
+            if key in self._cache:
+                continue
+            try:
+                self._cache[key] = trends.series(self.journal, *key)
+            except Exception:  # e.g. the journal closed meanwhile: the switch computes it, if ever
+                return
+            self._ahead.start()
+            return
 
     def _range_clicked(self, label: str):
         return lambda: self.set_range(label)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QPushButton
+from PySide6.QtWidgets import QFileDialog, QGraphicsItem, QPushButton
 
 from aijournal import records as r
+from aijournal import trends
 from aijournal.patterns import PATTERN_IDS
 from aijournal.ui import theme
 from aijournal.ui.journal_view import JournalView
@@ -39,6 +40,71 @@ def test_switching_range_changes_the_weeks_shown(qtbot, view):
     assert len(modes.chart.x) >= 17  # 120 days of sample data
     assert modes.showing_plot and not modes.shortfall.isVisible()
     assert find(view, QPushButton, "Range all").isChecked()
+
+
+def test_switching_range_reuses_the_chart_items(qtbot, view):
+    """A switch only puts new data into the items made once: nothing is rebuilt (the budget)."""
+    def items():
+        return {panel.title: [*panel.plot.items, *panel.plot.listDataItems(),
+                              *(sample for sample, _ in panel.legend.items)]
+                for panel in view.panels}
+
+    before = items()
+    modes = view.panel("Augmentation vs automation")
+    moods = view.panel("Burnout and connection").burnout_mean
+    for label in ("4 weeks", "all", "1 year", "3 months"):
+        qtbot.mouseClick(find(view, QPushButton, f"Range {label}"), *_left())
+        after = items()
+        for title, made in before.items():
+            assert len(after[title]) == len(made)
+            assert all(a is b for a, b in zip(after[title], made)), title
+        assert view.panel("Burnout and connection").burnout_mean is moods
+        assert len(modes.augmentation.opts["x"]) == len(modes.chart.x)
+
+
+def test_other_ranges_are_computed_ahead_and_again_after_a_change(qtbot, view, monkeypatch):
+    computed = []
+    series = trends.series
+    monkeypatch.setattr(trends, "series", lambda journal, start=None, end=None: (
+        computed.append((start, end)), series(journal, start, end))[1])
+    view.refresh()  # as after a write: every range is computed afresh
+    qtbot.waitUntil(lambda: len(computed) == 4)
+    assert len(set(computed)) == 4
+    computed.clear()
+    for label in ("4 weeks", "1 year", "all", "3 months"):
+        qtbot.mouseClick(find(view, QPushButton, f"Range {label}"), *_left())
+    assert computed == []  # a switch only draws
+
+
+def test_cached_axes_paint_what_uncached_ones_would(qtbot, view, qapp):
+    """The axes paint into a cache: after a switch, a resize or a theme change it is not stale."""
+    def check() -> None:
+        qtbot.wait(10)
+        for panel in view.panels:
+            if not panel.showing_plot:
+                continue
+            cached = panel.widget.grab().toImage()
+            axes = [panel.plot.getAxis(side) for side in ("left", "bottom", "right")]
+            for axis in axes:
+                axis.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+            fresh = panel.widget.grab().toImage()
+            for axis in axes:
+                axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            assert cached == fresh, panel.title
+
+    for label in ("4 weeks", "all"):
+        qtbot.mouseClick(find(view, QPushButton, f"Range {label}"), *_left())
+        check()
+    view.resize(900, 700)
+    check()
+    try:
+        theme.apply(qapp, "dark")
+        view.refresh()
+        check()
+    finally:
+        theme.apply(qapp, "light")
+        view.refresh()
+    check()
 
 
 def test_custom_range_uses_the_two_dates(qtbot, view, clock):
