@@ -255,6 +255,8 @@ def parse_answers(text: str) -> list[int | None]:
     for n, token in enumerate((t.strip() for t in text.split(",")), 1):
         if token in ("", "-"):
             result.append(None)
+        elif _NUMBER.fullmatch(token) and len(token) > 20:  # int() refuses 4300+ digits
+            raise InvalidAnswers(f"answer {n}", token[:20] + "…", "a number on the item's scale")
         elif _NUMBER.fullmatch(token):
             result.append(int(token))
         else:

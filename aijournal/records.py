@@ -120,9 +120,10 @@ def parse_moment(name: str, text: str) -> datetime:
     """An ISO date or date-time; a time without offset is taken as local time."""
     try:
         moment = datetime.fromisoformat(text.strip())
-    except (ValueError, AttributeError):
+        # Local time at the very ends of the calendar (0001-01-01, 9999-12-31) has no UTC.
+        return moment if moment.tzinfo else moment.astimezone()
+    except (ValueError, AttributeError, OverflowError, OSError):
         raise InvalidInput(name, text, "use an ISO date and time like 2026-03-01T14:30") from None
-    return moment if moment.tzinfo else moment.astimezone()
 
 
 # ---- records -----------------------------------------------------------------------------
@@ -330,6 +331,13 @@ class Assessment(Record):
     def validate(self) -> None:
         check_text("instrument", self.instrument, required=True, limit=20)
         check_day("date", self.day)
+        for answer in self.answers:
+            check_scale("answer", answer, 0, 100, required=False)
+        if self.score is not None and (isinstance(self.score, bool) or not isinstance(
+                self.score, int | float) or not -1e6 <= self.score <= 1e6):
+            raise InvalidInput("score", self.score, "use a number or nothing")
+        if self.band is not None:
+            check_text("band", self.band, limit=50)
 
 
 NUDGE_STATUSES: tuple[str, ...] = ("new", "snoozed", "planned", "acted", "dismissed")

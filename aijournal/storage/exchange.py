@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import sqlcipher3
+
 from aijournal import __version__
 from aijournal import records as r
 from aijournal.errors import InvalidInput
@@ -27,6 +29,7 @@ VERSION = 1
 _KIND_OF_TABLE = {table: kind for kind, table in TABLES.items()}
 _STAMPS = ("created_at", "updated_at", "deleted_at")
 _ALLOWED = "use a JSON file made by `aijournal export --format json`"
+_DAY_OF_MOMENT = ("ai_uses", "touchpoints")  # their `day` column repeats the day of their time
 
 
 @dataclass
@@ -64,6 +67,8 @@ def read_json(path: Path) -> dict[str, Any]:
         raise InvalidInput("file", str(path), f"use a readable file ({error.strerror})") from None
     except (ValueError, UnicodeDecodeError) as error:
         raise InvalidInput("file", str(path), f"{_ALLOWED} (not valid JSON: {error})") from None
+    except RecursionError:  # absurdly nested JSON
+        raise InvalidInput("file", str(path), f"{_ALLOWED} (nested too deeply)") from None
     return data
 
 
@@ -95,9 +100,17 @@ def _check_row(where: str, table: str, row: Any, columns: set[str]) -> None:
     for name in ("id", *_STAMPS[:2]):
         if not isinstance(row.get(name), str):
             raise InvalidInput(f"{where}.{name}", row.get(name), "this field is required text")
+    for name, value in row.items():  # SQLite stores scalars; records only check their fields
+        if not isinstance(value, str | int | float | None) or (
+                isinstance(value, int) and not -2**63 <= value < 2**63):
+            raise InvalidInput(f"{where}.{name}", type(value).__name__,
+                               "use text, a number that fits 64 bits, or null")
     try:
         if kind := _KIND_OF_TABLE.get(table):
-            from_row(kind, {"skill": "(linked by id)", **row})
+            record = from_row(kind, {"skill": "(linked by id)", **row})
+            if table in _DAY_OF_MOMENT and row.get("day") != record.day.isoformat():
+                raise InvalidInput("day", row.get("day"),
+                                   f"use {record.day.isoformat()}, the day of its time")
         else:  # learning_events and nudges: no record type, check what links them
             r.Record(**{k: row.get(k) for k in ("id", *_STAMPS)})
     except InvalidInput as error:
@@ -154,8 +167,13 @@ def _merge_row(journal: Journal, table: str, row: dict[str, Any], report: MergeR
     columns = ", ".join(row)
     marks = ", ".join("?" for _ in row)
     updates = ", ".join(f"{c} = excluded.{c}" for c in row if c != "id")
-    journal.db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})"
-                       f" ON CONFLICT(id) DO UPDATE SET {updates}", list(row.values()))
+    try:
+        journal.db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})"
+                           f" ON CONFLICT(id) DO UPDATE SET {updates}", list(row.values()))
+    except sqlcipher3.IntegrityError as error:  # a missing link, a second copy of an import, …
+        raise InvalidInput(f"{table} record", row["id"],
+                           f"it breaks a rule of the journal ({error}); nothing was imported"
+                           ) from None
     tally = report.updated if found else report.added
     tally[table] = tally.get(table, 0) + 1
 
