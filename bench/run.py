@@ -203,10 +203,13 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
 
 
 def trends_view(paths: DataPaths, repeat: int) -> dict[str, float]:
-    """The Trends view's range switch, click to repainted view (bench/trends_view.py)."""
-    import trends_view as view_bench
-
-    return view_bench.measure(paths, generate.PASSPHRASE, repeat)
+    """The Trends view's range switch, click to repainted view (bench/trends_view.py), in a
+    process of its own so that Qt's memory stays out of this one and its children."""
+    years = paths.root.name.removeprefix("journal-").removesuffix("y")
+    done = subprocess.run([PY, str(HERE / "trends_view.py"), "--years", years, "--repeat",
+                           str(repeat), "--json"], env=ENV, check=True, capture_output=True,
+                          text=True, stdin=subprocess.DEVNULL)
+    return json.loads(done.stdout.splitlines()[-1])
 
 
 MEASUREMENTS: list[Callable[[DataPaths, int], dict[str, float]]] = [

@@ -15,6 +15,7 @@ synchronous repaint of the whole window, and the events that leaves. Two figures
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import sys
@@ -117,9 +118,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
     paths = generate.reference(args.years)  # bench/cache/journal-10y, made once if missing
     figures = measure(paths, generate.PASSPHRASE, args.repeat)
+    if args.json:
+        print(json.dumps(figures))
+        return 0
     for name, value in figures.items():
         over = value > BUDGET_S and not name.endswith("_uncached_s")
         flag = "  OVER BUDGET" if over else ""
