@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +21,7 @@ from aijournal.storage import Journal
 from aijournal.ui.forms import Card, card_heading, tone_label
 from aijournal.ui.nudge_widgets import NudgeCard, candidate_people
 from aijournal.ui.theme import colour
-from aijournal.ui.widgets import heading, with_role
+from aijournal.ui.widgets import heading, scroll_page, with_role
 
 NO_FINDINGS = ("Nothing stands out yet. Findings appear once at least 14 days of check-ins "
                "can be paired with your AI use and touchpoints, and only when the pattern is "
@@ -44,17 +43,7 @@ class InsightsView(QWidget):
         self.cards: list[NudgeCard] = []
         self.finding_labels: list[QLabel] = []
         self._undo: r.Nudge | None = None
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(self.scroll)
-        page = QWidget(self.scroll)
-        self.scroll.setWidget(page)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(20, 16, 20, 20)
-        layout.setSpacing(12)
+        self.scroll, page, layout = scroll_page(self, spacing=12)
         layout.addWidget(heading("Insights"))
 
         self.findings_card = Card(page)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -35,7 +34,7 @@ from aijournal.ui.forms import (
 )
 from aijournal.ui.instrument_dialog import InstrumentDialog
 from aijournal.ui.nudge_widgets import NudgeCard, candidate_people
-from aijournal.ui.widgets import heading
+from aijournal.ui.widgets import heading, scroll_page
 
 EMPTY_TODAY = "Nothing logged yet today — press Ctrl+N to log an AI use."
 
@@ -130,17 +129,7 @@ class TodayView(QWidget):
         self._wide: bool | None = None
         self._due_cards: list[_DueRow] = []
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(self.scroll)
-        page = QWidget(self.scroll)
-        self.scroll.setWidget(page)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(20, 16, 20, 20)
-        layout.setSpacing(14)
+        self.scroll, page, layout = scroll_page(self, spacing=14)
 
         top = QHBoxLayout()
         top.addWidget(heading("Today"))

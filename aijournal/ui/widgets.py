@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -390,3 +392,19 @@ class RowsModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.columns[section]
         return None
+
+
+def scroll_page(owner: QWidget, spacing: int = 12) -> tuple[QScrollArea, QWidget, QVBoxLayout]:
+    """A borderless scroll area filling `owner`, the page inside it and the page's layout."""
+    outer = QVBoxLayout(owner)
+    outer.setContentsMargins(0, 0, 0, 0)
+    scroll = QScrollArea(owner)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    outer.addWidget(scroll)
+    page = QWidget(scroll)
+    scroll.setWidget(page)
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(20, 16, 20, 20)
+    layout.setSpacing(spacing)
+    return scroll, page, layout
