@@ -20,6 +20,7 @@ from aijournal.errors import InvalidInput
 from aijournal.patterns import augmentation_ids
 from aijournal.settings import BY_KEY, Settings
 from aijournal.storage import Journal
+from aijournal.storage.journal import EntryFilter
 
 RECENT_DAYS = 14  # check-ins and scores older than this are not "lately"
 TREND_DAYS = 28  # automation drift compares the last 4 weeks with the 4 before
@@ -419,8 +420,8 @@ def touchpoint_logged(journal: Journal, touchpoint: r.Touchpoint) -> list[r.Nudg
 
 
 def follow_up_due(journal: Journal, today: date | None = None) -> list[r.Nudge]:
-    """Acted nudges to ask "did it help?" about: from the day after acting, for two weeks,
-    until answered (an answer is final)."""
+    """Acted nudges to ask "did it help?" about, once: with the first check-in after the day
+    of acting (today's, until the day is over), within two weeks; an answer is final."""
     today = today or journal.clock().date()
     due = []
     for nudge in journal.nudges(["acted"]):
@@ -428,7 +429,11 @@ def follow_up_due(journal: Journal, today: date | None = None) -> list[r.Nudge]:
             continue
         touchpoint = journal.get(r.Touchpoint, nudge.touchpoint_id or "")
         when = touchpoint.day if touchpoint else nudge.day
-        if 1 <= (today - when).days <= FOLLOW_UP_DAYS:
+        if not 1 <= (today - when).days <= FOLLOW_UP_DAYS:
+            continue
+        since = journal.entries(EntryFilter(kinds=("checkin",), start=when + timedelta(days=1),
+                                            end=today - timedelta(days=1), limit=1))
+        if not since:  # no check-in has asked yet: today's does
             due.append(nudge)
     return due
 

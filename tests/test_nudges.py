@@ -201,6 +201,11 @@ def test_plan_remind_act_and_follow_up_once(journal, clock):
     assert nudges.follow_up_due(journal) == []  # not on the day itself
     clock.advance(days=1)
     assert [n.id for n in nudges.follow_up_due(journal)] == [nudge.id]
+    journal.save_checkin(r.Checkin(day=clock().date(), burnout=2, connection=4))
+    assert [n.id for n in nudges.follow_up_due(journal)] == [nudge.id]  # still that day
+    clock.advance(days=1)
+    assert nudges.follow_up_due(journal) == []  # asked once: with that day's check-in
+    clock.advance(days=-1)
     assert nudges.record_helped(journal, nudge.id, True).helped is True
     assert nudges.follow_up_due(journal) == []
     with pytest.raises(InvalidInput):
