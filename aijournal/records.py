@@ -375,3 +375,13 @@ RECORD_TYPES: tuple[type[Record], ...] = (
 )
 BY_KIND: dict[str, type[Record]] = {t.record_kind: t for t in RECORD_TYPES}
 ENTRY_KINDS: tuple[str, ...] = ("ai-use", "checkin", "touchpoint", "assessment")
+
+
+def check_timely(record: Record, clock: Clock) -> None:
+    """No entry may lie in the future of `clock` (a few minutes' slack for times)."""
+    if isinstance(record, AIUse):
+        check_not_future_moment("when", record.started_at, clock)
+    elif isinstance(record, Touchpoint):
+        check_not_future_moment("when", record.at, clock)
+    elif isinstance(record, Checkin | SkillRating | Assessment):
+        check_not_future_day("date", record.day, clock)

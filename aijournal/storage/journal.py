@@ -177,14 +177,14 @@ class Journal:
 
     def add(self, record: R) -> R:
         """Insert a new record (its links to skills and people too)."""
-        self._check_timely(record)
+        r.check_timely(record, self.clock)
         with self.transaction():
             self._write(record, insert=True)
         return record
 
     def update(self, record: R) -> R:
         """Replace a stored record with this version, stamped as updated now."""
-        self._check_timely(record)
+        r.check_timely(record, self.clock)
         record = record.touched()
         with self.transaction():
             if self.get(type(record), record.id) is None:
@@ -622,7 +622,7 @@ class Journal:
         for use in uses:  # check them all before writing any
             if use.source_ref is None:
                 raise InvalidInput("source_ref", None, "imported uses need the id they came from")
-            self._check_timely(use)
+            r.check_timely(use, self.clock)
         added = 0
         with self.transaction():
             known = {source: self.imported_refs(source) for source in {u.source for u in uses}}
@@ -797,14 +797,6 @@ class Journal:
         return safety
 
     # ---- rows <-> records ----------------------------------------------------------------
-
-    def _check_timely(self, record: r.Record) -> None:
-        if isinstance(record, r.AIUse):
-            r.check_not_future_moment("when", record.started_at, self.clock)
-        elif isinstance(record, r.Touchpoint):
-            r.check_not_future_moment("when", record.at, self.clock)
-        elif isinstance(record, r.Checkin | r.SkillRating | r.Assessment):
-            r.check_not_future_day("date", record.day, self.clock)
 
     def _named(self, kind: type[R], name: str, create: bool) -> R | None:
         name = " ".join(name.split())

@@ -314,6 +314,7 @@ class EntryForm(QWidget):
     saved = Signal(object)  # the stored record
     validity_changed = Signal(bool)
     noun_in_text = "entry"
+    record_type: type[r.Record] = r.Record
     # error field name -> (keyword of the record, a valid stand-in used to find further errors)
     stand_ins: dict[str, tuple[str, Any]] = {}
 
@@ -424,13 +425,17 @@ class EntryForm(QWidget):
         raise NotImplementedError
 
     def _make(self, values: dict[str, Any]) -> r.Record:
-        raise NotImplementedError
+        """The edited entry with these values, or a new one."""
+        if isinstance(self.original, self.record_type):
+            return replace(self.original, **values)
+        return self.record_type(**values)
 
     def _store(self, record: r.Record) -> tuple[r.Record, str]:
         raise NotImplementedError
 
     def _check_more(self, record: r.Record) -> None:
-        """Rules that need the journal (e.g. no future times); raise InvalidInput."""
+        """Rules that need the journal (no future entries); raise InvalidInput."""
+        r.check_timely(record, self.journal.clock)
 
     def build(self) -> r.Record:
         """The record the form shows; InvalidInput for the first wrong field."""
@@ -627,6 +632,7 @@ class CheckinForm(EntryForm):
     """The daily check-in. On Today it shows the day's stored check-in; saving updates it."""
 
     noun_in_text = "check-in"
+    record_type = r.Checkin
     stand_ins = {"burnout": ("burnout", 1), "connection": ("connection", 1),
                  "safety": ("safety", None), "conversations": ("conversations", None),
                  "energy": ("energy", None), "note": ("note", ""), "date": ("day", date.min)}
@@ -711,14 +717,6 @@ class CheckinForm(EntryForm):
                     conversations=parse_whole_number("conversations", self.conversations.text()),
                     asked_advice=advice, energy=self.energy.value(),
                     note=self.note.toPlainText())
-
-    def _make(self, values: dict[str, Any]) -> r.Checkin:
-        if isinstance(self.original, r.Checkin):
-            return replace(self.original, **values)
-        return r.Checkin(**values)
-
-    def _check_more(self, record: r.Record) -> None:
-        r.check_not_future_day("date", record.day, self.journal.clock)
 
     def _store(self, record: r.Record) -> tuple[r.Record, str]:
         if self.editing:
@@ -821,6 +819,7 @@ class AIUseForm(EntryForm):
     """One session with an AI tool."""
 
     noun_in_text = "AI use"
+    record_type = r.AIUse
     stand_ins = {"when": ("started_at", datetime(2000, 1, 1).astimezone()),
                  "tool": ("tool", "tool"), "pattern": ("pattern", PATTERNS[0].id),
                  "minutes": ("minutes", 0), "task": ("task", ""), "outcome": ("outcome", None),
@@ -934,14 +933,6 @@ class AIUseForm(EntryForm):
             goal_id=self.goal.currentData(), skills=split_names(self.skills.text()),
             outcome=self.outcome.value(), note=self.note.toPlainText())
 
-    def _make(self, values: dict[str, Any]) -> r.AIUse:
-        if isinstance(self.original, r.AIUse):
-            return replace(self.original, **values)
-        return r.AIUse(**values)
-
-    def _check_more(self, record: r.Record) -> None:
-        r.check_not_future_moment("when", record.started_at, self.journal.clock)
-
     def _store(self, record: r.Record) -> tuple[r.Record, str]:
         if self.editing:
             return self.journal.update(record), "AI use updated"
@@ -984,6 +975,7 @@ class TouchpointForm(EntryForm):
     """A human interaction worth remembering; a new person joins the circle."""
 
     noun_in_text = "touchpoint"
+    record_type = r.Touchpoint
     stand_ins = {"when": ("at", datetime(2000, 1, 1).astimezone()),
                  "person": ("person", None), "minutes": ("minutes", None),
                  "quality": ("quality", None), "note": ("note", ""), "skill": ("skills", ())}
@@ -1077,14 +1069,6 @@ class TouchpointForm(EntryForm):
                     minutes=parse_whole_number("minutes", self.minutes.text()),
                     quality=self.quality.value(), skills=split_names(self.skills.text()),
                     note=self.note.toPlainText())
-
-    def _make(self, values: dict[str, Any]) -> r.Touchpoint:
-        if isinstance(self.original, r.Touchpoint):
-            return replace(self.original, **values)
-        return r.Touchpoint(**values)
-
-    def _check_more(self, record: r.Record) -> None:
-        r.check_not_future_moment("when", record.at, self.journal.clock)
 
     def _store(self, record: r.Record) -> tuple[r.Record, str]:
         if self.editing:

@@ -56,13 +56,8 @@ def grown(journal):
 
 
 @pytest.fixture
-def view(qtbot, journal):
-    widget = SkillsGoalsView(journal)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 800)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+def view(show, journal):
+    return show(SkillsGoalsView(journal), 1200, 800)
 
 
 def cells(table, column: str) -> list[str]:

@@ -38,12 +38,8 @@ def entries(journal):
 
 
 @pytest.fixture
-def view(qtbot, journal, entries):
-    shown = JournalView(journal)
-    qtbot.addWidget(shown)
-    shown.resize(1200, 700)
-    shown.show()
-    qtbot.waitExposed(shown)
+def view(show, journal, entries):
+    shown = show(JournalView(journal), 1200, 700)
     shown.activateWindow()
     return shown
 

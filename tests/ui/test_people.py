@@ -12,11 +12,8 @@ from aijournal.ui.widgets import find
 
 
 @pytest.fixture
-def view(qtbot, journal):
-    widget = PeopleView(journal)
-    qtbot.addWidget(widget)
-    widget.show()
-    return widget
+def view(show, journal):
+    return show(PeopleView(journal))
 
 
 def rows(view) -> list[list[str]]:

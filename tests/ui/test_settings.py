@@ -14,11 +14,8 @@ from aijournal.ui.widgets import find
 
 
 @pytest.fixture
-def view(qtbot, journal):
-    widget = SettingsView(journal)
-    qtbot.addWidget(widget)
-    widget.show()
-    return widget
+def view(show, journal):
+    return show(SettingsView(journal))
 
 
 @pytest.fixture

@@ -11,11 +11,8 @@ from aijournal.ui.widgets import find
 
 
 @pytest.fixture
-def view(qtbot, journal):
-    widget = SkillsGoalsView(journal)
-    qtbot.addWidget(widget)
-    widget.show()
-    return widget
+def view(show, journal):
+    return show(SkillsGoalsView(journal))
 
 
 def column(panel, col: int = 0) -> list[str]:

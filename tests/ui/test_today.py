@@ -16,12 +16,8 @@ from aijournal.ui.widgets import find
 
 
 @pytest.fixture
-def view(qtbot, journal):
-    shown = TodayView(journal)
-    qtbot.addWidget(shown)
-    shown.resize(1300, 900)
-    shown.show()
-    qtbot.waitExposed(shown)
+def view(show, journal):
+    shown = show(TodayView(journal), 1300, 900)
     shown.activateWindow()
     return shown
 
