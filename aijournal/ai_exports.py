@@ -63,6 +63,7 @@ class ImportCancelled(JournalError):
 
 # ---- normalised conversations ----------------------------------------------------------------
 
+
 @dataclass(frozen=True, slots=True)
 class Message:
     role: str  # "user" or "assistant"
@@ -85,7 +86,7 @@ class Unreadable(Exception):
 
 
 def detect_kind(conversation: Any) -> str | None:
-    """"chatgpt" or "claude" from a conversation's keys; None when neither fits."""
+    """ "chatgpt" or "claude" from a conversation's keys; None when neither fits."""
     if not isinstance(conversation, dict):
         return None
     if "mapping" in conversation:
@@ -138,6 +139,7 @@ def _storable(text: str) -> str:
 
 # ---- ChatGPT ---------------------------------------------------------------------------------
 
+
 def chatgpt_conversation(raw: dict[str, Any]) -> Conversation:
     """One ChatGPT conversation, following `current_node` back to the root.
 
@@ -156,8 +158,14 @@ def chatgpt_conversation(raw: dict[str, Any]) -> Conversation:
         message = node.get("message")
         if isinstance(message, dict) and (kept := _chatgpt_message(message)):
             messages.append(kept)
-    return Conversation("chatgpt", ref, _title(raw.get("title")), messages, created,
-                        _moment_from_unix(raw.get("update_time")))
+    return Conversation(
+        "chatgpt",
+        ref,
+        _title(raw.get("title")),
+        messages,
+        created,
+        _moment_from_unix(raw.get("update_time")),
+    )
 
 
 def _chatgpt_path(mapping: dict[str, Any], current: Any) -> list[dict[str, Any]]:
@@ -172,14 +180,12 @@ def _chatgpt_path(mapping: dict[str, Any], current: Any) -> list[dict[str, Any]]
             key = nodes[key].get("parent")
         path.reverse()
         return path
-    key = next((k for k, node in nodes.items() if not _is_node(node.get("parent"), nodes)),
-               None)
+    key = next((k for k, node in nodes.items() if not _is_node(node.get("parent"), nodes)), None)
     while key is not None and key not in seen:
         seen.add(key)
         path.append(nodes[key])
         children = nodes[key].get("children")
-        children = [c for c in children if _is_node(c, nodes)] if isinstance(
-            children, list) else []
+        children = [c for c in children if _is_node(c, nodes)] if isinstance(children, list) else []
         key = children[-1] if children else None
     return path
 
@@ -208,8 +214,10 @@ def _chatgpt_message(message: dict[str, Any]) -> Message | None:
 def _chatgpt_text(content: dict[str, Any]) -> str:
     parts = content.get("parts")
     if isinstance(parts, list):
-        texts = [p if isinstance(p, str) else _text(p.get("text")) if isinstance(p, dict) else ""
-                 for p in parts]
+        texts = [
+            p if isinstance(p, str) else _text(p.get("text")) if isinstance(p, dict) else ""
+            for p in parts
+        ]
         return "\n".join(t for t in texts if t)
     return _text(content.get("text"))  # "code", "execution_output" and newer kinds
 
@@ -224,6 +232,7 @@ def _made_up_ref(raw: dict[str, Any], created: datetime | None) -> str:
 
 # ---- Claude ----------------------------------------------------------------------------------
 
+
 def claude_conversation(raw: dict[str, Any]) -> Conversation:
     """One Claude conversation: `chat_messages` in order, human and assistant only."""
     chat = raw.get("chat_messages")
@@ -232,8 +241,14 @@ def claude_conversation(raw: dict[str, Any]) -> Conversation:
     created = _moment_from_iso(raw.get("created_at"))
     ref = _text(raw.get("uuid")) or _made_up_ref(raw, created)
     messages = [m for m in map(_claude_message, chat) if m is not None]
-    return Conversation("claude", ref, _title(raw.get("name")), messages, created,
-                        _moment_from_iso(raw.get("updated_at")))
+    return Conversation(
+        "claude",
+        ref,
+        _title(raw.get("name")),
+        messages,
+        created,
+        _moment_from_iso(raw.get("updated_at")),
+    )
 
 
 _CLAUDE_ROLES = {"human": "user", "assistant": "assistant"}
@@ -253,20 +268,30 @@ def _claude_message(raw: Any) -> Message | None:
 def _claude_text(raw: dict[str, Any]) -> str:
     text = _text(raw.get("text"))
     if not text and isinstance(blocks := raw.get("content"), list):
-        text = "\n".join(_text(b.get("text")) for b in blocks
-                         if isinstance(b, dict) and b.get("type") == "text")
+        text = "\n".join(
+            _text(b.get("text")) for b in blocks if isinstance(b, dict) and b.get("type") == "text"
+        )
     # Claude turns long pastes into attachments: they are what the feedback-loop rule looks for.
-    pasted = [_text(a.get("extracted_content")) for a in raw.get("attachments") or ()
-              if isinstance(a, dict)] if isinstance(raw.get("attachments"), list) else []
+    pasted = (
+        [
+            _text(a.get("extracted_content"))
+            for a in raw.get("attachments") or ()
+            if isinstance(a, dict)
+        ]
+        if isinstance(raw.get("attachments"), list)
+        else []
+    )
     return "\n".join(t for t in (text, *pasted) if t)
 
 
 CONVERTERS: dict[str, Callable[[dict[str, Any]], Conversation]] = {
-    "chatgpt": chatgpt_conversation, "claude": claude_conversation,
+    "chatgpt": chatgpt_conversation,
+    "claude": claude_conversation,
 }
 
 
 # ---- reading the file as a stream ------------------------------------------------------------
+
 
 @dataclass
 class Reading:
@@ -276,8 +301,13 @@ class Reading:
     skipped: Counter[str] = field(default_factory=Counter)
 
 
-def read_export(path: Path, expected: str | None = None, *, progress: Progress | None = None,
-                reading: Reading | None = None) -> Iterator[Conversation]:
+def read_export(
+    path: Path,
+    expected: str | None = None,
+    *,
+    progress: Progress | None = None,
+    reading: Reading | None = None,
+) -> Iterator[Conversation]:
     """The conversations in an export (.zip or conversations.json), one at a time.
 
     Raises InvalidInput when the file is not an export (or is the other service's, when
@@ -306,7 +336,7 @@ def read_export(path: Path, expected: str | None = None, *, progress: Progress |
 
 
 def kind_of_file(path: Path) -> str | None:
-    """"chatgpt" or "claude" from the first conversations only; None for an empty export."""
+    """ "chatgpt" or "claude" from the first conversations only; None for an empty export."""
     path = Path(path)
     seen = 0
     with _export_items(path) as (_, _, items):
@@ -340,8 +370,12 @@ def _kind_of(pending: list[Any], path: Path, expected: str | None) -> str | None
             raise _not_an_export(path, "no conversations in it")
         return None
     if expected is not None and kind != expected:
-        raise InvalidInput("file", str(path), f"this is a {TOOLS[kind]} export; use "
-                           f"`aijournal import {kind}` (or pick {TOOLS[kind]} in the app)")
+        raise InvalidInput(
+            "file",
+            str(path),
+            f"this is a {TOOLS[kind]} export; use "
+            f"`aijournal import {kind}` (or pick {TOOLS[kind]} in the app)",
+        )
     return kind
 
 
@@ -366,8 +400,11 @@ def _member_stream(raw: IO[bytes], path: Path) -> IO[bytes]:
     raw.seek(0)
     try:
         archive = zipfile.ZipFile(raw)
-        names = [n for n in archive.namelist()
-                 if n.rsplit("/", 1)[-1] == MEMBER and not n.startswith("__MACOSX/")]
+        names = [
+            n
+            for n in archive.namelist()
+            if n.rsplit("/", 1)[-1] == MEMBER and not n.startswith("__MACOSX/")
+        ]
         if not names:
             raise _not_an_export(path, f"the zip has no {MEMBER}")
         return archive.open(min(names, key=lambda n: (n.count("/"), n)))
@@ -385,8 +422,15 @@ def _items(stream: IO[bytes], path: Path) -> Iterator[Any]:
             return
         except InvalidInput:
             raise
-        except (ijson.JSONError, ValueError, OSError, EOFError, zipfile.BadZipFile,
-                zlib.error, RecursionError) as error:
+        except (
+            ijson.JSONError,
+            ValueError,
+            OSError,
+            EOFError,
+            zipfile.BadZipFile,
+            zlib.error,
+            RecursionError,
+        ) as error:
             raise _not_an_export(path, f"not valid JSON: {_short(error)}") from None
         yield item
 
@@ -420,8 +464,13 @@ class _Peeked:
         head = head.removeprefix(b"\xef\xbb\xbf")
         start = head.lstrip(b" \t\r\n")[:1]
         if start != b"[":
-            why = ("the file is empty" if not start else "one JSON object, not a list"
-                   if start == b"{" else "not JSON")
+            why = (
+                "the file is empty"
+                if not start
+                else "one JSON object, not a list"
+                if start == b"{"
+                else "not JSON"
+            )
             raise _not_an_export(path, why)
         self._head = head
 
@@ -455,6 +504,7 @@ class _Tracker:
 
 
 # ---- suggested patterns ----------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Suggestion:
@@ -500,30 +550,55 @@ def _signs(*signs: str, inside_words: str = "") -> re.Pattern[str]:
 # Turns arrive lower-cased, so the signs are written in lower case.
 _APOS = "['’]?"
 PASTED_ERROR = _signs(
-    r"traceback \(most recent call last\)", "fatal:", "panic:", "npm err!",
-    "segmentation fault", "stack ?trace", "exit (?:code|status) [1-9]",
-    rf"(?:doesn{_APOS}t|does not|didn{_APOS}t|did not) work", r"not working\b",
-    r"still (?:fails|failing|broken|get|getting|the same)", r"same (?:error|problem|issue)\b",
+    r"traceback \(most recent call last\)",
+    "fatal:",
+    "panic:",
+    "npm err!",
+    "segmentation fault",
+    "stack ?trace",
+    "exit (?:code|status) [1-9]",
+    rf"(?:doesn{_APOS}t|does not|didn{_APOS}t|did not) work",
+    r"not working\b",
+    r"still (?:fails|failing|broken|get|getting|the same)",
+    r"same (?:error|problem|issue)\b",
     r"it (?:fails|failed|crashes|crashed)\b",
-    inside_words=r"(?:error|exception)\s*:")  # "TypeError:", "error:"
+    inside_words=r"(?:error|exception)\s*:",
+)  # "TypeError:", "error:"
 REFINING = _signs(
-    r"make (?:it|this|that|them) \w+", r"(?:shorter|longer|simpler|less \w+)\b",
-    r"more (?:formal|casual|concise|detailed)\b", r"change\b", r"instead\b",
-    r"(?:now|also) add\b", r"(?:rewrite|rephrase|reword|tweak|adjust|shorten|expand on)\b",
-    r"try again\b", r"another (?:version|option|one)\b", r"remove (?:the|that|this)\b",
-    r"can you also\b")
+    r"make (?:it|this|that|them) \w+",
+    r"(?:shorter|longer|simpler|less \w+)\b",
+    r"more (?:formal|casual|concise|detailed)\b",
+    r"change\b",
+    r"instead\b",
+    r"(?:now|also) add\b",
+    r"(?:rewrite|rephrase|reword|tweak|adjust|shorten|expand on)\b",
+    r"try again\b",
+    r"another (?:version|option|one)\b",
+    r"remove (?:the|that|this)\b",
+    r"can you also\b",
+)
 CHECKING = _signs(
-    "proof-?read", "(?:double|sanity)[- ]check",
+    "proof-?read",
+    "(?:double|sanity)[- ]check",
     "(?:check|review|look over|go over) (?:this|my|it|these|the following|over"
     "|for (?:errors|mistakes|bugs|typos))",
     r"is (?:this|it|that|my \w+) (?:correct|right|ok|okay|accurate|valid|good)",
-    r"any (?:mistakes|errors|issues|problems|typos)\b", r"did i (?:miss|get)\b",
-    r"feedback on (?:my|this)\b", r"critique\b", rf"what{_APOS}s wrong with my\b")
+    r"any (?:mistakes|errors|issues|problems|typos)\b",
+    r"did i (?:miss|get)\b",
+    r"feedback on (?:my|this)\b",
+    r"critique\b",
+    rf"what{_APOS}s wrong with my\b",
+)
 ASKING_TO_UNDERSTAND = _signs(
-    r"explain\b", r"help me understand\b", r"teach me\b", r"eli5\b",
-    r"difference between\b", r"what does .{1,60} mean\b",
+    r"explain\b",
+    r"help me understand\b",
+    r"teach me\b",
+    r"eli5\b",
+    r"difference between\b",
+    r"what does .{1,60} mean\b",
     inside_words=r"^\s*(?:why|how (?:does|do|is|are|can|come|would)|what (?:is|are|does|do)"
-    rf"|what{_APOS}s)\b")  # a question that starts a line
+    rf"|what{_APOS}s)\b",
+)  # a question that starts a line
 
 
 def _turns_with(expression: re.Pattern[str], turns: Iterable[str]) -> int:
@@ -532,27 +607,58 @@ def _turns_with(expression: re.Pattern[str], turns: Iterable[str]) -> int:
 
 def _pasted_back(turns: Sequence[str]) -> int:
     """Turns with an error, a complaint that it fails, or a long paste after the first turn."""
-    return sum(1 for index, turn in enumerate(turns)
-               if PASTED_ERROR.search(turn)
-               or (index > 0 and ("```" in turn or turn.count("\n") >= 12)))
+    return sum(
+        1
+        for index, turn in enumerate(turns)
+        if PASTED_ERROR.search(turn) or (index > 0 and ("```" in turn or turn.count("\n") >= 12))
+    )
 
 
 RULES: tuple[Rule, ...] = (
     # Evaluated in this order; the first that fires wins. Specific, repeated signs come first:
     # pasted errors beat everything, rounds of changes beat a single check or question, and
     # "one request and done" only speaks when no turn said more.
-    Rule("pasted-errors", "feedback-loop", _pasted_back, 2, 0.7,
-         "You pasted errors or output back in {hits} of {turns} turns."),
-    Rule("rounds-of-changes", "task-iteration", lambda t: _turns_with(REFINING, t[1:]), 2, 0.65,
-         "You asked for changes in {hits} rounds (\"shorter\", \"instead\", \"now add\"…)."),
-    Rule("asked-for-a-check", "validation", lambda t: _turns_with(CHECKING, t), 1, 0.6,
-         "You asked the AI to check or review your own work."),
-    Rule("asked-to-understand", "learning", lambda t: _turns_with(ASKING_TO_UNDERSTAND, t), 1,
-         0.55, "You asked to explain or understand something in {hits} turn{s}."),
-    Rule("one-request", "directive", lambda t: int(len(t) == 1), 1, 0.6,
-         "One request and done."),
-    Rule("back-and-forth", "task-iteration", lambda t: int(len(t) >= 2), 1, 0.3,
-         "{turns} turns with no clearer sign; a guess, please check."),
+    Rule(
+        "pasted-errors",
+        "feedback-loop",
+        _pasted_back,
+        2,
+        0.7,
+        "You pasted errors or output back in {hits} of {turns} turns.",
+    ),
+    Rule(
+        "rounds-of-changes",
+        "task-iteration",
+        lambda t: _turns_with(REFINING, t[1:]),
+        2,
+        0.65,
+        'You asked for changes in {hits} rounds ("shorter", "instead", "now add"…).',
+    ),
+    Rule(
+        "asked-for-a-check",
+        "validation",
+        lambda t: _turns_with(CHECKING, t),
+        1,
+        0.6,
+        "You asked the AI to check or review your own work.",
+    ),
+    Rule(
+        "asked-to-understand",
+        "learning",
+        lambda t: _turns_with(ASKING_TO_UNDERSTAND, t),
+        1,
+        0.55,
+        "You asked to explain or understand something in {hits} turn{s}.",
+    ),
+    Rule("one-request", "directive", lambda t: int(len(t) == 1), 1, 0.6, "One request and done."),
+    Rule(
+        "back-and-forth",
+        "task-iteration",
+        lambda t: int(len(t) >= 2),
+        1,
+        0.3,
+        "{turns} turns with no clearer sign; a guess, please check.",
+    ),
 )
 
 
@@ -566,6 +672,7 @@ def suggest_pattern(turns: Sequence[str]) -> Suggestion:
 
 
 # ---- conversations -> AI uses ----------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Session:
@@ -632,18 +739,26 @@ def ai_uses(conversation: Conversation, *, keep_first_message: bool = False) -> 
         suggestion = suggest_pattern(session.user_turns)
         note = _storable(session.user_turns[0].strip()[:NOTE_LIMIT]) if keep_first_message else ""
         use = r.AIUse(
-            started_at=session.start.astimezone(), tool=TOOLS[conversation.source],
-            pattern=suggestion.pattern, minutes=session.minutes,
-            task=conversation.title or UNTITLED, note=note, source=SOURCES[conversation.source],
+            started_at=session.start.astimezone(),
+            tool=TOOLS[conversation.source],
+            pattern=suggestion.pattern,
+            minutes=session.minutes,
+            task=conversation.title or UNTITLED,
+            note=note,
+            source=SOURCES[conversation.source],
             source_ref=conversation.ref if number == 1 else f"{conversation.ref}#{number}",
-            to_review=True, turns=len(session.user_turns),
-            suggested_pattern=suggestion.pattern, suggestion_confidence=suggestion.confidence,
-            suggestion_reason=suggestion.reason)
+            to_review=True,
+            turns=len(session.user_turns),
+            suggested_pattern=suggestion.pattern,
+            suggestion_confidence=suggestion.confidence,
+            suggestion_reason=suggestion.reason,
+        )
         planned.append(PlannedUse(use, conversation.ref, len(found) > 1))
     return planned
 
 
 # ---- the whole import ------------------------------------------------------------------------
+
 
 @dataclass
 class ImportPlan:
@@ -683,9 +798,11 @@ class ImportPlan:
         """One line: what was (or would be) imported, split, skipped, and already there."""
         verb = "Imported" if self.added is not None else "Would import"
         count = self.added if self.added is not None else len(self.planned)
-        line = (f"{verb} {plural(count, 'AI use')} from "
-                f"{plural(self.conversations, 'conversation')} ({self.split} split into "
-                f"sessions); {self._skipped()}; {self.already} already imported")
+        line = (
+            f"{verb} {plural(count, 'AI use')} from "
+            f"{plural(self.conversations, 'conversation')} ({self.split} split into "
+            f"sessions); {self._skipped()}; {self.already} already imported"
+        )
         if self.outside_period:
             line += f"; {plural(self.outside_period, 'session')} outside the period"
         return line + "."
@@ -700,10 +817,16 @@ class ImportPlan:
         return f"{plural(total, 'conversation')} skipped ({reasons})"
 
 
-
-def plan_import(path: Path, kind: str, *, since: date | None = None, until: date | None = None,
-                keep_first_message: bool = False, clock: r.Clock = r.now,
-                progress: Progress | None = None) -> ImportPlan:
+def plan_import(
+    path: Path,
+    kind: str,
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    keep_first_message: bool = False,
+    clock: r.Clock = r.now,
+    progress: Progress | None = None,
+) -> ImportPlan:
     """Read the whole export and turn it into AI uses, writing nothing."""
     r.check_choice("kind", kind, KINDS)
     if since and until and since > until:
@@ -739,8 +862,10 @@ def finish_import(journal: Journal, plan: ImportPlan, *, dry_run: bool = False) 
     return plan
 
 
-def import_export(journal: Journal, path: Path, kind: str, *, dry_run: bool = False,
-                  **options: Any) -> ImportPlan:
+def import_export(
+    journal: Journal, path: Path, kind: str, *, dry_run: bool = False, **options: Any
+) -> ImportPlan:
     """Read the export, then write what is new in one transaction (nothing on any error)."""
-    return finish_import(journal, plan_import(path, kind, clock=journal.clock, **options),
-                         dry_run=dry_run)
+    return finish_import(
+        journal, plan_import(path, kind, clock=journal.clock, **options), dry_run=dry_run
+    )

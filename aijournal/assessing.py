@@ -12,12 +12,18 @@ from aijournal.settings import Settings
 from aijournal.storage import Journal
 
 
-def take(journal: Journal, instrument_id: str, answers: Sequence[int | None],
-         day: date | None = None) -> tuple[Assessment, instruments.Score]:
+def take(
+    journal: Journal, instrument_id: str, answers: Sequence[int | None], day: date | None = None
+) -> tuple[Assessment, instruments.Score]:
     """Score the answers and store them as an assessment (on `day`, default today)."""
     result = instruments.score(instrument_id, answers)
-    assessment = Assessment(instrument=instrument_id, day=day or journal.clock().date(),
-                            answers=tuple(answers), score=result.score, band=result.band)
+    assessment = Assessment(
+        instrument=instrument_id,
+        day=day or journal.clock().date(),
+        answers=tuple(answers),
+        score=result.score,
+        band=result.band,
+    )
     return journal.add(assessment), result
 
 

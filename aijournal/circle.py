@@ -34,8 +34,9 @@ class Contact:
         return self.overdue_days > 0
 
 
-def contacts(journal: Journal, today: date | None = None, *,
-             archived: bool = False) -> list[Contact]:
+def contacts(
+    journal: Journal, today: date | None = None, *, archived: bool = False
+) -> list[Contact]:
     """Everyone in the circle, most overdue first, then by name."""
     today = today or journal.clock().date()
     last = journal.last_contacts()

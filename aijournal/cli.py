@@ -40,8 +40,9 @@ class Session:
 
     def journal(self) -> Journal:
         if self._journal is None:
-            self._journal = Journal.open(self.paths, passphrase=_current_passphrase,
-                                         store=self.store)
+            self._journal = Journal.open(
+                self.paths, passphrase=_current_passphrase, store=self.store
+            )
         return self._journal
 
     def close(self) -> None:
@@ -68,8 +69,12 @@ def _new_passphrase(env: str = PASSPHRASE_ENV) -> Key:
     if not _interactive():
         raise InvalidInput("passphrase", "", f"set {env} or run in a terminal to type one")
     while True:
-        typed = click.prompt("New passphrase (8 characters or more)", hide_input=True,
-                             confirmation_prompt="Repeat it", err=True)
+        typed = click.prompt(
+            "New passphrase (8 characters or more)",
+            hide_input=True,
+            confirmation_prompt="Repeat it",
+            err=True,
+        )
         try:
             check_passphrase(typed)
         except InvalidInput as error:
@@ -93,10 +98,17 @@ class JournalCommands(click.Group):
         sys.exit(_run(lambda: super(JournalCommands, self).main(args, prog_name, **extra)))
 
 
-@click.group(cls=JournalCommands, invoke_without_command=True,
-             context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path),
-              envvar="AIJOURNAL_HOME", help="Journal folder (default: your user data folder).")
+@click.group(
+    cls=JournalCommands,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="AIJOURNAL_HOME",
+    help="Journal folder (default: your user data folder).",
+)
 @click.version_option(package_name="aijournal")
 @click.pass_context
 def cli(ctx: click.Context, data_dir: Path | None) -> None:
@@ -115,11 +127,19 @@ def cli(ctx: click.Context, data_dir: Path | None) -> None:
 
 # ---- the journal itself ---------------------------------------------------------------------
 
+
 @cli.command()
-@click.option("--passphrase", "use_passphrase", is_flag=True,
-              help="Protect the journal with a passphrase instead of the OS secret store.")
-@click.option("--unencrypted", is_flag=True,
-              help="Create a plain SQLite file anyone with the file can read (explicit opt-in).")
+@click.option(
+    "--passphrase",
+    "use_passphrase",
+    is_flag=True,
+    help="Protect the journal with a passphrase instead of the OS secret store.",
+)
+@click.option(
+    "--unencrypted",
+    is_flag=True,
+    help="Create a plain SQLite file anyone with the file can read (explicit opt-in).",
+)
 @pass_session
 def init(session: Session, use_passphrase: bool, unencrypted: bool) -> None:
     """Create a new encrypted journal."""
@@ -139,8 +159,10 @@ def _create(session: Session, use_passphrase: bool = False, unencrypted: bool = 
                 return Journal.create(session.paths, Key.random(), store=session.store)
             except SecretStoreUnavailable as error:
                 problem = str(error)
-        _note(f"No working secret store ({problem.rstrip('.')}); "
-              "protecting the journal with a passphrase instead.")
+        _note(
+            f"No working secret store ({problem.rstrip('.')}); "
+            "protecting the journal with a passphrase instead."
+        )
     if session.paths.db.exists() or session.paths.config.exists():
         from aijournal.errors import JournalExists
 
@@ -170,8 +192,13 @@ def key_status(session: Session) -> None:
 
 
 @key.command("change")
-@click.option("--to", "target", type=click.Choice(["keyring", "passphrase"]), default=None,
-              help="Where the new key lives (default: where it lives now).")
+@click.option(
+    "--to",
+    "target",
+    type=click.Choice(["keyring", "passphrase"]),
+    default=None,
+    help="Where the new key lives (default: where it lives now).",
+)
 @pass_session
 def key_change(session: Session, target: str | None) -> None:
     """Re-encrypt the journal (and its backups) with a new key."""
@@ -190,6 +217,7 @@ def key_change(session: Session, target: str | None) -> None:
 
 # ---- capture ---------------------------------------------------------------------------------
 
+
 def _moment(text: str | None, name: str = "when"):
     return r.parse_moment(name, text) if text else r.now()
 
@@ -206,53 +234,106 @@ def _saved(journal: Journal, text: str) -> None:
 @cli.command("log-ai")
 @click.argument("task", required=False, default="")
 @click.option("--tool", required=True, help="ChatGPT, Claude, Copilot, Gemini, …")
-@click.option("--pattern", required=True,
-              help="directive, feedback-loop (automation); task-iteration, learning, "
-                   "validation (augmentation).")
+@click.option(
+    "--pattern",
+    required=True,
+    help="directive, feedback-loop (automation); task-iteration, learning, "
+    "validation (augmentation).",
+)
 @click.option("--minutes", type=int, required=True)
 @click.option("--skill", "skills", multiple=True, help="A skill this touched (repeatable).")
 @click.option("--goal", help="The goal this served (see `goal list`).")
-@click.option("--replaced-person", is_flag=True,
-              help="This stood in for asking or working with a person.")
+@click.option(
+    "--replaced-person", is_flag=True, help="This stood in for asking or working with a person."
+)
 @click.option("--outcome", type=int, help="How well it went, 1–5.")
 @click.option("--when", help="When it started (ISO date/time; default now).")
 @click.option("--note", default="", help="A private note.")
 @pass_session
-def log_ai(session: Session, task: str, tool: str, pattern: str, minutes: int,
-           skills: tuple[str, ...], goal: str | None, replaced_person: bool,
-           outcome: int | None, when: str | None, note: str) -> None:
+def log_ai(
+    session: Session,
+    task: str,
+    tool: str,
+    pattern: str,
+    minutes: int,
+    skills: tuple[str, ...],
+    goal: str | None,
+    replaced_person: bool,
+    outcome: int | None,
+    when: str | None,
+    note: str,
+) -> None:
     """Log one session with an AI tool."""
     started = _moment(when)
     journal = session.journal()
-    use = journal.add(r.AIUse(
-        started_at=started, tool=tool, pattern=pattern, minutes=minutes, task=task,
-        skills=skills, goal_id=_goal_id(journal, goal), replaced_person=replaced_person,
-        outcome=outcome, note=note, source="cli"))
+    use = journal.add(
+        r.AIUse(
+            started_at=started,
+            tool=tool,
+            pattern=pattern,
+            minutes=minutes,
+            task=task,
+            skills=skills,
+            goal_id=_goal_id(journal, goal),
+            replaced_person=replaced_person,
+            outcome=outcome,
+            note=note,
+            source="cli",
+        )
+    )
     _saved(journal, f"Logged: {describe.title(use)}.")
 
 
 @cli.command()
-@click.option("--burnout", type=int, required=True,
-              help="1 enjoy my work … 5 completely burned out (single-item measure).")
-@click.option("--connection", type=int, required=True,
-              help="1–5: today I felt connected to the people I work with.")
-@click.option("--safety", type=int,
-              help="1–5: today I could ask for help or say 'I don't know' without worry.")
+@click.option(
+    "--burnout",
+    type=int,
+    required=True,
+    help="1 enjoy my work … 5 completely burned out (single-item measure).",
+)
+@click.option(
+    "--connection",
+    type=int,
+    required=True,
+    help="1–5: today I felt connected to the people I work with.",
+)
+@click.option(
+    "--safety",
+    type=int,
+    help="1–5: today I could ask for help or say 'I don't know' without worry.",
+)
 @click.option("--conversations", type=int, help="Meaningful conversations with people today.")
-@click.option("--asked-advice/--no-asked-advice", default=None,
-              help="Whether you asked a person for advice today.")
+@click.option(
+    "--asked-advice/--no-asked-advice",
+    default=None,
+    help="Whether you asked a person for advice today.",
+)
 @click.option("--energy", type=int, help="1–5.")
 @click.option("--note", default="", help="A private note.")
 @click.option("--date", "day", help="The day (YYYY-MM-DD; default today).")
 @pass_session
-def checkin(session: Session, burnout: int, connection: int, safety: int | None,
-            conversations: int | None, asked_advice: bool | None, energy: int | None,
-            note: str, day: str | None) -> None:
+def checkin(
+    session: Session,
+    burnout: int,
+    connection: int,
+    safety: int | None,
+    conversations: int | None,
+    asked_advice: bool | None,
+    energy: int | None,
+    note: str,
+    day: str | None,
+) -> None:
     """Record the daily check-in (a second one for the same day updates it)."""
     on = r.parse_day("date", day) if day else r.now().date()
-    given = {"burnout": burnout, "connection": connection, "safety": safety,
-             "conversations": conversations, "asked_advice": asked_advice, "energy": energy,
-             "note": note or None}
+    given = {
+        "burnout": burnout,
+        "connection": connection,
+        "safety": safety,
+        "conversations": conversations,
+        "asked_advice": asked_advice,
+        "energy": energy,
+        "note": note or None,
+    }
     record = r.Checkin(day=on, **{k: v for k, v in given.items() if v is not None})
     journal = session.journal()
     if existing := journal.checkin_on(on):  # keep what this command does not mention
@@ -271,12 +352,26 @@ def checkin(session: Session, burnout: int, connection: int, safety: int | None,
 @click.option("--skill", "skills", multiple=True, help="A skill you learned (repeatable).")
 @click.option("--when", help="When (ISO date/time; default now).")
 @pass_session
-def touchpoint(session: Session, note: str, kind: str, person: str | None,
-               minutes: int | None, quality: int | None, skills: tuple[str, ...],
-               when: str | None) -> None:
+def touchpoint(
+    session: Session,
+    note: str,
+    kind: str,
+    person: str | None,
+    minutes: int | None,
+    quality: int | None,
+    skills: tuple[str, ...],
+    when: str | None,
+) -> None:
     """Record a human interaction worth remembering."""
-    record = r.Touchpoint(at=_moment(when), kind=kind, person=person, minutes=minutes,
-                          quality=quality, skills=skills, note=note)
+    record = r.Touchpoint(
+        at=_moment(when),
+        kind=kind,
+        person=person,
+        minutes=minutes,
+        quality=quality,
+        skills=skills,
+        note=note,
+    )
     journal = session.journal()
     new_person = person is not None and journal.person_named(person) is None
     stored = journal.add(record)
@@ -316,14 +411,16 @@ def _ask_items(spec) -> list[int | None]:
         click.echo(f"\n{item.number}. {item.text}", err=True)
         for option in item.options:
             click.echo(f"   {option.value}  {option.label}", err=True)
-        choice = click.Choice([str(o.value) for o in item.options] + (
-            ["-"] if spec.allows_blank else []))
+        choice = click.Choice(
+            [str(o.value) for o in item.options] + (["-"] if spec.allows_blank else [])
+        )
         picked = click.prompt("Answer", type=choice, err=True)
         answers.append(None if picked == "-" else int(picked))
     return answers
 
 
 # ---- people, skills, goals -------------------------------------------------------------------
+
 
 @cli.group()
 def person() -> None:
@@ -353,11 +450,16 @@ def person_list(session: Session, fmt: str, archived: bool) -> None:
     """Everyone in your circle, most overdue first."""
     from aijournal import circle
 
-    rows = [{"name": c.person.name, "relationship": c.person.relationship,
-             "cadence_days": c.person.cadence_days,
-             "last_contact": c.last_contact.isoformat() if c.last_contact else None,
-             "overdue_days": c.overdue_days}
-            for c in circle.contacts(session.journal(), archived=archived)]
+    rows = [
+        {
+            "name": c.person.name,
+            "relationship": c.person.relationship,
+            "cadence_days": c.person.cadence_days,
+            "last_contact": c.last_contact.isoformat() if c.last_contact else None,
+            "overdue_days": c.overdue_days,
+        }
+        for c in circle.contacts(session.journal(), archived=archived)
+    ]
     _print_rows(rows, fmt, empty="Nobody in your circle yet; add someone with `person add`.")
 
 
@@ -418,11 +520,20 @@ def skill_list(session: Session, fmt: str) -> None:
     if fmt != "table":
         _print_rows([g.as_dict() for g in overview], fmt)
         return
-    rows = [{"skill": g.name, "niche": g.niche, "rating": g.rating,
-             "90_days": _signed(g.change_90d), "min_with_AI": g.with_ai.minutes,
-             "min_by_AI": g.by_ai.minutes, "min_from_people": g.from_people.minutes,
-             "last_practised": g.last_practised,
-             "note": "only delegated to AI" if g.only_delegated else ""} for g in overview]
+    rows = [
+        {
+            "skill": g.name,
+            "niche": g.niche,
+            "rating": g.rating,
+            "90_days": _signed(g.change_90d),
+            "min_with_AI": g.with_ai.minutes,
+            "min_by_AI": g.by_ai.minutes,
+            "min_from_people": g.from_people.minutes,
+            "last_practised": g.last_practised,
+            "note": "only delegated to AI" if g.only_delegated else "",
+        }
+        for g in overview
+    ]
     _print_rows(rows, fmt, empty="No skills yet; add one with `skill add`.")
 
 
@@ -441,14 +552,42 @@ def skill_show(session: Session, name: str, fmt: str) -> None:
         return
     click.echo(line.skill.name + (" (niche)" if line.skill.niche else ""))
     sections = (
-        ("Ratings", [{"day": x.day, "rating": x.rating, "what_changed": x.note}
-                     for x in line.ratings]),
-        ("AI sessions", [{"day": x.day, "pattern": x.pattern, "source": x.source.label,
-                          "minutes": x.minutes, "tool": x.tool} for x in line.ai_sessions]),
-        ("People who helped", [{"day": x.day, "kind": x.kind, "minutes": x.minutes,
-                                "person": x.person} for x in line.people]),
-        ("Minutes per month", [{"month": x.month, "with_AI": x.with_ai, "by_AI": x.by_ai,
-                                "from_people": x.from_people} for x in line.months]),
+        (
+            "Ratings",
+            [{"day": x.day, "rating": x.rating, "what_changed": x.note} for x in line.ratings],
+        ),
+        (
+            "AI sessions",
+            [
+                {
+                    "day": x.day,
+                    "pattern": x.pattern,
+                    "source": x.source.label,
+                    "minutes": x.minutes,
+                    "tool": x.tool,
+                }
+                for x in line.ai_sessions
+            ],
+        ),
+        (
+            "People who helped",
+            [
+                {"day": x.day, "kind": x.kind, "minutes": x.minutes, "person": x.person}
+                for x in line.people
+            ],
+        ),
+        (
+            "Minutes per month",
+            [
+                {
+                    "month": x.month,
+                    "with_AI": x.with_ai,
+                    "by_AI": x.by_ai,
+                    "from_people": x.from_people,
+                }
+                for x in line.months
+            ],
+        ),
     )
     for title, rows in sections:
         click.echo(f"\n{title}:")
@@ -483,8 +622,9 @@ def goal() -> None:
 @click.option("--target", help="Target date (YYYY-MM-DD).")
 @pass_session
 def goal_add(session: Session, name: str, kind: str, target: str | None) -> None:
-    record = r.Goal(name=name, kind=kind,
-                    target_date=r.parse_day("target date", target) if target else None)
+    record = r.Goal(
+        name=name, kind=kind, target_date=r.parse_day("target date", target) if target else None
+    )
     journal = session.journal()
     if any(g.name.casefold() == record.name.casefold() for g in journal.goals(archived=True)):
         raise InvalidInput("goal", record.name, "that goal exists already")
@@ -504,14 +644,21 @@ def goal_list(session: Session, fmt: str, archived: bool) -> None:
     goals = [g for g in growth.goal_overview(journal, today) if archived or not g.goal.archived]
     aligned = growth.alignment(journal, today)
     if fmt == "json":
-        click.echo(json.dumps({"goals": [g.as_dict() for g in goals],
-                               "alignment": aligned.as_dict()}, indent=2, ensure_ascii=False))
+        click.echo(
+            json.dumps(
+                {"goals": [g.as_dict() for g in goals], "alignment": aligned.as_dict()},
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
         return
     rows = [g.as_dict() for g in goals]
     _print_rows(rows, fmt, empty="No goals yet; add one with `goal add`.")
     if fmt == "table":
-        click.echo(f"\nAlignment: {_pct(aligned.share)} of AI minutes served a goal"
-                   f" ({_pct(aligned.recent_share)} in the last 4 weeks).")
+        click.echo(
+            f"\nAlignment: {_pct(aligned.share)} of AI minutes served a goal"
+            f" ({_pct(aligned.recent_share)} in the last 4 weeks)."
+        )
 
 
 @goal.command("show")
@@ -528,16 +675,20 @@ def goal_show(session: Session, name: str, fmt: str) -> None:
         click.echo(json.dumps(detail.as_dict(), indent=2, ensure_ascii=False))
         return
     f = detail.figures
-    click.echo(f"{f.goal.name} ({f.goal.kind}): {f.ai_minutes} AI minutes in {f.ai_uses} uses,"
-               f" {f.recent_ai_minutes} in the last 4 weeks; {f.touchpoints} touchpoints.")
+    click.echo(
+        f"{f.goal.name} ({f.goal.kind}): {f.ai_minutes} AI minutes in {f.ai_uses} uses,"
+        f" {f.recent_ai_minutes} in the last 4 weeks; {f.touchpoints} touchpoints."
+    )
     click.echo("\nPer month:")
     _print_rows(detail.months, fmt, empty="None yet.")
     click.echo("\nAI minutes by pattern:")
-    _print_rows([{"pattern": p, "minutes": m} for p, m in detail.patterns.items()], fmt,
-                empty="None yet.")
+    _print_rows(
+        [{"pattern": p, "minutes": m} for p, m in detail.patterns.items()], fmt, empty="None yet."
+    )
 
 
 # ---- reading ---------------------------------------------------------------------------------
+
 
 @cli.command("list")
 @click.option("--kind", "kinds", multiple=True, help=", ".join(r.ENTRY_KINDS) + " (repeatable).")
@@ -552,9 +703,20 @@ def goal_show(session: Session, name: str, fmt: str) -> None:
 @click.option("--limit", type=int)
 @click.option("--format", "fmt", default="table", help="table, json or csv.")
 @pass_session
-def list_entries(session: Session, kinds: tuple[str, ...], start: str | None, end: str | None,
-                 tool: str | None, pattern: str | None, person: str | None, skill: str | None,
-                 search: str | None, to_review: bool, limit: int | None, fmt: str) -> None:
+def list_entries(
+    session: Session,
+    kinds: tuple[str, ...],
+    start: str | None,
+    end: str | None,
+    tool: str | None,
+    pattern: str | None,
+    person: str | None,
+    skill: str | None,
+    search: str | None,
+    to_review: bool,
+    limit: int | None,
+    fmt: str,
+) -> None:
     """Entries, newest first."""
     from aijournal.patterns import PATTERN_IDS
     from aijournal.storage.journal import EntryFilter
@@ -566,10 +728,18 @@ def list_entries(session: Session, kinds: tuple[str, ...], start: str | None, en
         r.check_choice("pattern", pattern, PATTERN_IDS)
     if limit is not None:
         r.check_scale("limit", limit, 1, 10**9)
-    wanted = EntryFilter(kinds=kinds or r.ENTRY_KINDS, start=_day_or_none("from", start),
-                         end=_day_or_none("to", end), tool=tool, pattern=pattern,
-                         person=person, skill=skill, text=search, limit=limit,
-                         to_review=to_review)
+    wanted = EntryFilter(
+        kinds=kinds or r.ENTRY_KINDS,
+        start=_day_or_none("from", start),
+        end=_day_or_none("to", end),
+        tool=tool,
+        pattern=pattern,
+        person=person,
+        skill=skill,
+        text=search,
+        limit=limit,
+        to_review=to_review,
+    )
     entries = session.journal().entries(wanted)
     if fmt == "table":
         if not entries:
@@ -595,26 +765,32 @@ def stats(session: Session, start: str | None, end: str | None, fmt: str) -> Non
     from aijournal import stats as weekly_stats
 
     r.check_choice("format", fmt, ("table", "json"))
-    weeks = weekly_stats.weekly(session.journal(), _day_or_none("from", start),
-                                _day_or_none("to", end))
+    weeks = weekly_stats.weekly(
+        session.journal(), _day_or_none("from", start), _day_or_none("to", end)
+    )
     if fmt == "json":
         click.echo(json.dumps([w.as_dict() for w in weeks], indent=2))
         return
     if not weeks:
         click.echo("Nothing logged yet.")
         return
-    click.echo(f"{'week of':10}  {'AI uses':>7}  {'augm.':>5}  {'AI min':>6}  {'replaced':>8}"
-               f"  {'touchp.':>7}  {'burnout':>7}  {'connect.':>8}")
+    click.echo(
+        f"{'week of':10}  {'AI uses':>7}  {'augm.':>5}  {'AI min':>6}  {'replaced':>8}"
+        f"  {'touchp.':>7}  {'burnout':>7}  {'connect.':>8}"
+    )
     for w in weeks:
-        click.echo(f"{w.start.isoformat():10}  {w.ai_uses:>7}  {_pct(w.augmentation_share):>5}"
-                   f"  {w.ai_minutes:>6}  {w.replaced:>8}  {w.touchpoints:>7}"
-                   f"  {_mean(w.burnout_mean):>7}  {_mean(w.connection_mean):>8}")
+        click.echo(
+            f"{w.start.isoformat():10}  {w.ai_uses:>7}  {_pct(w.augmentation_share):>5}"
+            f"  {w.ai_minutes:>6}  {w.replaced:>8}  {w.touchpoints:>7}"
+            f"  {_mean(w.burnout_mean):>7}  {_mean(w.connection_mean):>8}"
+        )
 
 
 @cli.command()
 @click.option("--format", "fmt", default="table", help="table or json.")
-@click.option("--all", "show_all", is_flag=True,
-              help="Every nudge so far, dismissed and acted-on ones too.")
+@click.option(
+    "--all", "show_all", is_flag=True, help="Every nudge so far, dismissed and acted-on ones too."
+)
 @pass_session
 def nudges(session: Session, fmt: str, show_all: bool) -> None:
     """Prompts to seek people: why each one fired, what to do, and the evidence."""
@@ -647,14 +823,17 @@ def insights(session: Session, start: str | None, end: str | None, fmt: str) -> 
     from aijournal import insights as findings
 
     r.check_choice("format", fmt, ("table", "json"))
-    found = findings.findings(session.journal(), _day_or_none("from", start),
-                              _day_or_none("to", end))
+    found = findings.findings(
+        session.journal(), _day_or_none("from", start), _day_or_none("to", end)
+    )
     if fmt == "json":
         click.echo(json.dumps([i.as_dict() for i in found], indent=2, ensure_ascii=False))
         return
     if not found:
-        click.echo(f"No findings yet: they need at least {findings.MIN_DAYS} days of "
-                   "check-ins and a pattern clear enough to rule out chance.")
+        click.echo(
+            f"No findings yet: they need at least {findings.MIN_DAYS} days of "
+            "check-ins and a pattern clear enough to rule out chance."
+        )
         return
     for insight in found:
         click.echo(f"- {insight.text}")
@@ -701,31 +880,52 @@ def _csv_cell(value: Any) -> str:
 
 # ---- export, import, backups, sample data ------------------------------------------------------
 
+
 @cli.command()
-@click.option("--format", "fmt", required=True,
-              help="json (complete), csv (one kind), portfolio-md or portfolio-pdf, or a "
-                   "coach summary: summary-json, summary-pdf or summary-html.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="File to write (default: standard output).")
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    help="json (complete), csv (one kind), portfolio-md or portfolio-pdf, or a "
+    "coach summary: summary-json, summary-pdf or summary-html.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (default: standard output).",
+)
 @click.option("--kind", default="ai-use", help="For csv: which records.")
-@click.option("--include-notes", is_flag=True,
-              help="For csv and portfolios: include private notes.")
-@click.option("--include-names", is_flag=True,
-              help="For csv and portfolios: include people's names.")
+@click.option(
+    "--include-notes", is_flag=True, help="For csv and portfolios: include private notes."
+)
+@click.option(
+    "--include-names", is_flag=True, help="For csv and portfolios: include people's names."
+)
 @click.option("--from", "start", help="For summaries: first day (default: 4 weeks ago).")
 @click.option("--to", "end", help="For summaries: last day (default: today).")
 @click.option("--client-name", default="", help="For summaries: the name to show the coach.")
 @click.option("--sections", help="For summaries: which, comma-separated (default: all).")
 @pass_session
-def export(session: Session, fmt: str, output: Path | None, kind: str, include_notes: bool,
-           include_names: bool, start: str | None = None, end: str | None = None,
-           client_name: str = "", sections: str | None = None) -> None:
+def export(
+    session: Session,
+    fmt: str,
+    output: Path | None,
+    kind: str,
+    include_notes: bool,
+    include_names: bool,
+    start: str | None = None,
+    end: str | None = None,
+    client_name: str = "",
+    sections: str | None = None,
+) -> None:
     """Export the journal: complete JSON (for import or a second machine), or CSV."""
     from aijournal.storage import exchange
 
     if fmt in SUMMARY_FORMATS:
-        return _export_summary(session, fmt, output, start, end, sections, include_notes,
-                               include_names, client_name)
+        return _export_summary(
+            session, fmt, output, start, end, sections, include_notes, include_names, client_name
+        )
     if fmt in PORTFOLIO_FORMATS:
         return _export_portfolio(session, fmt, output, include_notes, include_names)
     r.check_choice("format", fmt, ("json", "csv", *PORTFOLIO_FORMATS, *SUMMARY_FORMATS))
@@ -750,8 +950,9 @@ def export(session: Session, fmt: str, output: Path | None, kind: str, include_n
 PORTFOLIO_FORMATS = ("portfolio-md", "portfolio-pdf")
 
 
-def _export_portfolio(session: Session, fmt: str, output: Path | None, include_notes: bool,
-                      include_names: bool) -> None:
+def _export_portfolio(
+    session: Session, fmt: str, output: Path | None, include_notes: bool, include_names: bool
+) -> None:
     """The one-page skills portfolio, private notes and names left out unless asked for."""
     from aijournal import portfolio
 
@@ -776,9 +977,17 @@ def _export_portfolio(session: Session, fmt: str, output: Path | None, include_n
 SUMMARY_FORMATS = ("summary-json", "summary-pdf", "summary-html")
 
 
-def _export_summary(session: Session, fmt: str, output: Path | None, start: str | None,
-                    end: str | None, sections: str | None, include_notes: bool,
-                    include_names: bool, client_name: str) -> None:
+def _export_summary(
+    session: Session,
+    fmt: str,
+    output: Path | None,
+    start: str | None,
+    end: str | None,
+    sections: str | None,
+    include_notes: bool,
+    include_names: bool,
+    client_name: str,
+) -> None:
     """`export --format summary-*`: a coach summary, checked against its schema first."""
     from aijournal import summary
 
@@ -789,8 +998,15 @@ def _export_summary(session: Session, fmt: str, output: Path | None, start: str 
     journal = session.journal()
     last = last or journal.clock().date()
     first = first or summary.default_period(last)[0]
-    data = summary.build(journal, first, last, sections=wanted, include_notes=include_notes,
-                         include_names=include_names, client_name=client_name)
+    data = summary.build(
+        journal,
+        first,
+        last,
+        sections=wanted,
+        include_notes=include_notes,
+        include_names=include_names,
+        client_name=client_name,
+    )
     if fmt == "summary-pdf":
         from aijournal.ui import summary_pdf
 
@@ -808,17 +1024,27 @@ def _export_summary(session: Session, fmt: str, output: Path | None, start: str 
 
         atomic_write(output, content)
         click.echo(f"Wrote {output}.")
-    left_out = [what for what, kept in (("private notes", include_notes),
-                                        ("real names", include_names)) if not kept]
-    _note("The summary leaves out " + " and ".join(left_out) + "." if left_out else
-          "The summary includes private notes and real names, as you asked: share it with care.")
+    left_out = [
+        what
+        for what, kept in (("private notes", include_notes), ("real names", include_names))
+        if not kept
+    ]
+    _note(
+        "The summary leaves out " + " and ".join(left_out) + "."
+        if left_out
+        else "The summary includes private notes and real names, as you asked: share it with care."
+    )
 
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", default="table", help="table, json or csv.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="File to write (default: standard output).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (default: standard output).",
+)
 def coach(files: tuple[Path, ...], fmt: str, output: Path | None) -> None:
     """Compare clients' exported summaries (no journal or key needed).
 
@@ -837,9 +1063,17 @@ def coach(files: tuple[Path, ...], fmt: str, output: Path | None) -> None:
     if fmt == "csv":
         text = coaching.csv_text(table)
     elif fmt == "json":
-        text = json.dumps({"rows": [row.as_dict() for row in table],
-                           "skipped": [{"file": str(s.path), "reason": s.reason}
-                                       for s in skipped]}, indent=2, ensure_ascii=False) + "\n"
+        text = (
+            json.dumps(
+                {
+                    "rows": [row.as_dict() for row in table],
+                    "skipped": [{"file": str(s.path), "reason": s.reason} for s in skipped],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
     else:
         text = coaching.text_table(table)
     if output is None:
@@ -876,22 +1110,37 @@ def import_json(session: Session, file: Path, dry_run: bool) -> None:
 def _ai_export_command(kind: str, tool: str) -> None:
     """`import chatgpt` / `import claude`: the same command for either service's export."""
 
-    @import_.command(kind, help=f"Import your {tool} history from its data export (the .zip "
-                     "or its conversations.json) as AI uses to review. Only titles, times and "
-                     "counts are kept, never what you wrote.")
+    @import_.command(
+        kind,
+        help=f"Import your {tool} history from its data export (the .zip "
+        "or its conversations.json) as AI uses to review. Only titles, times and "
+        "counts are kept, never what you wrote.",
+    )
     @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
     @click.option("--dry-run", is_flag=True, help="Read the export and say what would be added.")
     @click.option("--from", "start", help="First day to import (YYYY-MM-DD).")
     @click.option("--to", "end", help="Last day to import (YYYY-MM-DD).")
-    @click.option("--keep-first-message", is_flag=True,
-                  help="Keep your first message of each session (500 characters) as the note.")
+    @click.option(
+        "--keep-first-message",
+        is_flag=True,
+        help="Keep your first message of each session (500 characters) as the note.",
+    )
     @pass_session
-    def command(session: Session, file: Path, dry_run: bool, start: str | None,
-                end: str | None, keep_first_message: bool) -> None:
+    def command(
+        session: Session,
+        file: Path,
+        dry_run: bool,
+        start: str | None,
+        end: str | None,
+        keep_first_message: bool,
+    ) -> None:
         from aijournal import ai_exports
 
-        options = {"since": _day_or_none("from", start), "until": _day_or_none("to", end),
-                   "keep_first_message": keep_first_message}
+        options = {
+            "since": _day_or_none("from", start),
+            "until": _day_or_none("to", end),
+            "keep_first_message": keep_first_message,
+        }
         with _import_progress(file) as progress:  # a bad file fails before the journal opens
             plan = ai_exports.plan_import(file, kind, progress=progress, **options)
         journal = session.journal()
@@ -902,12 +1151,17 @@ def _ai_export_command(kind: str, tool: str) -> None:
                 click.echo(f"Period: {plan.period[0].isoformat()} to {plan.period[1].isoformat()}.")
             for use in plan.uses[:10]:
                 turns = f"{use.turns} turn" + ("" if use.turns == 1 else "s")
-                click.echo(f"{describe.when(use)}  {use.minutes:>3} min  {turns:>9}  "
-                           f"{use.task[:40]:40}  {use.suggested_pattern} "
-                           f"({use.suggestion_confidence:.0%}): {use.suggestion_reason}")
+                click.echo(
+                    f"{describe.when(use)}  {use.minutes:>3} min  {turns:>9}  "
+                    f"{use.task[:40]:40}  {use.suggested_pattern} "
+                    f"({use.suggestion_confidence:.0%}): {use.suggestion_reason}"
+                )
             return
-        _saved(journal, plan.summary() + " Review them in the app (Review imports) or with "
-               "`aijournal list --to-review`.")
+        _saved(
+            journal,
+            plan.summary() + " Review them in the app (Review imports) or with "
+            "`aijournal list --to-review`.",
+        )
 
 
 _BIG_EXPORT = 8 * 1024 * 1024  # smaller files read in well under a second: no bar
@@ -932,8 +1186,12 @@ _ai_export_command("claude", "Claude")
 
 
 @cli.command()
-@click.option("--to", "folder", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for this backup (default: the journal's backups folder).")
+@click.option(
+    "--to",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for this backup (default: the journal's backups folder).",
+)
 @pass_session
 def backup(session: Session, folder: Path | None) -> None:
     """Back up the journal now (encrypted with the journal's key)."""
@@ -960,17 +1218,21 @@ def restore(session: Session, backup_file: Path | None, yes: bool) -> None:
         for path in found:
             click.echo(str(path))
         return
-    if not yes and not (_interactive() and click.confirm(
-            f"Replace the journal with {backup_file}? A copy of the current one is kept.",
-            err=True)):
+    if not yes and not (
+        _interactive()
+        and click.confirm(
+            f"Replace the journal with {backup_file}? A copy of the current one is kept.", err=True
+        )
+    ):
         raise InvalidInput("confirmation", "none", "pass --yes or confirm in a terminal")
     try:
         journal = session.journal()
     except UnlockError as error:
         if isinstance(error, WrongPassphrase) or "damaged" not in str(error):
             raise
-        session._journal = Journal.recover(session.paths, backup_file,
-                                           passphrase=_current_passphrase, store=session.store)
+        session._journal = Journal.recover(
+            session.paths, backup_file, passphrase=_current_passphrase, store=session.store
+        )
         click.echo(f"Restored {backup_file}; the damaged journal file was kept aside.")
         return
     safety = journal.restore(backup_file)
@@ -989,13 +1251,17 @@ def demo(session: Session, days: int, seed: int) -> None:
     journal = session.journal() if session.paths.config.exists() else _create(session)
     session._journal = journal
     with click.progressbar(length=days, label="Sample data", file=sys.stderr) as bar:
-        counts = sample.fill(journal, days=days, seed=seed,
-                             progress=lambda done, total: bar.update(done - bar.pos))
-    click.echo(f"Added {counts['ai_uses']} AI uses, {counts['checkins']} check-ins and "
-               f"{counts['touchpoints']} touchpoints to {session.paths.root}.")
+        counts = sample.fill(
+            journal, days=days, seed=seed, progress=lambda done, total: bar.update(done - bar.pos)
+        )
+    click.echo(
+        f"Added {counts['ai_uses']} AI uses, {counts['checkins']} check-ins and "
+        f"{counts['touchpoints']} touchpoints to {session.paths.root}."
+    )
 
 
 # ---- entry point -------------------------------------------------------------------------------
+
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Run the command line (the `aijournal` script)."""
@@ -1019,4 +1285,3 @@ def _run(call: Callable[[], Any]) -> int:
         click.echo("aijournal: interrupted; nothing was written.", err=True)
         return 130
     return result if isinstance(result, int) else 0
-

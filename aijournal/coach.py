@@ -61,18 +61,31 @@ class Row:
         return self.client or f"({self.path.stem})"
 
     def as_dict(self) -> dict[str, Any]:
-        return {"client": self.client, "file": str(self.path), "start": self.start,
-                "end": self.end, "burnout_mean": self.burnout_mean,
-                "connection_mean": self.connection_mean, "who5_latest": self.who5_latest,
-                "ucla3_latest": self.ucla3_latest,
-                "augmentation_share": self.augmentation_share,
-                "touchpoints_per_week": self.touchpoints_per_week, "flags": list(self.flags)}
+        return {
+            "client": self.client,
+            "file": str(self.path),
+            "start": self.start,
+            "end": self.end,
+            "burnout_mean": self.burnout_mean,
+            "connection_mean": self.connection_mean,
+            "who5_latest": self.who5_latest,
+            "ucla3_latest": self.ucla3_latest,
+            "augmentation_share": self.augmentation_share,
+            "touchpoints_per_week": self.touchpoints_per_week,
+            "flags": list(self.flags),
+        }
 
 
 COLUMNS: tuple[tuple[str, str], ...] = (
-    ("client", "Client"), ("start", "From"), ("end", "To"), ("burnout_mean", "Burnout"),
-    ("connection_mean", "Connection"), ("who5_latest", "WHO-5"), ("ucla3_latest", "UCLA-3"),
-    ("augmentation_share", "Augmentation"), ("touchpoints_per_week", "Touchpoints/week"),
+    ("client", "Client"),
+    ("start", "From"),
+    ("end", "To"),
+    ("burnout_mean", "Burnout"),
+    ("connection_mean", "Connection"),
+    ("who5_latest", "WHO-5"),
+    ("ucla3_latest", "UCLA-3"),
+    ("augmentation_share", "Augmentation"),
+    ("touchpoints_per_week", "Touchpoints/week"),
     ("flags", "Flags"),
 )
 
@@ -96,13 +109,18 @@ def row(opened: Opened) -> Row:
     checkins = data.get("checkins") or {}
     scores = data.get("instruments") or {}
     return Row(
-        path=opened.path, client=data["client"], start=data["period"]["start"],
-        end=data["period"]["end"], burnout_mean=checkins.get("burnout_mean"),
+        path=opened.path,
+        client=data["client"],
+        start=data["period"]["start"],
+        end=data["period"]["end"],
+        burnout_mean=checkins.get("burnout_mean"),
         connection_mean=checkins.get("connection_mean"),
-        who5_latest=_latest(scores, "who5"), ucla3_latest=_latest(scores, "ucla3"),
+        who5_latest=_latest(scores, "who5"),
+        ucla3_latest=_latest(scores, "ucla3"),
         augmentation_share=(data.get("ai_use") or {}).get("augmentation_share"),
         touchpoints_per_week=(data.get("time_with_people") or {}).get("touchpoints_per_week"),
-        flags=flags(data))
+        flags=flags(data),
+    )
 
 
 def rows(opened: Iterable[Opened]) -> list[Row]:
@@ -137,6 +155,7 @@ def _latest(scores: Mapping[str, Any], instrument_id: str) -> float | None:
 
 
 # ---- the table as text ----------------------------------------------------------------------
+
 
 def cell(row: Row, key: str) -> str:
     """How a value reads in the table and the CSV."""

@@ -9,13 +9,23 @@ from typing import Any
 from aijournal import records as r
 from aijournal.patterns import pattern
 
-KIND_LABELS = {"ai-use": "AI use", "checkin": "Check-in", "touchpoint": "Touchpoint",
-               "assessment": "Assessment"}
+KIND_LABELS = {
+    "ai-use": "AI use",
+    "checkin": "Check-in",
+    "touchpoint": "Touchpoint",
+    "assessment": "Assessment",
+}
 TOUCHPOINT_LABELS = {
-    "one-to-one": "One-to-one", "mentoring-given": "Mentoring given",
-    "mentoring-received": "Mentoring received", "feedback-asked": "Asked for feedback",
-    "feedback-given": "Gave feedback", "pairing": "Pairing", "team-reflection": "Team reflection",
-    "advice-asked": "Asked for advice", "gratitude-sent": "Sent thanks", "social": "Social",
+    "one-to-one": "One-to-one",
+    "mentoring-given": "Mentoring given",
+    "mentoring-received": "Mentoring received",
+    "feedback-asked": "Asked for feedback",
+    "feedback-given": "Gave feedback",
+    "pairing": "Pairing",
+    "team-reflection": "Team reflection",
+    "advice-asked": "Asked for advice",
+    "gratitude-sent": "Sent thanks",
+    "social": "Social",
 }
 
 

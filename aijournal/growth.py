@@ -40,8 +40,11 @@ class Source(StrEnum):
         return _LABELS[self]
 
 
-_LABELS = {Source.WITH_AI: "learned with AI", Source.BY_AI: "done by AI",
-           Source.FROM_PEOPLE: "learned from people"}
+_LABELS = {
+    Source.WITH_AI: "learned with AI",
+    Source.BY_AI: "done by AI",
+    Source.FROM_PEOPLE: "learned from people",
+}
 
 
 def source_of_pattern(pattern_id: str) -> Source:
@@ -83,16 +86,26 @@ class SkillGrowth:
         return self.by_ai.count > 0 and not (self.with_ai.count or self.from_people.count)
 
     def practice(self, source: Source) -> Practice:
-        return {Source.WITH_AI: self.with_ai, Source.BY_AI: self.by_ai,
-                Source.FROM_PEOPLE: self.from_people}[source]
+        return {
+            Source.WITH_AI: self.with_ai,
+            Source.BY_AI: self.by_ai,
+            Source.FROM_PEOPLE: self.from_people,
+        }[source]
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "name": self.name, "niche": self.niche, "rating": self.rating,
-            "rated_on": _day(self.rated_on), "change_90d": self.change_90d,
-            **{f"{s.value.replace('-', '_')}_{f}": getattr(self.practice(s), f)
-               for s in Source for f in ("minutes", "count")},
-            "last_practised": _day(self.last_practised), "only_delegated": self.only_delegated,
+            "name": self.name,
+            "niche": self.niche,
+            "rating": self.rating,
+            "rated_on": _day(self.rated_on),
+            "change_90d": self.change_90d,
+            **{
+                f"{s.value.replace('-', '_')}_{f}": getattr(self.practice(s), f)
+                for s in Source
+                for f in ("minutes", "count")
+            },
+            "last_practised": _day(self.last_practised),
+            "only_delegated": self.only_delegated,
         }
 
 
@@ -147,7 +160,8 @@ class SkillTimeline:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "name": self.skill.name, "niche": self.skill.niche,
+            "name": self.skill.name,
+            "niche": self.skill.niche,
             "ratings": [_plain(x) for x in self.ratings],
             "ai_sessions": [_plain(x) | {"source": x.source.value} for x in self.ai_sessions],
             "people": [_plain(x) for x in self.people],
@@ -166,10 +180,16 @@ class GoalFigures:
     touchpoints: int
 
     def as_dict(self) -> dict[str, Any]:
-        return {"name": self.goal.name, "kind": self.goal.kind,
-                "target_date": _day(self.goal.target_date), "archived": self.goal.archived,
-                "ai_minutes": self.ai_minutes, "ai_uses": self.ai_uses,
-                "ai_minutes_4w": self.recent_ai_minutes, "touchpoints": self.touchpoints}
+        return {
+            "name": self.goal.name,
+            "kind": self.goal.kind,
+            "target_date": _day(self.goal.target_date),
+            "archived": self.goal.archived,
+            "ai_minutes": self.ai_minutes,
+            "ai_uses": self.ai_uses,
+            "ai_minutes_4w": self.recent_ai_minutes,
+            "touchpoints": self.touchpoints,
+        }
 
 
 @dataclass(frozen=True)
@@ -207,6 +227,7 @@ class GoalDetail:
 
 # ---- skills ------------------------------------------------------------------------------
 
+
 def skill_overview(journal: Journal, today: date) -> list[SkillGrowth]:
     """Every skill with its growth, most recent growth first, never-rated skills last."""
     skills = {s.id: s for s in journal.skills()}
@@ -214,12 +235,19 @@ def skill_overview(journal: Journal, today: date) -> list[SkillGrowth]:
     found = []
     for row in journal.skill_figures(today, since, augmentation_ids()):
         rating, baseline = row["rating"], row["baseline"]
-        found.append(SkillGrowth(
-            skill=skills[row["id"]], rating=rating, rated_on=_date(row["rated_on"]),
-            change_90d=None if rating is None else rating - baseline,
-            **{column: Practice(row[f"{column}_count"], row[f"{column}_minutes"])
-               for column in ("with_ai", "by_ai", "from_people")},
-            last_practised=_date(row["last_practised"])))
+        found.append(
+            SkillGrowth(
+                skill=skills[row["id"]],
+                rating=rating,
+                rated_on=_date(row["rated_on"]),
+                change_90d=None if rating is None else rating - baseline,
+                **{
+                    column: Practice(row[f"{column}_count"], row[f"{column}_minutes"])
+                    for column in ("with_ai", "by_ai", "from_people")
+                },
+                last_practised=_date(row["last_practised"]),
+            )
+        )
     # Stable sorts, least important key first: then by last practised, then by growth.
     found.sort(key=lambda g: g.last_practised or date.min, reverse=True)
     found.sort(key=lambda g: (g.change_90d is None, -(g.change_90d or 0)))
@@ -232,12 +260,16 @@ def skill_timeline(journal: Journal, name: str) -> SkillTimeline:
     return SkillTimeline(
         skill=skill,
         ratings=[RatingPoint(x.day, x.rating, x.note) for x in journal.skill_ratings(skill.name)],
-        ai_sessions=[AISession(x["id"], date.fromisoformat(x["day"]), x["pattern"],
-                               x["minutes"], x["tool"])
-                     for x in journal.skill_ai_sessions(skill.id)],
-        people=[PersonHelp(x["id"], date.fromisoformat(x["day"]), x["kind"], x["minutes"],
-                           x["person"]) for x in journal.skill_helpers(skill.id)],
-        months=[MonthMinutes(**x) for x in journal.skill_months(skill.id, augmentation_ids())])
+        ai_sessions=[
+            AISession(x["id"], date.fromisoformat(x["day"]), x["pattern"], x["minutes"], x["tool"])
+            for x in journal.skill_ai_sessions(skill.id)
+        ],
+        people=[
+            PersonHelp(x["id"], date.fromisoformat(x["day"]), x["kind"], x["minutes"], x["person"])
+            for x in journal.skill_helpers(skill.id)
+        ],
+        months=[MonthMinutes(**x) for x in journal.skill_months(skill.id, augmentation_ids())],
+    )
 
 
 def find_skill(journal: Journal, name: str) -> Skill:
@@ -245,8 +277,11 @@ def find_skill(journal: Journal, name: str) -> Skill:
     if skill := journal.skill_named(name):
         return skill
     names = [s.name for s in journal.skills()]
-    raise InvalidInput("skill", name, ("use one of " + ", ".join(names)) if names
-                       else "add it with `skill add` first")
+    raise InvalidInput(
+        "skill",
+        name,
+        ("use one of " + ", ".join(names)) if names else "add it with `skill add` first",
+    )
 
 
 def set_niche(journal: Journal, name: str, niche: bool = True) -> Skill:
@@ -256,6 +291,7 @@ def set_niche(journal: Journal, name: str, niche: bool = True) -> Skill:
 
 
 # ---- goals -------------------------------------------------------------------------------
+
 
 def goal_overview(journal: Journal, today: date) -> list[GoalFigures]:
     """Every goal (archived ones last) with its AI minutes and touchpoints, busiest first."""
@@ -267,8 +303,7 @@ def goal_overview(journal: Journal, today: date) -> list[GoalFigures]:
 
 def alignment(journal: Journal, today: date) -> Alignment:
     """Share of AI minutes linked to a goal: all time, and the 4 weeks ending today."""
-    return Alignment(**journal.goal_alignment(
-        today, today - timedelta(days=ALIGNMENT_DAYS - 1)))
+    return Alignment(**journal.goal_alignment(today, today - timedelta(days=ALIGNMENT_DAYS - 1)))
 
 
 def goal_detail(journal: Journal, name: str, today: date) -> GoalDetail:
@@ -288,6 +323,7 @@ def assign_goal(journal: Journal, use_ids: Iterable[str], goal_id: str | None) -
 
 
 # ---- helpers -----------------------------------------------------------------------------
+
 
 def _date(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None

@@ -57,6 +57,7 @@ class Insight:
 
 # ---- statistics ---------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Correlation:
     rho: float
@@ -108,8 +109,12 @@ def spearman(x: np.ndarray, y: np.ndarray) -> Correlation | None:
 def t95(df: float) -> float:
     """The two-sided 95% t quantile (Cornish–Fisher expansion; within 0.01 from 4 df)."""
     z = Z95
-    return (z + (z**3 + z) / (4 * df) + (5 * z**5 + 16 * z**3 + 3 * z) / (96 * df**2)
-            + (3 * z**7 + 19 * z**5 + 17 * z**3 - 15 * z) / (384 * df**3))
+    return (
+        z
+        + (z**3 + z) / (4 * df)
+        + (5 * z**5 + 16 * z**3 + 3 * z) / (96 * df**2)
+        + (3 * z**7 + 19 * z**5 + 17 * z**3 - 15 * z) / (384 * df**3)
+    )
 
 
 @dataclass(frozen=True)
@@ -154,12 +159,23 @@ def mean_change(changes: np.ndarray) -> Difference | None:
 
 # ---- the days, side by side ---------------------------------------------------------------
 
-MEASURES = ("burnout", "connection", "energy", "safety", "ai_uses", "ai_minutes", "replaced",
-            "augmentation", "touchpoints", "touchpoint_minutes")
+MEASURES = (
+    "burnout",
+    "connection",
+    "energy",
+    "safety",
+    "ai_uses",
+    "ai_minutes",
+    "replaced",
+    "augmentation",
+    "touchpoints",
+    "touchpoint_minutes",
+)
 
 
-def paired_days(journal: Journal, start: date | None = None, end: date | None = None
-                ) -> dict[str, np.ndarray]:
+def paired_days(
+    journal: Journal, start: date | None = None, end: date | None = None
+) -> dict[str, np.ndarray]:
     """Per check-in day: its answers and that day's AI and people figures (NaN: not known).
 
     A day without AI uses had 0 of them and no augmentation share.
@@ -175,8 +191,9 @@ def paired_days(journal: Journal, start: date | None = None, end: date | None = 
         at = np.searchsorted(day, at_day)
         on_checkin_day = (at < len(day)) & (day[np.minimum(at, len(day) - 1)] == at_day)
         at, keep = at[on_checkin_day], on_checkin_day
-        np.add.at(uses, (slice(None), at), np.array([n, minutes, replaced],
-                                                    dtype=np.float64)[:, keep])
+        np.add.at(
+            uses, (slice(None), at), np.array([n, minutes, replaced], dtype=np.float64)[:, keep]
+        )
         np.add.at(augmenting, at, np.where(np.isin(names, augmentation_ids()), n, 0)[keep])
     out["ai_uses"], out["ai_minutes"], out["replaced"] = uses
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -193,6 +210,7 @@ def paired_days(journal: Journal, start: date | None = None, end: date | None = 
 
 
 # ---- candidates ----------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Relationship:
@@ -225,50 +243,92 @@ class Trend:
 
 
 RELATIONSHIPS: tuple[Relationship, ...] = (
-    Relationship("replaced-connection", "replaced", "connection",
-                 "On days with more AI uses that replaced a person, your connection tended "
-                 "to be {direction}"),
-    Relationship("ai-minutes-burnout", "ai_minutes", "burnout",
-                 "On days with more minutes of AI use, your burnout tended to be {direction}"),
-    Relationship("touchpoints-connection", "touchpoints", "connection",
-                 "On days with more touchpoints with people, your connection tended to be "
-                 "{direction}"),
-    Relationship("augmentation-energy", "augmentation", "energy",
-                 "On days when more of your AI uses augmented your own work, your energy "
-                 "tended to be {direction}"),
-    Relationship("touchpoints-burnout", "touchpoints", "burnout",
-                 "On days with more touchpoints with people, your burnout tended to be "
-                 "{direction}"),
-    Relationship("ai-minutes-connection", "ai_minutes", "connection",
-                 "On days with more minutes of AI use, your connection tended to be "
-                 "{direction}"),
+    Relationship(
+        "replaced-connection",
+        "replaced",
+        "connection",
+        "On days with more AI uses that replaced a person, your connection tended "
+        "to be {direction}",
+    ),
+    Relationship(
+        "ai-minutes-burnout",
+        "ai_minutes",
+        "burnout",
+        "On days with more minutes of AI use, your burnout tended to be {direction}",
+    ),
+    Relationship(
+        "touchpoints-connection",
+        "touchpoints",
+        "connection",
+        "On days with more touchpoints with people, your connection tended to be {direction}",
+    ),
+    Relationship(
+        "augmentation-energy",
+        "augmentation",
+        "energy",
+        "On days when more of your AI uses augmented your own work, your energy "
+        "tended to be {direction}",
+    ),
+    Relationship(
+        "touchpoints-burnout",
+        "touchpoints",
+        "burnout",
+        "On days with more touchpoints with people, your burnout tended to be {direction}",
+    ),
+    Relationship(
+        "ai-minutes-connection",
+        "ai_minutes",
+        "connection",
+        "On days with more minutes of AI use, your connection tended to be {direction}",
+    ),
 )
 DIFFERENCES: tuple[GroupDifference, ...] = (
-    GroupDifference("replaced-two-connection", "replaced", 2, "connection",
-                    "On days with two or more AI uses that replaced a person, your connection "
-                    "was {size} {direction}"),
-    GroupDifference("touchpoint-connection", "touchpoints", 1, "connection",
-                    "On days with at least one touchpoint, your connection was {size} "
-                    "{direction}"),
-    GroupDifference("long-ai-burnout", "ai_minutes", 120, "burnout",
-                    "On days with two hours or more of AI use, your burnout was {size} "
-                    "{direction}"),
+    GroupDifference(
+        "replaced-two-connection",
+        "replaced",
+        2,
+        "connection",
+        "On days with two or more AI uses that replaced a person, your connection "
+        "was {size} {direction}",
+    ),
+    GroupDifference(
+        "touchpoint-connection",
+        "touchpoints",
+        1,
+        "connection",
+        "On days with at least one touchpoint, your connection was {size} {direction}",
+    ),
+    GroupDifference(
+        "long-ai-burnout",
+        "ai_minutes",
+        120,
+        "burnout",
+        "On days with two hours or more of AI use, your burnout was {size} {direction}",
+    ),
 )
 TRENDS: tuple[Trend, ...] = (
-    Trend("augmentation-trend", "augmentation",
-          "Your augmentation share {direction} from {before} to {after} over the last 4 weeks"),
-    Trend("connection-trend", "connection",
-          "Your connection {direction} from {before} to {after} on average over the last "
-          "4 weeks"),
-    Trend("burnout-trend", "burnout",
-          "Your burnout {direction} from {before} to {after} on average over the last 4 weeks"),
+    Trend(
+        "augmentation-trend",
+        "augmentation",
+        "Your augmentation share {direction} from {before} to {after} over the last 4 weeks",
+    ),
+    Trend(
+        "connection-trend",
+        "connection",
+        "Your connection {direction} from {before} to {after} on average over the last 4 weeks",
+    ),
+    Trend(
+        "burnout-trend",
+        "burnout",
+        "Your burnout {direction} from {before} to {after} on average over the last 4 weeks",
+    ),
 )
 
 
 # ---- findings ------------------------------------------------------------------------------
 
-def findings(journal: Journal, start: date | None = None, end: date | None = None
-             ) -> list[Insight]:
+
+def findings(journal: Journal, start: date | None = None, end: date | None = None) -> list[Insight]:
     """Every finding that holds up for the days from `start` to `end`, changes first."""
     end_day = end or journal.clock().date()
     days = paired_days(journal, start, end)
@@ -285,9 +345,11 @@ def _relationship(spec: Relationship, days: dict[str, np.ndarray]) -> Insight | 
     found = spearman(days[spec.x], days[spec.y])
     if found is None or found.n < MIN_DAYS or not found.excludes_zero:
         return None
-    text = (spec.text.format(direction="higher" if found.rho > 0 else "lower")
-            + f" (Spearman's rho {_signed(found.rho)}, 95% interval {_signed(found.low)} to "
-            f"{_signed(found.high)}, n = {found.n} days).")
+    text = (
+        spec.text.format(direction="higher" if found.rho > 0 else "lower")
+        + f" (Spearman's rho {_signed(found.rho)}, 95% interval {_signed(found.low)} to "
+        f"{_signed(found.high)}, n = {found.n} days)."
+    )
     return Insight(spec.id, "relationship", text, found.n, found.rho, found.low, found.high)
 
 
@@ -302,12 +364,23 @@ def _difference(spec: GroupDifference, days: dict[str, np.ndarray]) -> Insight |
     found = difference(y[group], y[rest])
     if found is None or not found.excludes_zero:
         return None
-    text = (spec.text.format(size=f"{abs(found.value):.1f}",
-                             direction="higher" if found.value > 0 else "lower")
-            + f" than on other days (95% interval {_signed(found.low)} to "
-            f"{_signed(found.high)}; n = {n_group} days, against {n_rest}).")
-    return Insight(spec.id, "difference", text, n_group + n_rest, low=found.low,
-                   high=found.high, difference=found.value, groups=(n_group, n_rest))
+    text = (
+        spec.text.format(
+            size=f"{abs(found.value):.1f}", direction="higher" if found.value > 0 else "lower"
+        )
+        + f" than on other days (95% interval {_signed(found.low)} to "
+        f"{_signed(found.high)}; n = {n_group} days, against {n_rest})."
+    )
+    return Insight(
+        spec.id,
+        "difference",
+        text,
+        n_group + n_rest,
+        low=found.low,
+        high=found.high,
+        difference=found.value,
+        groups=(n_group, n_rest),
+    )
 
 
 def _trend(journal: Journal, spec: Trend, end: date, start: date | None) -> Insight | None:
@@ -326,16 +399,30 @@ def _trend(journal: Journal, spec: Trend, end: date, start: date | None) -> Insi
     found = difference(after, before)
     if found is None or not found.excludes_zero:
         return None
-    text = (spec.text.format(direction="rose" if found.value > 0 else "fell",
-                             before=f"{before.mean():.1f}", after=f"{after.mean():.1f}")
-            + f" (95% interval of the change {_signed(found.low)} to "
-            f"{_signed(found.high)}; {len(before)} and {len(after)} check-ins).")
-    return Insight(spec.id, "trend", text, len(before) + len(after), low=found.low,
-                   high=found.high, difference=found.value, groups=(len(before), len(after)))
+    text = (
+        spec.text.format(
+            direction="rose" if found.value > 0 else "fell",
+            before=f"{before.mean():.1f}",
+            after=f"{after.mean():.1f}",
+        )
+        + f" (95% interval of the change {_signed(found.low)} to "
+        f"{_signed(found.high)}; {len(before)} and {len(after)} check-ins)."
+    )
+    return Insight(
+        spec.id,
+        "trend",
+        text,
+        len(before) + len(after),
+        low=found.low,
+        high=found.high,
+        difference=found.value,
+        groups=(len(before), len(after)),
+    )
 
 
-def _share_trend(journal: Journal, spec: Trend, before: tuple[date, date],
-                 after: tuple[date, date]) -> Insight | None:
+def _share_trend(
+    journal: Journal, spec: Trend, before: tuple[date, date], after: tuple[date, date]
+) -> Insight | None:
     (aug_b, n_b), (aug_a, n_a) = (_augmenting_uses(journal, *w) for w in (before, after))
     if min(n_b, n_a) < MIN_TREND_USES:
         return None
@@ -346,11 +433,15 @@ def _share_trend(journal: Journal, spec: Trend, before: tuple[date, date],
     low, high = change - margin, change + margin
     if not (low > 0 or high < 0):
         return None
-    text = (spec.text.format(direction="rose" if change > 0 else "fell", before=f"{p_b:.0%}",
-                             after=f"{p_a:.0%}")
-            + f" ({n_b} AI uses in the 4 weeks before, {n_a} in the last 4).")
-    return Insight(spec.id, "trend", text, n_b + n_a, low=low, high=high, difference=change,
-                   groups=(n_b, n_a))
+    text = (
+        spec.text.format(
+            direction="rose" if change > 0 else "fell", before=f"{p_b:.0%}", after=f"{p_a:.0%}"
+        )
+        + f" ({n_b} AI uses in the 4 weeks before, {n_a} in the last 4)."
+    )
+    return Insight(
+        spec.id, "trend", text, n_b + n_a, low=low, high=high, difference=change, groups=(n_b, n_a)
+    )
 
 
 def _augmenting_uses(journal: Journal, start: date, end: date) -> tuple[int, int]:
@@ -359,11 +450,15 @@ def _augmenting_uses(journal: Journal, start: date, end: date) -> tuple[int, int
     return augmenting, sum(row[2] for row in rows)
 
 
-def nudges_helped(journal: Journal, start: date | None = None, end: date | None = None
-                  ) -> Insight | None:
+def nudges_helped(
+    journal: Journal, start: date | None = None, end: date | None = None
+) -> Insight | None:
     """Connection in the 7 days after each acted-on nudge against the 7 days before."""
-    acted = [n for n in journal.nudges(["acted"])
-             if (start is None or n.day >= start) and (end is None or n.day <= end)]
+    acted = [
+        n
+        for n in journal.nudges(["acted"])
+        if (start is None or n.day >= start) and (end is None or n.day <= end)
+    ]
     if len(acted) < MIN_ACTED_NUDGES:
         return None
     days = paired_days(journal)
@@ -382,17 +477,22 @@ def nudges_helped(journal: Journal, start: date | None = None, end: date | None 
     size = f"{abs(found.value):.1f} {'higher' if found.value >= 0 else 'lower'}"
     interval = f"95% interval {_signed(found.low)} to {_signed(found.high)}"
     if found.excludes_zero:
-        text = (f"In the week after the {n} nudges you acted on, your connection averaged "
-                f"{size} than in the week before ({interval}, n = {n}).")
+        text = (
+            f"In the week after the {n} nudges you acted on, your connection averaged "
+            f"{size} than in the week before ({interval}, n = {n})."
+        )
     else:
-        text = (f"In the week after the {n} nudges you acted on, your connection averaged "
-                f"{size} than in the week before, but with n = {n} that could be chance "
-                f"({interval}).")
+        text = (
+            f"In the week after the {n} nudges you acted on, your connection averaged "
+            f"{size} than in the week before, but with n = {n} that could be chance "
+            f"({interval})."
+        )
     answered = [n.helped for n in acted if n.helped is not None]
     if answered:
         text += f" You said it helped {sum(answered)} of {len(answered)} times."
-    return Insight("nudges-helped", "nudges", text, n, low=found.low, high=found.high,
-                   difference=found.value)
+    return Insight(
+        "nudges-helped", "nudges", text, n, low=found.low, high=found.high, difference=found.value
+    )
 
 
 def _acted_day(journal: Journal, nudge: Nudge) -> int:
@@ -405,4 +505,3 @@ def _signed(value: float, digits: int = 2) -> str:
     """A number with a real minus sign, as people write it."""
     text = f"{value:.{digits}f}"
     return text.replace("-", "\u2212")
-

@@ -32,6 +32,7 @@ OPEN = ("new", "snoozed", "planned")
 
 # ---- what the rules look at ------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Overdue:
     person: r.Person
@@ -62,12 +63,18 @@ class Facts:
         after = today - timedelta(days=TREND_DAYS - 1)
         before = after - timedelta(days=TREND_DAYS)
         return cls(
-            today=today, settings=values,
-            checkins=tuple(c for c in journal.checkins_since(today - timedelta(RECENT_DAYS - 1))
-                           if c.day <= today),
+            today=today,
+            settings=values,
+            checkins=tuple(
+                c
+                for c in journal.checkins_since(today - timedelta(RECENT_DAYS - 1))
+                if c.day <= today
+            ),
             replaced_this_week=sum(row[5] for row in journal.ai_use_totals(monday, today, "day")),
-            automation=(_automating(journal, before, after - timedelta(days=1)),
-                        _automating(journal, after, today)),
+            automation=(
+                _automating(journal, before, after - timedelta(days=1)),
+                _automating(journal, after, today),
+            ),
             touchpoint_days=frozenset(journal.touchpoint_days(today - timedelta(30), today)),
             first_entry=journal.first_entry_day(),
             last_gratitude=journal.last_touchpoint_day("gratitude-sent"),
@@ -105,6 +112,7 @@ def _local_day(stamp: str) -> date:
 
 # ---- rules -------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Fired:
     """Why a rule fired (facts in plain words) and values for its suggestion."""
@@ -130,15 +138,22 @@ def _listing(values: list[int]) -> str:
 
 
 def _low_connection(facts: Facts) -> Fired | None:
-    level, count, window = (facts["low_connection_level"], facts["low_connection_count"],
-                            facts["low_connection_window"])
+    level, count, window = (
+        facts["low_connection_level"],
+        facts["low_connection_count"],
+        facts["low_connection_window"],
+    )
     recent = facts.checkins[-window:]
     low = [c.connection for c in recent if c.connection <= level]
     if len(low) < count:
         return None
-    return _with_person(facts, (
-        f"Connection was {level} or lower on {len(low)} of your last {len(recent)} "
-        f"check-ins ({_listing(low)}).",))
+    return _with_person(
+        facts,
+        (
+            f"Connection was {level} or lower on {len(low)} of your last {len(recent)} "
+            f"check-ins ({_listing(low)}).",
+        ),
+    )
 
 
 def _replaced_people(facts: Facts) -> Fired | None:
@@ -146,16 +161,16 @@ def _replaced_people(facts: Facts) -> Fired | None:
     if replaced < facts["replaced_per_week"]:
         return None
     uses = "use" if replaced == 1 else "uses"
-    return Fired((f"{replaced} AI {uses} this week stood in for asking or working with a "
-                  "person.",))
+    return Fired((f"{replaced} AI {uses} this week stood in for asking or working with a person.",))
 
 
 def _burnout_rising(facts: Facts) -> Fired | None:
     level, streak = facts["burnout_level"], facts["burnout_streak"]
     last = [c.burnout for c in facts.checkins[-streak:]]
     if len(last) == streak and min(last) >= level:
-        return Fired((f"Burnout was {level} or higher on your last {streak} check-ins "
-                      f"({_listing(last)}).",))
+        return Fired(
+            (f"Burnout was {level} or higher on your last {streak} check-ins ({_listing(last)}).",)
+        )
     week = facts.today - timedelta(days=6)
     this = [c.burnout for c in facts.checkins if c.day >= week]
     before = [c.burnout for c in facts.checkins if c.day < week]
@@ -165,9 +180,13 @@ def _burnout_rising(facts: Facts) -> Fired | None:
     rise = facts["burnout_rise"]
     if sum(this) * len(before) - sum(before) * len(this) < rise * len(this) * len(before):
         return None
-    return Fired((f"Your average burnout over the last 7 days rose to "
-                  f"{sum(this) / len(this):.1f}, from {sum(before) / len(before):.1f} in the "
-                  "week before.",))
+    return Fired(
+        (
+            f"Your average burnout over the last 7 days rose to "
+            f"{sum(this) / len(this):.1f}, from {sum(before) / len(before):.1f} in the "
+            "week before.",
+        )
+    )
 
 
 def _automation_drift(facts: Facts) -> Fired | None:
@@ -177,8 +196,12 @@ def _automation_drift(facts: Facts) -> Fired | None:
     points = facts["automation_rise"]
     if (auto_a * n_b - auto_b * n_a) * 100 < points * n_a * n_b:  # exact at the threshold
         return None
-    return Fired((f"Automation was {auto_a / n_a:.0%} of your AI uses in the last 4 weeks, up "
-                  f"from {auto_b / n_b:.0%} in the 4 weeks before ({n_a} and {n_b} uses).",))
+    return Fired(
+        (
+            f"Automation was {auto_a / n_a:.0%} of your AI uses in the last 4 weeks, up "
+            f"from {auto_b / n_b:.0%} in the 4 weeks before ({n_a} and {n_b} uses).",
+        )
+    )
 
 
 def _quiet_days(facts: Facts) -> Fired | None:
@@ -195,9 +218,13 @@ def _quiet_days(facts: Facts) -> Fired | None:
         return None  # the journal is too new to call those days quiet
     if facts.touchpoint_days & set(workdays):
         return None
-    return _with_person(facts, (
-        f"No touchpoints on your last {wanted} workdays "
-        f"({workdays[-1]:%a %d %b} to {workdays[0]:%a %d %b}).",))
+    return _with_person(
+        facts,
+        (
+            f"No touchpoints on your last {wanted} workdays "
+            f"({workdays[-1]:%a %d %b} to {workdays[0]:%a %d %b}).",
+        ),
+    )
 
 
 def _overdue_person(facts: Facts) -> Fired | None:
@@ -205,10 +232,13 @@ def _overdue_person(facts: Facts) -> Fired | None:
         return None
     first = facts.overdue[0]
     name, cadence = first.person.name, first.person.cadence_days
-    fact = (f"You last talked to {name} {first.days_since} days ago; you wanted to every "
-            f"{cadence} days." if first.met else
-            f"No touchpoint with {name} since you added them {first.days_since} days ago; you "
-            f"wanted to talk every {cadence} days.")
+    fact = (
+        f"You last talked to {name} {first.days_since} days ago; you wanted to every "
+        f"{cadence} days."
+        if first.met
+        else f"No touchpoint with {name} since you added them {first.days_since} days ago; you "
+        f"wanted to talk every {cadence} days."
+    )
     return Fired((fact,), {"name": name}, first.person)
 
 
@@ -218,18 +248,27 @@ def _gratitude(facts: Facts) -> Fired | None:
     if since is None or (facts.today - since).days < days:
         return None
     gap = (facts.today - since).days
-    return Fired((f"Your last \"gratitude sent\" was {gap} days ago." if facts.last_gratitude
-                  else f"No \"gratitude sent\" in the {gap} days you have kept this journal.",))
+    return Fired(
+        (
+            f'Your last "gratitude sent" was {gap} days ago.'
+            if facts.last_gratitude
+            else f'No "gratitude sent" in the {gap} days you have kept this journal.',
+        )
+    )
 
 
 def _lonely(facts: Facts) -> Fired | None:
     found = []
     if (ucla := facts.scores.get("ucla3")) and ucla[1] >= facts["ucla3_lonely"]:
-        found.append(f"Your UCLA-3 loneliness score on {ucla[0]:%d %b} was {ucla[1]:g} "
-                     f"({facts['ucla3_lonely']} or more suggests loneliness).")
+        found.append(
+            f"Your UCLA-3 loneliness score on {ucla[0]:%d %b} was {ucla[1]:g} "
+            f"({facts['ucla3_lonely']} or more suggests loneliness)."
+        )
     if (who5 := facts.scores.get("who5")) and who5[1] <= facts["who5_low"]:
-        found.append(f"Your WHO-5 well-being score on {who5[0]:%d %b} was {who5[1]:g} "
-                     f"({facts['who5_low']} or less is low well-being).")
+        found.append(
+            f"Your WHO-5 well-being score on {who5[0]:%d %b} was {who5[1]:g} "
+            f"({facts['who5_low']} or less is low well-being)."
+        )
     return Fired(tuple(found)) if found else None
 
 
@@ -237,52 +276,88 @@ def _with_person(facts: Facts, lines: tuple[str, ...]) -> Fired:
     """Fired, naming the most overdue person to reach out to when there is one."""
     if facts.overdue:
         first = facts.overdue[0]
-        return Fired(lines, {"name": first.person.name, "days": first.days_since},
-                     first.person)
+        return Fired(lines, {"name": first.person.name, "days": first.days_since}, first.person)
     return Fired(lines)
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("low-connection", "You've felt less connected lately", _low_connection, 7,
-         "Reach out to {name}: it has been {days} days. A short message counts.",
-         "Sandstrom & Dunn 2014: even brief social interactions lift well-being; Liu et al. "
-         "2023: people underestimate how much others appreciate being reached out to.",
-         fallback="Reach out to someone you work with, even briefly: a message or a coffee."),
-    Rule("replaced-people", "AI stood in for people this week", _replaced_people, 7,
-         "Next time, ask a person first, or plan an advice or pairing session.",
-         "Brooks, Gino & Schweitzer 2015: asking for advice makes people seem more competent, "
-         "not less."),
-    Rule("burnout-rising", "Your burnout is rising", _burnout_rising, 7,
-         "Talk to a mentor or your manager about your load, and plan a real break.",
-         "Single-item burnout measure (Rohland et al. 2004): 3 or more marks burnout "
-         "symptoms."),
-    Rule("automation-drift", "More of your AI use is automation", _automation_drift, 14,
-         "Try a learning or validation session with AI, or pair with a person on the next "
-         "task.",
-         "Anthropic Economic Index (Handa et al. 2025); Upwork Research Institute: freelancers "
-         "who use AI to augment their work report more growth."),
-    Rule("quiet-days", "A few quiet days", _quiet_days, 5,
-         "A short check-in with {name}: ten minutes, no agenda.",
-         "Yang et al. 2022: remote work made collaboration networks more siloed and static.",
-         fallback="A short check-in with a peer: ten minutes, no agenda."),
-    Rule("overdue-person", "Someone you care about is overdue", _overdue_person, 7,
-         "Reach out to {name}.",
-         "Liu et al. 2023: people underestimate how much others appreciate being reached out "
-         "to."),
-    Rule("gratitude", "Time to thank someone", _gratitude, 14,
-         "Thank someone who helped you recently; two lines are enough.",
-         "Kumar & Epley 2018: people underestimate how much a thank-you means to the person "
-         "who gets it."),
-    Rule("lonely", "Your check-in scores suggest loneliness", _lonely, 14,
-         "Plan something social with someone you like. If loneliness or low mood weighs on "
-         "you, consider talking to a professional.",
-         "Instrument cut-offs: UCLA-3 of 6 or more (Hughes et al. 2004); WHO-5 of 50 or less "
-         "(WHO)."),
+    Rule(
+        "low-connection",
+        "You've felt less connected lately",
+        _low_connection,
+        7,
+        "Reach out to {name}: it has been {days} days. A short message counts.",
+        "Sandstrom & Dunn 2014: even brief social interactions lift well-being; Liu et al. "
+        "2023: people underestimate how much others appreciate being reached out to.",
+        fallback="Reach out to someone you work with, even briefly: a message or a coffee.",
+    ),
+    Rule(
+        "replaced-people",
+        "AI stood in for people this week",
+        _replaced_people,
+        7,
+        "Next time, ask a person first, or plan an advice or pairing session.",
+        "Brooks, Gino & Schweitzer 2015: asking for advice makes people seem more competent, "
+        "not less.",
+    ),
+    Rule(
+        "burnout-rising",
+        "Your burnout is rising",
+        _burnout_rising,
+        7,
+        "Talk to a mentor or your manager about your load, and plan a real break.",
+        "Single-item burnout measure (Rohland et al. 2004): 3 or more marks burnout symptoms.",
+    ),
+    Rule(
+        "automation-drift",
+        "More of your AI use is automation",
+        _automation_drift,
+        14,
+        "Try a learning or validation session with AI, or pair with a person on the next task.",
+        "Anthropic Economic Index (Handa et al. 2025); Upwork Research Institute: freelancers "
+        "who use AI to augment their work report more growth.",
+    ),
+    Rule(
+        "quiet-days",
+        "A few quiet days",
+        _quiet_days,
+        5,
+        "A short check-in with {name}: ten minutes, no agenda.",
+        "Yang et al. 2022: remote work made collaboration networks more siloed and static.",
+        fallback="A short check-in with a peer: ten minutes, no agenda.",
+    ),
+    Rule(
+        "overdue-person",
+        "Someone you care about is overdue",
+        _overdue_person,
+        7,
+        "Reach out to {name}.",
+        "Liu et al. 2023: people underestimate how much others appreciate being reached out to.",
+    ),
+    Rule(
+        "gratitude",
+        "Time to thank someone",
+        _gratitude,
+        14,
+        "Thank someone who helped you recently; two lines are enough.",
+        "Kumar & Epley 2018: people underestimate how much a thank-you means to the person "
+        "who gets it.",
+    ),
+    Rule(
+        "lonely",
+        "Your check-in scores suggest loneliness",
+        _lonely,
+        14,
+        "Plan something social with someone you like. If loneliness or low mood weighs on "
+        "you, consider talking to a professional.",
+        "Instrument cut-offs: UCLA-3 of 6 or more (Hughes et al. 2004); WHO-5 of 50 or less (WHO).",
+    ),
 )
 BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
 
 
 # ---- evaluating and storing ------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class NudgeCandidate:
@@ -311,8 +386,16 @@ def evaluate(journal: Journal, today: date | None = None) -> list[NudgeCandidate
             suggestion = rule.suggestion.format(**fired.values)
         except KeyError:  # the template names a person and there is none to name
             suggestion = rule.fallback or rule.suggestion
-        found.append(NudgeCandidate(rule.id, rule.title, fired.facts, suggestion,
-                                    rule.evidence, fired.person.id if fired.person else None))
+        found.append(
+            NudgeCandidate(
+                rule.id,
+                rule.title,
+                fired.facts,
+                suggestion,
+                rule.evidence,
+                fired.person.id if fired.person else None,
+            )
+        )
     return found
 
 
@@ -336,17 +419,29 @@ def refresh(journal: Journal, today: date | None = None) -> list[r.Nudge]:
             if found.rule_id in last and (today - last[found.rule_id]).days < rule.cooldown_days:
                 continue
             stamp = r.utc_stamp(journal.clock())
-            added.append(journal.add(r.Nudge(
-                rule_id=found.rule_id, day=today, facts=found.facts, message=found.suggestion,
-                created_at=stamp, updated_at=stamp)))
+            added.append(
+                journal.add(
+                    r.Nudge(
+                        rule_id=found.rule_id,
+                        day=today,
+                        facts=found.facts,
+                        message=found.suggestion,
+                        created_at=stamp,
+                        updated_at=stamp,
+                    )
+                )
+            )
     return added
 
 
 def active(journal: Journal, today: date | None = None) -> list[r.Nudge]:
     """Nudges to show now: new, planned, and snoozed ones whose week is up; newest first."""
     today = today or journal.clock().date()
-    return [n for n in journal.nudges(OPEN)
-            if n.status != "snoozed" or (n.snoozed_until or today) <= today]
+    return [
+        n
+        for n in journal.nudges(OPEN)
+        if n.status != "snoozed" or (n.snoozed_until or today) <= today
+    ]
 
 
 @dataclass(frozen=True)
@@ -361,29 +456,41 @@ class Shown:
 
     def as_dict(self) -> dict[str, Any]:
         n = self.nudge
-        return {"id": n.id, "rule": n.rule_id, "day": n.day.isoformat(), "status": n.status,
-                "title": self.title, "why": list(self.why), "what_to_do": self.what_to_do,
-                "evidence": self.evidence,
-                "snoozed_until": n.snoozed_until.isoformat() if n.snoozed_until else None,
-                "planned_day": n.planned_day.isoformat() if n.planned_day else None,
-                "helped": n.helped}
+        return {
+            "id": n.id,
+            "rule": n.rule_id,
+            "day": n.day.isoformat(),
+            "status": n.status,
+            "title": self.title,
+            "why": list(self.why),
+            "what_to_do": self.what_to_do,
+            "evidence": self.evidence,
+            "snoozed_until": n.snoozed_until.isoformat() if n.snoozed_until else None,
+            "planned_day": n.planned_day.isoformat() if n.planned_day else None,
+            "helped": n.helped,
+        }
 
 
 def shown(nudge: r.Nudge) -> Shown:
     """Title, why, what to do and evidence for a stored nudge."""
     rule = BY_ID.get(nudge.rule_id)
-    return Shown(nudge, rule.title if rule else nudge.rule_id, nudge.facts, nudge.message,
-                 rule.evidence if rule else "")
+    return Shown(
+        nudge,
+        rule.title if rule else nudge.rule_id,
+        nudge.facts,
+        nudge.message,
+        rule.evidence if rule else "",
+    )
 
 
 # ---- what the user does with a nudge ---------------------------------------------------------
+
 
 def snooze(journal: Journal, nudge_id: str, days: int = SNOOZE_DAYS) -> r.Nudge:
     """Hide the nudge for `days` days; it comes back after that."""
     r.check_scale("days", days, 1, 365)
     until = journal.clock().date() + timedelta(days=days)
-    return journal.update(replace(_nudge(journal, nudge_id), status="snoozed",
-                                  snoozed_until=until))
+    return journal.update(replace(_nudge(journal, nudge_id), status="snoozed", snoozed_until=until))
 
 
 def dismiss(journal: Journal, nudge_id: str) -> r.Nudge:
@@ -397,16 +504,29 @@ def plan(journal: Journal, nudge_id: str, person_id: str | None, day: date) -> r
     today = journal.clock().date()
     if day < today:
         raise InvalidInput("date", day.isoformat(), f"use today ({today}) or later")
-    return journal.update(replace(_nudge(journal, nudge_id), status="planned", planned_day=day,
-                                  planned_person_id=person_id, snoozed_until=None))
+    return journal.update(
+        replace(
+            _nudge(journal, nudge_id),
+            status="planned",
+            planned_day=day,
+            planned_person_id=person_id,
+            snoozed_until=None,
+        )
+    )
 
 
 def acted(journal: Journal, nudge_id: str, touchpoint_id: str) -> r.Nudge:
     """The touchpoint the user logged for this nudge: it is acted on."""
     if journal.get(r.Touchpoint, touchpoint_id) is None:
         raise InvalidInput("touchpoint", touchpoint_id, "use the id of a stored touchpoint")
-    return journal.update(replace(_nudge(journal, nudge_id), status="acted",
-                                  touchpoint_id=touchpoint_id, snoozed_until=None))
+    return journal.update(
+        replace(
+            _nudge(journal, nudge_id),
+            status="acted",
+            touchpoint_id=touchpoint_id,
+            snoozed_until=None,
+        )
+    )
 
 
 def touchpoint_logged(journal: Journal, touchpoint: r.Touchpoint) -> list[r.Nudge]:
@@ -431,8 +551,14 @@ def follow_up_due(journal: Journal, today: date | None = None) -> list[r.Nudge]:
         when = touchpoint.day if touchpoint else nudge.day
         if not 1 <= (today - when).days <= FOLLOW_UP_DAYS:
             continue
-        since = journal.entries(EntryFilter(kinds=("checkin",), start=when + timedelta(days=1),
-                                            end=today - timedelta(days=1), limit=1))
+        since = journal.entries(
+            EntryFilter(
+                kinds=("checkin",),
+                start=when + timedelta(days=1),
+                end=today - timedelta(days=1),
+                limit=1,
+            )
+        )
         if not since:  # no check-in has asked yet: today's does
             due.append(nudge)
     return due
@@ -462,9 +588,13 @@ class PlannedReminder:
 def planned_reminders_due(journal: Journal, today: date | None = None) -> list[PlannedReminder]:
     """Planned touchpoints due today or earlier and not yet logged, for the tray."""
     today = today or journal.clock().date()
-    return [PlannedReminder(n, journal.get(r.Person, n.planned_person_id)
-                            if n.planned_person_id else None)
-            for n in journal.nudges(["planned"]) if n.planned_day and n.planned_day <= today]
+    return [
+        PlannedReminder(
+            n, journal.get(r.Person, n.planned_person_id) if n.planned_person_id else None
+        )
+        for n in journal.nudges(["planned"])
+        if n.planned_day and n.planned_day <= today
+    ]
 
 
 def _nudge(journal: Journal, nudge_id: str) -> r.Nudge:

@@ -25,16 +25,36 @@ class Pattern:
 
 
 PATTERNS: tuple[Pattern, ...] = (
-    Pattern("task-iteration", "Task iteration", Mode.AUGMENTATION,
-            "You and the AI refined the work together, round by round."),
-    Pattern("learning", "Learning", Mode.AUGMENTATION,
-            "You used the AI to understand something or build knowledge."),
-    Pattern("validation", "Validation", Mode.AUGMENTATION,
-            "You asked the AI to check or improve work you did yourself."),
-    Pattern("directive", "Directive", Mode.AUTOMATION,
-            "You handed the task over whole, with little back and forth."),
-    Pattern("feedback-loop", "Feedback loop", Mode.AUTOMATION,
-            "The AI did the task while you fed results or errors back to it."),
+    Pattern(
+        "task-iteration",
+        "Task iteration",
+        Mode.AUGMENTATION,
+        "You and the AI refined the work together, round by round.",
+    ),
+    Pattern(
+        "learning",
+        "Learning",
+        Mode.AUGMENTATION,
+        "You used the AI to understand something or build knowledge.",
+    ),
+    Pattern(
+        "validation",
+        "Validation",
+        Mode.AUGMENTATION,
+        "You asked the AI to check or improve work you did yourself.",
+    ),
+    Pattern(
+        "directive",
+        "Directive",
+        Mode.AUTOMATION,
+        "You handed the task over whole, with little back and forth.",
+    ),
+    Pattern(
+        "feedback-loop",
+        "Feedback loop",
+        Mode.AUTOMATION,
+        "The AI did the task while you fed results or errors back to it.",
+    ),
 )
 PATTERN_IDS: tuple[str, ...] = tuple(p.id for p in PATTERNS)
 _BY_ID = {p.id: p for p in PATTERNS}

@@ -19,8 +19,16 @@ from aijournal.patterns import PATTERN_IDS
 Clock = Callable[[], datetime]
 
 TOUCHPOINT_KINDS: tuple[str, ...] = (
-    "one-to-one", "mentoring-given", "mentoring-received", "feedback-asked", "feedback-given",
-    "pairing", "team-reflection", "advice-asked", "gratitude-sent", "social",
+    "one-to-one",
+    "mentoring-given",
+    "mentoring-received",
+    "feedback-asked",
+    "feedback-given",
+    "pairing",
+    "team-reflection",
+    "advice-asked",
+    "gratitude-sent",
+    "social",
 )
 RELATIONSHIPS: tuple[str, ...] = ("mentor", "peer", "manager", "client", "friend", "other")
 GOAL_KINDS: tuple[str, ...] = ("personal", "client", "organisation")
@@ -48,8 +56,10 @@ def new_id() -> str:
 
 # ---- field rules ---------------------------------------------------------------------------
 
-def check_scale(name: str, value: int | None, low: int = 1, high: int = 5,
-                required: bool = True) -> None:
+
+def check_scale(
+    name: str, value: int | None, low: int = 1, high: int = 5, required: bool = True
+) -> None:
     if value is None and not required:
         return
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
@@ -109,6 +119,7 @@ def clean_names(name: str, values: Iterable[str]) -> tuple[str, ...]:
 
 # ---- parsing what people type ------------------------------------------------------------
 
+
 def parse_day(name: str, text: str) -> date:
     try:
         return date.fromisoformat(text.strip())
@@ -127,6 +138,7 @@ def parse_moment(name: str, text: str) -> datetime:
 
 
 # ---- records -----------------------------------------------------------------------------
+
 
 @dataclass(frozen=True, kw_only=True)
 class Record:
@@ -200,8 +212,9 @@ class AIUse(Record):
         if self.suggested_pattern is not None:
             check_choice("suggested pattern", self.suggested_pattern, PATTERN_IDS)
         confidence = self.suggestion_confidence
-        if confidence is not None and not (isinstance(confidence, float | int)
-                                           and 0 <= confidence <= 1):
+        if confidence is not None and not (
+            isinstance(confidence, float | int) and 0 <= confidence <= 1
+        ):
             raise InvalidInput("confidence", confidence, "use a number from 0 to 1")
         check_text("reason", self.suggestion_reason, limit=500)
         object.__setattr__(self, "tool", self.tool.strip())
@@ -333,8 +346,11 @@ class Assessment(Record):
         check_day("date", self.day)
         for answer in self.answers:
             check_scale("answer", answer, 0, 100, required=False)
-        if self.score is not None and (isinstance(self.score, bool) or not isinstance(
-                self.score, int | float) or not -1e6 <= self.score <= 1e6):
+        if self.score is not None and (
+            isinstance(self.score, bool)
+            or not isinstance(self.score, int | float)
+            or not -1e6 <= self.score <= 1e6
+        ):
             raise InvalidInput("score", self.score, "use a number or nothing")
         if self.band is not None:
             check_text("band", self.band, limit=50)
@@ -371,7 +387,15 @@ class Nudge(Record):
 
 
 RECORD_TYPES: tuple[type[Record], ...] = (
-    Person, Skill, Goal, AIUse, Checkin, Touchpoint, SkillRating, Assessment, Nudge,
+    Person,
+    Skill,
+    Goal,
+    AIUse,
+    Checkin,
+    Touchpoint,
+    SkillRating,
+    Assessment,
+    Nudge,
 )
 BY_KIND: dict[str, type[Record]] = {t.record_kind: t for t in RECORD_TYPES}
 ENTRY_KINDS: tuple[str, ...] = ("ai-use", "checkin", "touchpoint", "assessment")

@@ -32,10 +32,14 @@ class Setting:
             if not isinstance(value, bool):
                 raise InvalidInput(self.label, value, "use yes or no")
         elif isinstance(self.default, int):
-            if isinstance(value, bool) or not isinstance(value, int) or not (
-                    self.low <= value <= self.high):
-                raise InvalidInput(self.label, value,
-                                   f"use a whole number from {self.low} to {self.high}")
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, int)
+                or not (self.low <= value <= self.high)
+            ):
+                raise InvalidInput(
+                    self.label, value, f"use a whole number from {self.low} to {self.high}"
+                )
         elif self.key == "reminder_time":
             try:
                 return time.fromisoformat(value).strftime("%H:%M")
@@ -47,52 +51,142 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("reminder_enabled", True, "Daily reminder",
-            "Remind me to check in when today's check-in is missing."),
+    Setting(
+        "reminder_enabled",
+        True,
+        "Daily reminder",
+        "Remind me to check in when today's check-in is missing.",
+    ),
     Setting("reminder_time", "17:00", "Reminder time", "When the daily reminder may fire."),
-    Setting("who5_cadence_days", 14, "WHO-5 every (days)", "How often WHO-5 is due.", low=1,
-            high=90),
-    Setting("ucla3_cadence_days", 7, "UCLA-3 every (days)", "How often UCLA-3 is due.", low=1,
-            high=90),
-    Setting("cbi_cadence_days", 30, "CBI every (days)", "How often the CBI is due.", low=1,
-            high=180),
-    Setting("theme", "system", "Theme", "Light, dark, or follow the system.",
-            choices=("system", "light", "dark")),
-    Setting("lock_after_minutes", 0, "Lock after idle (minutes)",
-            "Lock the window after this many idle minutes; 0 never locks.", low=0, high=240),
-    Setting("backup_folder", "", "Backup folder",
-            "Where backups go; empty means the data folder's backups."),
+    Setting(
+        "who5_cadence_days", 14, "WHO-5 every (days)", "How often WHO-5 is due.", low=1, high=90
+    ),
+    Setting(
+        "ucla3_cadence_days", 7, "UCLA-3 every (days)", "How often UCLA-3 is due.", low=1, high=90
+    ),
+    Setting(
+        "cbi_cadence_days", 30, "CBI every (days)", "How often the CBI is due.", low=1, high=180
+    ),
+    Setting(
+        "theme",
+        "system",
+        "Theme",
+        "Light, dark, or follow the system.",
+        choices=("system", "light", "dark"),
+    ),
+    Setting(
+        "lock_after_minutes",
+        0,
+        "Lock after idle (minutes)",
+        "Lock the window after this many idle minutes; 0 never locks.",
+        low=0,
+        high=240,
+    ),
+    Setting(
+        "backup_folder",
+        "",
+        "Backup folder",
+        "Where backups go; empty means the data folder's backups.",
+    ),
     # Nudge thresholds (DESIGN "Nudge rules"); aijournal.nudges reads them.
     Setting("nudges_enabled", True, "Nudges", "Suggest reaching out when the journal shows drift."),
-    Setting("nudge_low_connection_level", 2, "Low connection is (or below)",
-            "A check-in with connection at or below this counts as low.", low=1, high=4),
-    Setting("nudge_low_connection_count", 3, "Low-connection check-ins",
-            "Nudge when this many of the recent check-ins were low.", low=1, high=10),
-    Setting("nudge_low_connection_window", 5, "…out of the last (check-ins)",
-            "How many recent check-ins the low-connection rule looks at.", low=1, high=14),
-    Setting("nudge_replaced_per_week", 3, "Uses that replaced a person (per week)",
-            "Nudge when this many AI uses this week stood in for a person.", low=1, high=50),
-    Setting("nudge_burnout_level", 3, "Burnout is high from",
-            "The single-item burnout answer that counts as burning out.", low=2, high=5),
-    Setting("nudge_burnout_streak", 3, "High-burnout check-ins in a row",
-            "Nudge after this many consecutive check-ins at or above that level.", low=2,
-            high=14),
-    Setting("nudge_burnout_rise", 1, "Burnout rise (7-day mean, points)",
-            "Nudge when the 7-day mean burnout rose this much over the week before.", low=1,
-            high=4),
-    Setting("nudge_automation_rise", 20, "Automation rise (percentage points)",
-            "Nudge when the automation share of the last 4 weeks rose this much over the "
-            "4 weeks before.", low=5, high=100),
-    Setting("nudge_quiet_workdays", 3, "Quiet workdays in a row",
-            "Nudge after this many workdays without a touchpoint.", low=1, high=20),
-    Setting("nudge_gratitude_days", 14, "Days without thanking someone",
-            "Nudge after this many days without a \"gratitude sent\" touchpoint.", low=1,
-            high=90),
-    Setting("nudge_ucla3_lonely", 6, "UCLA-3 lonely from",
-            "A UCLA-3 score at or above this suggests loneliness (research cut-off 6).", low=3,
-            high=9),
-    Setting("nudge_who5_low", 50, "WHO-5 low at or below",
-            "A WHO-5 score at or below this is low well-being (cut-off 50).", low=0, high=100),
+    Setting(
+        "nudge_low_connection_level",
+        2,
+        "Low connection is (or below)",
+        "A check-in with connection at or below this counts as low.",
+        low=1,
+        high=4,
+    ),
+    Setting(
+        "nudge_low_connection_count",
+        3,
+        "Low-connection check-ins",
+        "Nudge when this many of the recent check-ins were low.",
+        low=1,
+        high=10,
+    ),
+    Setting(
+        "nudge_low_connection_window",
+        5,
+        "…out of the last (check-ins)",
+        "How many recent check-ins the low-connection rule looks at.",
+        low=1,
+        high=14,
+    ),
+    Setting(
+        "nudge_replaced_per_week",
+        3,
+        "Uses that replaced a person (per week)",
+        "Nudge when this many AI uses this week stood in for a person.",
+        low=1,
+        high=50,
+    ),
+    Setting(
+        "nudge_burnout_level",
+        3,
+        "Burnout is high from",
+        "The single-item burnout answer that counts as burning out.",
+        low=2,
+        high=5,
+    ),
+    Setting(
+        "nudge_burnout_streak",
+        3,
+        "High-burnout check-ins in a row",
+        "Nudge after this many consecutive check-ins at or above that level.",
+        low=2,
+        high=14,
+    ),
+    Setting(
+        "nudge_burnout_rise",
+        1,
+        "Burnout rise (7-day mean, points)",
+        "Nudge when the 7-day mean burnout rose this much over the week before.",
+        low=1,
+        high=4,
+    ),
+    Setting(
+        "nudge_automation_rise",
+        20,
+        "Automation rise (percentage points)",
+        "Nudge when the automation share of the last 4 weeks rose this much over the "
+        "4 weeks before.",
+        low=5,
+        high=100,
+    ),
+    Setting(
+        "nudge_quiet_workdays",
+        3,
+        "Quiet workdays in a row",
+        "Nudge after this many workdays without a touchpoint.",
+        low=1,
+        high=20,
+    ),
+    Setting(
+        "nudge_gratitude_days",
+        14,
+        "Days without thanking someone",
+        'Nudge after this many days without a "gratitude sent" touchpoint.',
+        low=1,
+        high=90,
+    ),
+    Setting(
+        "nudge_ucla3_lonely",
+        6,
+        "UCLA-3 lonely from",
+        "A UCLA-3 score at or above this suggests loneliness (research cut-off 6).",
+        low=3,
+        high=9,
+    ),
+    Setting(
+        "nudge_who5_low",
+        50,
+        "WHO-5 low at or below",
+        "A WHO-5 score at or below this is low well-being (cut-off 50).",
+        low=0,
+        high=100,
+    ),
 )
 BY_KEY = {s.key: s for s in SETTINGS}
 

@@ -61,9 +61,18 @@ def weekly(journal: Journal, start: date | None = None, end: date | None = None)
 
 
 def _week(start: date, row: dict[str, Any]) -> Week:
-    return Week(start, row["ai_uses"], row["augmentation_uses"], row["ai_minutes"],
-                row["replaced"], row["touchpoints"], row["touchpoint_minutes"], row["checkins"],
-                row["burnout_mean"], row["connection_mean"])
+    return Week(
+        start,
+        row["ai_uses"],
+        row["augmentation_uses"],
+        row["ai_minutes"],
+        row["replaced"],
+        row["touchpoints"],
+        row["touchpoint_minutes"],
+        row["checkins"],
+        row["burnout_mean"],
+        row["connection_mean"],
+    )
 
 
 def _round(value: float | None, digits: int) -> float | None:

@@ -26,19 +26,34 @@ from aijournal.storage.journal import EntryFilter
 FORMAT = "aijournal-summary/1"
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "resources" / "summary.schema.json"
 SECTIONS: tuple[str, ...] = (
-    "checkins", "instruments", "ai_use", "time_with_people", "replaced", "touchpoints",
-    "skills", "goals", "nudges", "insights",
+    "checkins",
+    "instruments",
+    "ai_use",
+    "time_with_people",
+    "replaced",
+    "touchpoints",
+    "skills",
+    "goals",
+    "nudges",
+    "insights",
 )
 ALL = SECTIONS
 SECTION_TITLES = {
-    "checkins": "Check-ins", "instruments": "Questionnaires",
-    "ai_use": "Augmentation and automation", "time_with_people": "AI time and time with people",
-    "replaced": "AI that replaced a person", "touchpoints": "Touchpoints",
-    "skills": "Skills growth", "goals": "Goal alignment", "nudges": "Nudges",
+    "checkins": "Check-ins",
+    "instruments": "Questionnaires",
+    "ai_use": "Augmentation and automation",
+    "time_with_people": "AI time and time with people",
+    "replaced": "AI that replaced a person",
+    "touchpoints": "Touchpoints",
+    "skills": "Skills growth",
+    "goals": "Goal alignment",
+    "nudges": "Nudges",
     "insights": "Insights",
 }
-NOTE = ("Self-reported, not a clinical measurement: these figures come from the client's own "
-        "daily check-ins, logs and questionnaires.")
+NOTE = (
+    "Self-reported, not a clinical measurement: these figures come from the client's own "
+    "daily check-ins, logs and questionnaires."
+)
 INSTRUMENTS = ("who5", "cbi", "ucla3")
 MAX_DAYS = 3660
 BURNOUT_CUTOFF = 3  # single-item burnout: 3 or more marks burnout symptoms
@@ -49,6 +64,7 @@ class InvalidSummary(JournalError):
 
 
 # ---- building ------------------------------------------------------------------------------
+
 
 def default_period(today: date, days: int = 28) -> tuple[date, date]:
     """The period an export offers first: the `days` days ending today."""
@@ -66,7 +82,7 @@ def check_period(journal: Journal, start: date, end: date) -> None:
 
 
 def parse_sections(text: str) -> tuple[str, ...]:
-    """"checkins,ai_use" -> ("checkins", "ai_use"), in the format's order."""
+    """ "checkins,ai_use" -> ("checkins", "ai_use"), in the format's order."""
     wanted = [s.strip() for s in text.split(",") if s.strip()]
     if not wanted:
         raise InvalidInput("sections", text, "use one or more of " + ", ".join(SECTIONS))
@@ -75,9 +91,16 @@ def parse_sections(text: str) -> tuple[str, ...]:
     return tuple(s for s in SECTIONS if s in wanted)
 
 
-def build(journal: Journal, start: date, end: date, *, sections: Iterable[str] = ALL,
-          include_notes: bool = False, include_names: bool = False,
-          client_name: str = "") -> dict[str, Any]:
+def build(
+    journal: Journal,
+    start: date,
+    end: date,
+    *,
+    sections: Iterable[str] = ALL,
+    include_notes: bool = False,
+    include_names: bool = False,
+    client_name: str = "",
+) -> dict[str, Any]:
     """The summary of the days from `start` to `end`, with only the `sections` asked for."""
     check_period(journal, start, end)
     wanted = tuple(sections)
@@ -98,9 +121,15 @@ def build(journal: Journal, start: date, end: date, *, sections: Iterable[str] =
         "sections": list(wanted),
     }
     makers = {
-        "checkins": _checkins, "instruments": _instruments, "ai_use": _ai_use,
-        "time_with_people": _time_with_people, "replaced": _replaced,
-        "touchpoints": _touchpoints, "skills": _skills, "goals": _goals, "nudges": _nudges,
+        "checkins": _checkins,
+        "instruments": _instruments,
+        "ai_use": _ai_use,
+        "time_with_people": _time_with_people,
+        "replaced": _replaced,
+        "touchpoints": _touchpoints,
+        "skills": _skills,
+        "goals": _goals,
+        "nudges": _nudges,
         "insights": _insights,
     }
     for name in wanted:
@@ -135,15 +164,25 @@ class _Period:
 def _checkins(journal: Journal, period: _Period, _names: bool) -> dict[str, Any]:
     middle = period.start + timedelta(days=period.days // 2)
     rows = {row["part"]: row for row in journal.checkin_halves(period.start, middle, period.end)}
-    blank = {"days": 0, "burnout": None, "connection": None, "safety": None, "energy": None,
-             "burnout_days": 0}
+    blank = {
+        "days": 0,
+        "burnout": None,
+        "connection": None,
+        "safety": None,
+        "energy": None,
+        "burnout_days": 0,
+    }
     whole = rows.get("all", blank)
     measures = ("burnout", "connection", "safety", "energy")
 
     def half(name: str, first: date, last: date) -> dict[str, Any]:
         row = rows.get(name, blank)
-        return {"start": first.isoformat(), "end": last.isoformat(), "days": row["days"],
-                **{f"{m}_mean": _round(row[m], 2) for m in measures}}
+        return {
+            "start": first.isoformat(),
+            "end": last.isoformat(),
+            "days": row["days"],
+            **{f"{m}_mean": _round(row[m], 2) for m in measures},
+        }
 
     first = half("first", period.start, middle - timedelta(days=1))
     second = half("second", middle, period.end)
@@ -151,30 +190,46 @@ def _checkins(journal: Journal, period: _Period, _names: bool) -> dict[str, Any]
         "days": whole["days"],
         **{f"{m}_mean": _round(whole[m], 2) for m in measures},
         "burnout_days_share": _round(whole["burnout_days"] / whole["days"], 3)
-        if whole["days"] else None,
+        if whole["days"]
+        else None,
         "halves": {"first": first, "second": second},
         "change": {m: _change(first[f"{m}_mean"], second[f"{m}_mean"]) for m in measures},
-        "weeks": [{"week": w.start.isoformat(), "checkins": w.checkins,
-                   "burnout_mean": _round(w.burnout_mean, 2),
-                   "connection_mean": _round(w.connection_mean, 2)} for w in period.weeks],
+        "weeks": [
+            {
+                "week": w.start.isoformat(),
+                "checkins": w.checkins,
+                "burnout_mean": _round(w.burnout_mean, 2),
+                "connection_mean": _round(w.connection_mean, 2),
+            }
+            for w in period.weeks
+        ],
     }
 
 
 def _instruments(journal: Journal, period: _Period, _names: bool) -> dict[str, Any]:
-    taken = journal.entries(EntryFilter(kinds=("assessment",), start=period.start,
-                                        end=period.end))
+    taken = journal.entries(EntryFilter(kinds=("assessment",), start=period.start, end=period.end))
     out = {}
     for instrument_id in INSTRUMENTS:
         spec = instruments.instrument(instrument_id)
         labels = {band.id: band.label for band in spec.bands}
-        scores = sorted((a for a in taken if a.instrument == instrument_id and a.score is not None),
-                        key=lambda a: (a.day, a.created_at))
+        scores = sorted(
+            (a for a in taken if a.instrument == instrument_id and a.score is not None),
+            key=lambda a: (a.day, a.created_at),
+        )
         out[instrument_id] = {
-            "name": spec.name, "short_name": spec.short_name,
-            "score_range": list(spec.score_range), "citation": spec.citation,
-            "scores": [{"day": a.day.isoformat(), "score": _round(a.score, 1),
-                        "band": a.band, "band_label": labels.get(a.band or "")}
-                       for a in scores],
+            "name": spec.name,
+            "short_name": spec.short_name,
+            "score_range": list(spec.score_range),
+            "citation": spec.citation,
+            "scores": [
+                {
+                    "day": a.day.isoformat(),
+                    "score": _round(a.score, 1),
+                    "band": a.band,
+                    "band_label": labels.get(a.band or ""),
+                }
+                for a in scores
+            ],
         }
     return out
 
@@ -185,13 +240,28 @@ def _ai_use(journal: Journal, period: _Period, _names: bool) -> dict[str, Any]:
     augmenting = sum(totals[p.id][0] for p in PATTERNS if p.is_augmentation)
     share = augmenting / uses if uses else None
     return {
-        "uses": uses, "minutes": sum(t[1] for t in totals.values()),
+        "uses": uses,
+        "minutes": sum(t[1] for t in totals.values()),
         "augmentation_share": _round(share, 3),
         "automation_share": None if share is None else _round(1 - share, 3),
-        "patterns": [{"id": p.id, "label": p.label, "mode": p.mode.value,
-                      "uses": totals[p.id][0], "minutes": totals[p.id][1]} for p in PATTERNS],
-        "weeks": [{"week": w.start.isoformat(), "uses": w.ai_uses,
-                   "augmentation_share": _round(w.augmentation_share, 3)} for w in period.weeks],
+        "patterns": [
+            {
+                "id": p.id,
+                "label": p.label,
+                "mode": p.mode.value,
+                "uses": totals[p.id][0],
+                "minutes": totals[p.id][1],
+            }
+            for p in PATTERNS
+        ],
+        "weeks": [
+            {
+                "week": w.start.isoformat(),
+                "uses": w.ai_uses,
+                "augmentation_share": _round(w.augmentation_share, 3),
+            }
+            for w in period.weeks
+        ],
     }
 
 
@@ -202,10 +272,17 @@ def _time_with_people(journal: Journal, period: _Period, _names: bool) -> dict[s
         "ai_minutes_per_week": _round(sum(w.ai_minutes for w in weeks) / per_week, 1),
         "touchpoints_per_week": _round(sum(w.touchpoints for w in weeks) / per_week, 2),
         "touchpoint_minutes_per_week": _round(
-            sum(w.touchpoint_minutes for w in weeks) / per_week, 1),
-        "weeks": [{"week": w.start.isoformat(), "ai_minutes": w.ai_minutes,
-                   "touchpoints": w.touchpoints, "touchpoint_minutes": w.touchpoint_minutes}
-                  for w in weeks],
+            sum(w.touchpoint_minutes for w in weeks) / per_week, 1
+        ),
+        "weeks": [
+            {
+                "week": w.start.isoformat(),
+                "ai_minutes": w.ai_minutes,
+                "touchpoints": w.touchpoints,
+                "touchpoint_minutes": w.touchpoint_minutes,
+            }
+            for w in weeks
+        ],
     }
 
 
@@ -214,7 +291,8 @@ def _replaced(journal: Journal, period: _Period, _names: bool) -> dict[str, Any]
     uses = sum(t[0] for t in totals.values())
     replaced = sum(t[3] for t in totals.values())
     return {
-        "uses": replaced, "share_of_ai_uses": _round(replaced / uses, 3) if uses else None,
+        "uses": replaced,
+        "share_of_ai_uses": _round(replaced / uses, 3) if uses else None,
         "per_week": _round(replaced / period.week_count, 2),
         "weeks": [{"week": w.start.isoformat(), "uses": w.replaced} for w in period.weeks],
     }
@@ -229,13 +307,27 @@ def _touchpoints(journal: Journal, period: _Period, names: bool) -> dict[str, An
     return {
         "total": sum(count for count, _ in kinds.values()),
         "minutes": sum(minutes for _, minutes in kinds.values()),
-        "by_kind": [{"kind": kind, "touchpoints": kinds.get(kind, (0, 0))[0],
-                     "minutes": kinds.get(kind, (0, 0))[1]} for kind in r.TOUCHPOINT_KINDS],
-        "people": [{"label": p["name"] if names else label, "relationship": p["relationship"],
-                    "touchpoints": p["touchpoints"], "minutes": p["minutes"]}
-                   for p, label in zip(named, labels)],
-        "unnamed": {"touchpoints": unnamed["touchpoints"] if unnamed else 0,
-                    "minutes": unnamed["minutes"] if unnamed else 0},
+        "by_kind": [
+            {
+                "kind": kind,
+                "touchpoints": kinds.get(kind, (0, 0))[0],
+                "minutes": kinds.get(kind, (0, 0))[1],
+            }
+            for kind in r.TOUCHPOINT_KINDS
+        ],
+        "people": [
+            {
+                "label": p["name"] if names else label,
+                "relationship": p["relationship"],
+                "touchpoints": p["touchpoints"],
+                "minutes": p["minutes"],
+            }
+            for p, label in zip(named, labels)
+        ],
+        "unnamed": {
+            "touchpoints": unnamed["touchpoints"] if unnamed else 0,
+            "minutes": unnamed["minutes"] if unnamed else 0,
+        },
     }
 
 
@@ -243,11 +335,19 @@ def _skills(journal: Journal, period: _Period, _names: bool) -> dict[str, Any]:
     found = growth.skill_overview(journal, period.end)
     return {
         "as_of": period.end.isoformat(),
-        "skills": [{
-            "name": g.name, "niche": g.niche, "rating": g.rating, "change_90d": g.change_90d,
-            "with_ai": _practice(g.with_ai), "by_ai": _practice(g.by_ai),
-            "from_people": _practice(g.from_people), "only_delegated": g.only_delegated,
-        } for g in found],
+        "skills": [
+            {
+                "name": g.name,
+                "niche": g.niche,
+                "rating": g.rating,
+                "change_90d": g.change_90d,
+                "with_ai": _practice(g.with_ai),
+                "by_ai": _practice(g.by_ai),
+                "from_people": _practice(g.from_people),
+                "only_delegated": g.only_delegated,
+            }
+            for g in found
+        ],
     }
 
 
@@ -263,9 +363,16 @@ def _goals(journal: Journal, period: _Period, names: bool) -> dict[str, Any]:
         "share": _round(linked / minutes, 3) if minutes else None,
         "share_4w": _round(aligned.recent_share, 3),
         "share_all_time": _round(aligned.share, 3),
-        "goals": [{"label": g.goal.name if names else label, "kind": g.goal.kind,
-                   "ai_minutes": g.ai_minutes, "ai_minutes_4w": g.recent_ai_minutes,
-                   "touchpoints": g.touchpoints} for g, label in zip(goals, labels)],
+        "goals": [
+            {
+                "label": g.goal.name if names else label,
+                "kind": g.goal.kind,
+                "ai_minutes": g.ai_minutes,
+                "ai_minutes_4w": g.recent_ai_minutes,
+                "touchpoints": g.touchpoints,
+            }
+            for g, label in zip(goals, labels)
+        ],
     }
 
 
@@ -275,10 +382,16 @@ def _nudges(journal: Journal, period: _Period, _names: bool) -> dict[str, Any]:
     figures = ("fired", "acted", "dismissed", "helped", "not_helped")
     return {
         **{f: sum(row[f] for row in rows) for f in figures},
-        "rules": [{"rule": row["rule_id"],
-                   "title": nudges.BY_ID[row["rule_id"]].title
-                   if row["rule_id"] in nudges.BY_ID else row["rule_id"],
-                   **{f: row[f] for f in figures}} for row in rows],
+        "rules": [
+            {
+                "rule": row["rule_id"],
+                "title": nudges.BY_ID[row["rule_id"]].title
+                if row["rule_id"] in nudges.BY_ID
+                else row["rule_id"],
+                **{f: row[f] for f in figures},
+            }
+            for row in rows
+        ],
     }
 
 
@@ -288,14 +401,23 @@ def _insights(journal: Journal, period: _Period, _names: bool) -> dict[str, Any]
 
 
 def _notes(journal: Journal, start: date, end: date) -> list[dict[str, str]]:
-    found = journal.entries(EntryFilter(kinds=("checkin", "ai-use", "touchpoint"),
-                                        start=start, end=end))
-    notes = [{"day": e.day.isoformat(), "kind": e.record_kind,  # type: ignore[attr-defined]
-              "text": e.note} for e in found if getattr(e, "note", "").strip()]
+    found = journal.entries(
+        EntryFilter(kinds=("checkin", "ai-use", "touchpoint"), start=start, end=end)
+    )
+    notes = [
+        {
+            "day": e.day.isoformat(),
+            "kind": e.record_kind,  # type: ignore[attr-defined]
+            "text": e.note,
+        }
+        for e in found
+        if getattr(e, "note", "").strip()
+    ]
     return sorted(notes, key=lambda n: n["day"])
 
 
 # ---- privacy ---------------------------------------------------------------------------------
+
 
 def letters(index: int) -> str:
     """0 -> "A", 25 -> "Z", 26 -> "AA": a label for the index-th person of an export."""
@@ -308,12 +430,13 @@ def letters(index: int) -> str:
 
 
 def pseudonyms(kinds: Sequence[str], noun: str = "") -> list[str]:
-    """"Mentor A", "Peer B", …: the kind and a letter, in the order given."""
+    """ "Mentor A", "Peer B", …: the kind and a letter, in the order given."""
     suffix = f" {noun}" if noun else ""
     return [f"{kind.capitalize()}{suffix} {letters(i)}" for i, kind in enumerate(kinds)]
 
 
 # ---- checking and writing ----------------------------------------------------------------------
+
 
 @cache
 def schema() -> dict[str, Any]:
@@ -341,15 +464,20 @@ def validate(data: Any) -> dict[str, Any]:
         _validator()(data)
     except fastjsonschema.JsonSchemaValueException as error:
         where = error.path and ".".join(str(p) for p in error.path[1:])
-        what = error.message.replace("data.", "", 1) if error.message.startswith("data.") \
+        what = (
+            error.message.replace("data.", "", 1)
+            if error.message.startswith("data.")
             else error.message
-        raise InvalidSummary(f"does not match the {FORMAT} schema: {what}"
-                             + (f" (at {where})" if where and where not in what else "")
-                             ) from None
+        )
+        raise InvalidSummary(
+            f"does not match the {FORMAT} schema: {what}"
+            + (f" (at {where})" if where and where not in what else "")
+        ) from None
     for name in data["sections"]:
         if name not in data:
-            raise InvalidSummary(f"does not match the {FORMAT} schema: section {name!r} is "
-                                 "listed but missing")
+            raise InvalidSummary(
+                f"does not match the {FORMAT} schema: section {name!r} is listed but missing"
+            )
     return data
 
 
@@ -382,6 +510,7 @@ def load(path: Path) -> dict[str, Any]:
 
 
 # ---- helpers ---------------------------------------------------------------------------------
+
 
 def _round(value: float | None, digits: int) -> float | None:
     return None if value is None else round(float(value), digits)

@@ -52,6 +52,7 @@ def ranges(today: date) -> tuple[Range, ...]:
 
 # ---- charts ---------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True, eq=False)
 class Chart:
     """What every chart has: a title, the x positions and how much data stands behind it."""
@@ -153,9 +154,19 @@ class TrendData:
     charts: tuple[Chart, ...] = field(init=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "charts", (
-            self.modes, self.moods, self.time_with_people, self.replaced, *self.instruments,
-            self.alignment, self.learning))
+        object.__setattr__(
+            self,
+            "charts",
+            (
+                self.modes,
+                self.moods,
+                self.time_with_people,
+                self.replaced,
+                *self.instruments,
+                self.alignment,
+                self.learning,
+            ),
+        )
 
 
 def series(journal: Journal, start: date | None = None, end: date | None = None) -> TrendData:
@@ -164,8 +175,13 @@ def series(journal: Journal, start: date | None = None, end: date | None = None)
     axis = _Axis(int(offset.total_seconds()) if offset else 0)
     ai_rows = journal.ai_use_totals(start, end, "week")
     tp_rows = journal.touchpoint_totals(start, end, "week")
-    weeks = _span(start, end, [row[0] for row in ai_rows[:1] + ai_rows[-1:]]
-                  + [row[0] for row in tp_rows[:1] + tp_rows[-1:]], step=_monday)
+    weeks = _span(
+        start,
+        end,
+        [row[0] for row in ai_rows[:1] + ai_rows[-1:]]
+        + [row[0] for row in tp_rows[:1] + tp_rows[-1:]],
+        step=_monday,
+    )
     ai = _WeeklyAI.of(ai_rows, weeks)
     tp_count, tp_minutes = _columns_at(tp_rows, weeks, 2)
     x, days = axis.seconds(weeks), axis.dates(weeks)
@@ -174,34 +190,61 @@ def series(journal: Journal, start: date | None = None, end: date | None = None)
         augmentation = np.where(ai.uses > 0, ai.augmenting / ai.uses, np.nan)
         alignment = np.where(ai.minutes > 0, ai.goal_minutes / ai.minutes, np.nan)
     return TrendData(
-        start=start, end=end,
+        start=start,
+        end=end,
         modes=ModeShare(
-            "Augmentation vs automation", x, days, weeks_with_ai, 2,
+            "Augmentation vs automation",
+            x,
+            days,
+            weeks_with_ai,
+            2,
             "Log AI uses in a few more weeks to see a trend ({have} of {need} weeks so far)",
-            augmentation=augmentation, automation=1 - augmentation, uses=ai.uses,
-            pattern_counts=ai.by_pattern),
+            augmentation=augmentation,
+            automation=1 - augmentation,
+            uses=ai.uses,
+            pattern_counts=ai.by_pattern,
+        ),
         moods=_moods(journal, axis, start, end),
         time_with_people=TimeWithPeople(
-            "AI minutes vs time with people", x, days,
-            int(np.count_nonzero((ai.uses > 0) | (tp_count > 0))), 2,
+            "AI minutes vs time with people",
+            x,
+            days,
+            int(np.count_nonzero((ai.uses > 0) | (tp_count > 0))),
+            2,
             "Log AI uses or touchpoints in a few more weeks to compare them "
             "({have} of {need} weeks so far)",
-            ai_minutes=ai.minutes, touchpoints=tp_count, touchpoint_minutes=tp_minutes),
+            ai_minutes=ai.minutes,
+            touchpoints=tp_count,
+            touchpoint_minutes=tp_minutes,
+        ),
         replaced=Replaced(
-            "AI uses that replaced a person", x, days, weeks_with_ai, 2,
+            "AI uses that replaced a person",
+            x,
+            days,
+            weeks_with_ai,
+            2,
             "Log AI uses in a few more weeks to see a trend ({have} of {need} weeks so far)",
-            uses=ai.replaced),
+            uses=ai.replaced,
+        ),
         instruments=_instruments(journal, axis, start, end),
         alignment=GoalAlignment(
-            "AI time spent on your goals", x, days, int(np.count_nonzero(ai.minutes)), 2,
+            "AI time spent on your goals",
+            x,
+            days,
+            int(np.count_nonzero(ai.minutes)),
+            2,
             "Log AI uses in a few more weeks to see how they serve your goals "
             "({have} of {need} weeks so far)",
-            share=alignment, ai_minutes=ai.minutes, goal_minutes=ai.goal_minutes),
+            share=alignment,
+            ai_minutes=ai.minutes,
+            goal_minutes=ai.goal_minutes,
+        ),
         learning=_learning(journal, axis, start, end),
     )
 
 
 # ---- shaping --------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class _Axis:
@@ -260,10 +303,12 @@ class _WeeklyAI:
             week, names, uses, minutes, goal_minutes, replaced = (np.array(c) for c in zip(*rows))
             at = np.searchsorted(weeks, week)
             by_pattern[_pattern_index(names), at] = uses
-            np.add.at(sums, (slice(None), at), np.array([minutes, goal_minutes, replaced],
-                                                         dtype=np.float64))
-        return cls(by_pattern, by_pattern.sum(axis=0), by_pattern[_AUGMENTING].sum(axis=0),
-                   *sums)
+            np.add.at(
+                sums,
+                (slice(None), at),
+                np.array([minutes, goal_minutes, replaced], dtype=np.float64),
+            )
+        return cls(by_pattern, by_pattern.sum(axis=0), by_pattern[_AUGMENTING].sum(axis=0), *sums)
 
 
 def _pattern_index(names: np.ndarray) -> np.ndarray:
@@ -277,8 +322,19 @@ def _moods(journal: Journal, axis: _Axis, start: date | None, end: date | None) 
     wanting = "Check in on a few more days to see a trend ({have} of {need} days so far)"
     if not rows:
         empty = np.zeros(0)
-        return Moods("Burnout and connection", empty, empty.astype("datetime64[D]"), 0,
-                     ROLLING_DAYS, wanting, empty, empty, empty, empty, weekly=False)
+        return Moods(
+            "Burnout and connection",
+            empty,
+            empty.astype("datetime64[D]"),
+            0,
+            ROLLING_DAYS,
+            wanting,
+            empty,
+            empty,
+            empty,
+            empty,
+            weekly=False,
+        )
     table = np.array(rows, dtype=np.float64)
     day = table[:, 0].astype(np.int64)
     values = table[:, 1:3].T  # burnout, connection
@@ -288,9 +344,19 @@ def _moods(journal: Journal, axis: _Axis, start: date | None, end: date | None) 
     weekly = last - first > DAILY_LIMIT_DAYS
     if weekly:  # long ranges: weekly means keep the point count (and the drawing) small
         day, (values, means) = _weekly_means(day, (values, means))
-    return Moods("Burnout and connection", axis.seconds(day), axis.dates(day), len(rows),
-                 ROLLING_DAYS, wanting, burnout=values[0], connection=values[1],
-                 burnout_mean=means[0], connection_mean=means[1], weekly=weekly)
+    return Moods(
+        "Burnout and connection",
+        axis.seconds(day),
+        axis.dates(day),
+        len(rows),
+        ROLLING_DAYS,
+        wanting,
+        burnout=values[0],
+        connection=values[1],
+        burnout_mean=means[0],
+        connection_mean=means[1],
+        weekly=weekly,
+    )
 
 
 def _rolling_means(day: np.ndarray, values: np.ndarray) -> np.ndarray:
@@ -309,24 +375,27 @@ def _rolling_means(day: np.ndarray, values: np.ndarray) -> np.ndarray:
         return np.where(window_count >= ROLLING_MIN_CHECKINS, window_sum / window_count, np.nan)
 
 
-def _weekly_means(day: np.ndarray, blocks: tuple[np.ndarray, ...]
-                  ) -> tuple[np.ndarray, tuple[np.ndarray, ...]]:
+def _weekly_means(
+    day: np.ndarray, blocks: tuple[np.ndarray, ...]
+) -> tuple[np.ndarray, tuple[np.ndarray, ...]]:
     """Per week with check-ins: its Monday and the NaN-ignoring mean of each row of each block."""
     mondays = day - (day + 3) % 7
     weeks, index = np.unique(mondays, return_inverse=True)
     out = []
     for block in blocks:
         present = ~np.isnan(block)
-        sums = np.array([np.bincount(index, np.where(p, b, 0.0), len(weeks))
-                         for b, p in zip(block, present)])
+        sums = np.array(
+            [np.bincount(index, np.where(p, b, 0.0), len(weeks)) for b, p in zip(block, present)]
+        )
         counts = np.array([np.bincount(index, p, len(weeks)) for p in present])
         with np.errstate(invalid="ignore", divide="ignore"):
             out.append(np.where(counts > 0, sums / counts, np.nan))
     return weeks, tuple(out)
 
 
-def _instruments(journal: Journal, axis: _Axis, start: date | None, end: date | None
-                 ) -> tuple[InstrumentScores, ...]:
+def _instruments(
+    journal: Journal, axis: _Axis, start: date | None, end: date | None
+) -> tuple[InstrumentScores, ...]:
     names, days, scores = list(zip(*journal.assessment_scores(start, end))) or ((), (), ())
     names = np.array(names, dtype=str)
     days, scores = np.array(days, dtype=np.int64), np.array(scores, dtype=np.float64)
@@ -334,18 +403,25 @@ def _instruments(journal: Journal, axis: _Axis, start: date | None, end: date | 
     for instrument_id in TREND_INSTRUMENTS:
         spec = instrument(instrument_id)
         mine = names == instrument_id
-        charts.append(InstrumentScores(
-            spec.short_name, axis.seconds(days[mine]), axis.dates(days[mine]),
-            int(np.count_nonzero(mine)), 2,
-            f"Take {spec.short_name} at least twice to see a trend "
-            "({have} of {need} so far)",
-            instrument_id=instrument_id, scores=scores[mine], bands=spec.bands,
-            score_range=spec.score_range))
+        charts.append(
+            InstrumentScores(
+                spec.short_name,
+                axis.seconds(days[mine]),
+                axis.dates(days[mine]),
+                int(np.count_nonzero(mine)),
+                2,
+                f"Take {spec.short_name} at least twice to see a trend "
+                "({have} of {need} so far)",
+                instrument_id=instrument_id,
+                scores=scores[mine],
+                bands=spec.bands,
+                score_range=spec.score_range,
+            )
+        )
     return tuple(charts)
 
 
-def _learning(journal: Journal, axis: _Axis, start: date | None, end: date | None
-              ) -> Learning:
+def _learning(journal: Journal, axis: _Axis, start: date | None, end: date | None) -> Learning:
     rows = journal.learning_totals(start, end)
     found = [rows[0][0], rows[-1][0]] if rows else []
     first = _month(start) if start else (min(found) if found else None)
@@ -353,16 +429,26 @@ def _learning(journal: Journal, axis: _Axis, start: date | None, end: date | Non
     if first is None or last is None or last < first:
         months = np.zeros(0, dtype=np.int64)
     else:
-        months = np.arange(np.datetime64(first, "D").astype("datetime64[M]"),
-                           np.datetime64(last, "D").astype("datetime64[M]") + 1
-                           ).astype("datetime64[D]").astype(np.int64)
+        months = (
+            np.arange(
+                np.datetime64(first, "D").astype("datetime64[M]"),
+                np.datetime64(last, "D").astype("datetime64[M]") + 1,
+            )
+            .astype("datetime64[D]")
+            .astype(np.int64)
+        )
     with_ai, with_people = _columns_at(rows, months, 2)
     return Learning(
-        "Skills learned with AI and with people", axis.seconds(months), axis.dates(months),
-        int(np.count_nonzero(with_ai + with_people)), 2,
+        "Skills learned with AI and with people",
+        axis.seconds(months),
+        axis.dates(months),
+        int(np.count_nonzero(with_ai + with_people)),
+        2,
         "Link skills to AI uses or touchpoints in a few more months to see where you learn "
         "({have} of {need} months so far)",
-        with_ai=with_ai, with_people=with_people)
+        with_ai=with_ai,
+        with_people=with_people,
+    )
 
 
 def _month(day: date) -> int:

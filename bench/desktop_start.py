@@ -41,8 +41,12 @@ def main() -> None:
         done = False
 
         def eventFilter(self, watched, event):  # noqa: N802 (Qt API)
-            if (not self.done and event.type() == QEvent.Type.Paint
-                    and hasattr(watched, "window") and watched.window() is window):
+            if (
+                not self.done
+                and event.type() == QEvent.Type.Paint
+                and hasattr(watched, "window")
+                and watched.window() is window
+            ):
                 self.done = True
                 print(f"{time.perf_counter() - STARTED:.4f}", flush=True)
                 QTimer.singleShot(0, app.quit)

@@ -44,8 +44,9 @@ def make(paths: DataPaths, years: int, seed: int = 1) -> None:
     days = 365 * years
     with journal.transaction():
         for name, relationship, cadence in PEOPLE:
-            journal.add(r.Person(id=ids(), name=name, relationship=relationship,
-                                 cadence_days=cadence))
+            journal.add(
+                r.Person(id=ids(), name=name, relationship=relationship, cadence_days=cadence)
+            )
         for name, niche in SKILLS:
             journal.add(r.Skill(id=ids(), name=name, niche=niche))
         goals = [journal.add(r.Goal(id=ids(), name=f"Goal {n}")).id for n in range(4)]
@@ -55,29 +56,53 @@ def make(paths: DataPaths, years: int, seed: int = 1) -> None:
             for _ in range(5):
                 started = datetime.combine(day, time(rng.randint(8, 18), rng.randint(0, 59)))
                 automate = 0.3 + 0.2 * drift
-                pattern = rng.choice(PATTERN_IDS[3:] if rng.random() < automate
-                                     else PATTERN_IDS[:3])
-                journal.add(r.AIUse(
-                    id=ids(), started_at=started.astimezone(),
-                    tool=rng.choices([t for t, _ in TOOLS], [w for _, w in TOOLS])[0],
-                    pattern=pattern, minutes=max(1, int(rng.lognormvariate(2.8, 0.6))),
-                    task=rng.choice(TASKS), replaced_person=rng.random() < 0.15,
-                    goal_id=rng.choice(goals) if rng.random() < 0.6 else None,
-                    skills=(rng.choice(SKILLS)[0],) if rng.random() < 0.4 else (),
-                    outcome=rng.randint(2, 5), note=rng.choice(AI_NOTES), source="cli"))
+                pattern = rng.choice(
+                    PATTERN_IDS[3:] if rng.random() < automate else PATTERN_IDS[:3]
+                )
+                journal.add(
+                    r.AIUse(
+                        id=ids(),
+                        started_at=started.astimezone(),
+                        tool=rng.choices([t for t, _ in TOOLS], [w for _, w in TOOLS])[0],
+                        pattern=pattern,
+                        minutes=max(1, int(rng.lognormvariate(2.8, 0.6))),
+                        task=rng.choice(TASKS),
+                        replaced_person=rng.random() < 0.15,
+                        goal_id=rng.choice(goals) if rng.random() < 0.6 else None,
+                        skills=(rng.choice(SKILLS)[0],) if rng.random() < 0.4 else (),
+                        outcome=rng.randint(2, 5),
+                        note=rng.choice(AI_NOTES),
+                        source="cli",
+                    )
+                )
             for _ in range(2):
                 at = datetime.combine(day, time(rng.randint(9, 19), rng.randint(0, 59)))
-                journal.add(r.Touchpoint(
-                    id=ids(), at=at.astimezone(),
-                    kind=rng.choices([k for k, _ in TOUCH_KINDS],
-                                     [w for _, w in TOUCH_KINDS])[0],
-                    person=rng.choice(PEOPLE)[0], minutes=rng.choice([10, 15, 30, 45]),
-                    quality=rng.randint(2, 5), note=rng.choice(DAY_NOTES)))
-            journal.add(r.Checkin(
-                id=ids(), day=day, burnout=rng.randint(1, 4), connection=rng.randint(2, 5),
-                safety=rng.randint(2, 5), conversations=rng.randint(0, 6),
-                asked_advice=rng.random() < 0.4, energy=rng.randint(1, 5),
-                note=rng.choice(DAY_NOTES)))
+                journal.add(
+                    r.Touchpoint(
+                        id=ids(),
+                        at=at.astimezone(),
+                        kind=rng.choices([k for k, _ in TOUCH_KINDS], [w for _, w in TOUCH_KINDS])[
+                            0
+                        ],
+                        person=rng.choice(PEOPLE)[0],
+                        minutes=rng.choice([10, 15, 30, 45]),
+                        quality=rng.randint(2, 5),
+                        note=rng.choice(DAY_NOTES),
+                    )
+                )
+            journal.add(
+                r.Checkin(
+                    id=ids(),
+                    day=day,
+                    burnout=rng.randint(1, 4),
+                    connection=rng.randint(2, 5),
+                    safety=rng.randint(2, 5),
+                    conversations=rng.randint(0, 6),
+                    asked_advice=rng.random() < 0.4,
+                    energy=rng.randint(1, 5),
+                    note=rng.choice(DAY_NOTES),
+                )
+            )
     journal.checkpoint()
     journal.close()
     (paths.root / "complete").touch()
@@ -113,8 +138,9 @@ def keyring_copy(paths: DataPaths) -> tuple[DataPaths, str]:
         def delete_password(self, service, username):
             held.pop(username, None)
 
-    with Journal.open(target, passphrase=lambda: PASSPHRASE,
-                      store=SecretStore(Holder())) as journal:
+    with Journal.open(
+        target, passphrase=lambda: PASSPHRASE, store=SecretStore(Holder())
+    ) as journal:
         journal.change_key(Key.random())
     (secret,) = held.values()
     key_file.write_text(secret)

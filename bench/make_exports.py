@@ -14,10 +14,12 @@ import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 
-_WORDS = ("the data report model query function customer team draft email review test "
-          "deploy error value table chart summary meeting plan budget design user server "
-          "python sql script feature release bug issue page section format style clear "
-          "quick simple better version update change result output input file list").split()
+_WORDS = (
+    "the data report model query function customer team draft email review test "
+    "deploy error value table chart summary meeting plan budget design user server "
+    "python sql script feature release bug issue page section format style clear "
+    "quick simple better version update change result output input file list"
+).split()
 _ASKS = (
     "Explain how {w} works and why it matters for the {w2}.",
     "Write a {w} for the {w2}, about {n} sentences.",
@@ -28,7 +30,7 @@ _ASKS = (
     "Change the {w} to use the {w2} instead.",
     "Proofread this: {text}",
     "Here is my code:\n```python\n{code}\n```\nWhy does it fail?",
-    "I get this:\nTraceback (most recent call last):\n  File \"main.py\", line {n}, in <module>\n"
+    'I get this:\nTraceback (most recent call last):\n  File "main.py", line {n}, in <module>\n'
     "    run()\nKeyError: '{w}'",
     "Still doesn't work, same error.",
     "Thanks! Summarise the {w} in three bullet points.",
@@ -42,28 +44,53 @@ def _sentence(rng: random.Random) -> str:
 
 
 def _paragraphs(rng: random.Random, low: int, high: int) -> str:
-    return "\n\n".join(" ".join(_sentence(rng) for _ in range(rng.randint(2, 6)))
-                       for _ in range(rng.randint(low, high)))
+    return "\n\n".join(
+        " ".join(_sentence(rng) for _ in range(rng.randint(2, 6)))
+        for _ in range(rng.randint(low, high))
+    )
 
 
 def _ask(rng: random.Random) -> str:
-    code = "\n".join(f"    {rng.choice(_WORDS)} = {rng.choice(_WORDS)}({rng.randint(1, 99)})"
-                     for _ in range(rng.randint(3, 25)))
-    return rng.choice(_ASKS).format(w=rng.choice(_WORDS), w2=rng.choice(_WORDS),
-                                    n=rng.randint(2, 80), text=_paragraphs(rng, 1, 2),
-                                    code=code)
+    code = "\n".join(
+        f"    {rng.choice(_WORDS)} = {rng.choice(_WORDS)}({rng.randint(1, 99)})"
+        for _ in range(rng.randint(3, 25))
+    )
+    return rng.choice(_ASKS).format(
+        w=rng.choice(_WORDS),
+        w2=rng.choice(_WORDS),
+        n=rng.randint(2, 80),
+        text=_paragraphs(rng, 1, 2),
+        code=code,
+    )
 
 
-def _node(node_id: str, parent: str | None, role: str | None, time: float | None,
-          content: dict | None) -> dict:
-    message = None if role is None else {
-        "id": node_id, "author": {"role": role, "name": None, "metadata": {}},
-        "create_time": time, "update_time": None, "content": content,
-        "status": "finished_successfully", "end_turn": role == "assistant", "weight": 1.0,
-        "metadata": {"model_slug": "gpt-4o", "default_model_slug": "gpt-4o",
-                     "request_id": node_id.replace("-", "")[::-1],
-                     "message_type": "next", "citations": [], "timestamp_": "absolute"},
-        "recipient": "all", "channel": None}
+def _node(
+    node_id: str, parent: str | None, role: str | None, time: float | None, content: dict | None
+) -> dict:
+    message = (
+        None
+        if role is None
+        else {
+            "id": node_id,
+            "author": {"role": role, "name": None, "metadata": {}},
+            "create_time": time,
+            "update_time": None,
+            "content": content,
+            "status": "finished_successfully",
+            "end_turn": role == "assistant",
+            "weight": 1.0,
+            "metadata": {
+                "model_slug": "gpt-4o",
+                "default_model_slug": "gpt-4o",
+                "request_id": node_id.replace("-", "")[::-1],
+                "message_type": "next",
+                "citations": [],
+                "timestamp_": "absolute",
+            },
+            "recipient": "all",
+            "channel": None,
+        }
+    )
     return {"id": node_id, "message": message, "parent": parent, "children": []}
 
 
@@ -81,27 +108,54 @@ def _conversation(rng: random.Random, start: float) -> dict:
     current = add(None, None, None, None)
     current = add("system", None, {"content_type": "text", "parts": [""]}, current)
     if rng.random() < 0.3:
-        current = add("user", None, {"content_type": "user_editable_context",
-                                     "user_profile": _sentence(rng), "user_instructions": ""},
-                      current)
+        current = add(
+            "user",
+            None,
+            {
+                "content_type": "user_editable_context",
+                "user_profile": _sentence(rng),
+                "user_instructions": "",
+            },
+            current,
+        )
     time = start
     for _ in range(rng.choice((1, 1, 2, 2, 3, 4, 5, 6, 8, 12, 20))):
         time += rng.randint(20, 600) if rng.random() > 0.05 else rng.randint(3700, 90_000)
         current = add("user", time, {"content_type": "text", "parts": [_ask(rng)]}, current)
         if rng.random() < 0.15:  # a regenerated answer: the first one stays on a side branch
-            add("assistant", time + 5, {"content_type": "text",
-                                        "parts": [_paragraphs(rng, 1, 4)]}, current)
+            add(
+                "assistant",
+                time + 5,
+                {"content_type": "text", "parts": [_paragraphs(rng, 1, 4)]},
+                current,
+            )
         if rng.random() < 0.1:
-            current = add("tool", time + 8, {"content_type": "execution_output",
-                                             "text": _sentence(rng)}, current)
+            current = add(
+                "tool",
+                time + 8,
+                {"content_type": "execution_output", "text": _sentence(rng)},
+                current,
+            )
         time += rng.randint(5, 60)
-        current = add("assistant", time, {"content_type": "text",
-                                          "parts": [_paragraphs(rng, 1, 6)]}, current)
-    return {"title": _sentence(rng)[:40].rstrip(". "), "create_time": start,
-            "update_time": time, "mapping": mapping, "moderation_results": [],
-            "current_node": current, "plugin_ids": None, "conversation_id": conversation_id,
-            "conversation_template_id": None, "gizmo_id": None, "is_archived": False,
-            "safe_urls": [], "default_model_slug": "gpt-4o", "id": conversation_id}
+        current = add(
+            "assistant", time, {"content_type": "text", "parts": [_paragraphs(rng, 1, 6)]}, current
+        )
+    return {
+        "title": _sentence(rng)[:40].rstrip(". "),
+        "create_time": start,
+        "update_time": time,
+        "mapping": mapping,
+        "moderation_results": [],
+        "current_node": current,
+        "plugin_ids": None,
+        "conversation_id": conversation_id,
+        "conversation_template_id": None,
+        "gizmo_id": None,
+        "is_archived": False,
+        "safe_urls": [],
+        "default_model_slug": "gpt-4o",
+        "id": conversation_id,
+    }
 
 
 def chatgpt_export(path: Path, conversations: int = 5000, seed: int = 1) -> Path:

@@ -41,15 +41,18 @@ def journal_folder() -> Path:
     with text.open("w") as out:
         for n in range(ENTRIES):
             moment = start + timedelta(minutes=n * 290)
-            out.write(f"[{moment:%Y-%m-%d %H:%M}] {rng.choice(generate.TASKS)}.\n"
-                      f"{rng.choice(generate.AI_NOTES)} Used {rng.choice(generate.TOOLS)[0]}.\n\n")
+            out.write(
+                f"[{moment:%Y-%m-%d %H:%M}] {rng.choice(generate.TASKS)}.\n"
+                f"{rng.choice(generate.AI_NOTES)} Used {rng.choice(generate.TOOLS)[0]}.\n\n"
+            )
     (folder / "config" / "jrnl" / "jrnl.yaml").write_text(
         "colors: {body: none, date: none, tags: none, title: none}\n"
         "default_hour: 9\ndefault_minute: 0\neditor: ''\nencrypt: false\nhighlight: false\n"
         "indent_character: '|'\n"
         f"journals:\n  default:\n    journal: {text}\n"
         "linewrap: 79\ntagsymbols: '#@'\ntemplate: false\ntimeformat: '%Y-%m-%d %H:%M'\n"
-        "version: v4.2\n")
+        "version: v4.2\n"
+    )
     return folder
 
 
@@ -60,10 +63,17 @@ def measure(repeat: int) -> dict[str, float]:
 
     def once() -> float:
         started = time.perf_counter()
-        subprocess.run([str(jrnl), "Benchmark entry from AI Journal's bench."], env=env,
-                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                       stdin=subprocess.DEVNULL)
+        subprocess.run(
+            [str(jrnl), "Benchmark entry from AI Journal's bench."],
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL,
+        )
         return time.perf_counter() - started
 
-    return {"jrnl_add_entry_s": statistics.median(once() for _ in range(repeat)),
-            "jrnl_entries": float(ENTRIES)}
+    return {
+        "jrnl_add_entry_s": statistics.median(once() for _ in range(repeat)),
+        "jrnl_entries": float(ENTRIES),
+    }

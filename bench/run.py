@@ -32,9 +32,12 @@ from aijournal import records as r  # noqa: E402
 from aijournal.storage import DataPaths, Journal  # noqa: E402
 
 PY = sys.executable
-ENV = {**os.environ, "AIJOURNAL_PASSPHRASE": generate.PASSPHRASE,
-       "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring", "QT_QPA_PLATFORM":
-       os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+ENV = {
+    **os.environ,
+    "AIJOURNAL_PASSPHRASE": generate.PASSPHRASE,
+    "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+    "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+}
 
 
 def median_of(repeat: int, run: Callable[[], float]) -> float:
@@ -43,8 +46,9 @@ def median_of(repeat: int, run: Callable[[], float]) -> float:
 
 def wall(command: list[str], env: dict[str, str] | None = None) -> float:
     started = time.perf_counter()
-    subprocess.run(command, env=env or ENV, check=True, stdout=subprocess.DEVNULL,
-                   stdin=subprocess.DEVNULL)
+    subprocess.run(
+        command, env=env or ENV, check=True, stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL
+    )
     return time.perf_counter() - started
 
 
@@ -68,11 +72,26 @@ conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
 def log_ai(paths: DataPaths, repeat: int) -> dict[str, float]:
     """`aijournal log-ai` wall time against the floor: Python, the imports and the key."""
     copy = working_copy(paths)
-    command = [PY, "-m", "aijournal", "--data-dir", str(copy.root), "log-ai", "--tool",
-               "Claude", "--pattern", "learning", "--minutes", "5", "Benchmark entry"]
+    command = [
+        PY,
+        "-m",
+        "aijournal",
+        "--data-dir",
+        str(copy.root),
+        "log-ai",
+        "--tool",
+        "Claude",
+        "--pattern",
+        "learning",
+        "--minutes",
+        "5",
+        "Benchmark entry",
+    ]
     wall(command)  # the first write of the day also makes the daily backup
-    runs = [(wall(command), wall([PY, "-c", FLOOR, str(copy.db)]))  # interleaved: same load
-            for _ in range(max(repeat, 11))]
+    runs = [
+        (wall(command), wall([PY, "-c", FLOOR, str(copy.db)]))  # interleaved: same load
+        for _ in range(max(repeat, 11))
+    ]
     shutil.rmtree(copy.root.parent)
     command_s = statistics.median(c for c, _ in runs)
     floor = statistics.median(f for _, f in runs)
@@ -87,12 +106,19 @@ def insert(paths: DataPaths, repeat: int) -> dict[str, float]:
     """
     copy = working_copy(paths)
     with Journal.open(copy, passphrase=lambda: generate.PASSPHRASE) as journal:
+
         def one() -> float:
-            use = r.AIUse(started_at=r.now(), tool="Claude", pattern="learning", minutes=5,
-                          skills=("SQL window functions",))
+            use = r.AIUse(
+                started_at=r.now(),
+                tool="Claude",
+                pattern="learning",
+                minutes=5,
+                skills=("SQL window functions",),
+            )
             started = time.perf_counter()
             journal.add(use)
             return time.perf_counter() - started
+
         durable = median_of(max(repeat, 25), one)
         journal.db.execute("PRAGMA synchronous = OFF")
         unsynced = median_of(max(repeat, 25), one)
@@ -104,12 +130,14 @@ def trends(paths: DataPaths, repeat: int) -> dict[str, float]:
     """All trend series for all time, and for the 4-week range a switch computes."""
     from aijournal import trends as series
 
-    with Journal.open(paths, passphrase=lambda: generate.PASSPHRASE,
-                      clock=generate_clock) as journal:
+    with Journal.open(
+        paths, passphrase=lambda: generate.PASSPHRASE, clock=generate_clock
+    ) as journal:
         all_time = median_of(repeat, lambda: _timed(lambda: series.series(journal, None, None)))
         start = generate.END - timedelta(weeks=4)
-        switch = median_of(repeat, lambda: _timed(
-            lambda: series.series(journal, start, generate.END)))
+        switch = median_of(
+            repeat, lambda: _timed(lambda: series.series(journal, start, generate.END))
+        )
     return {"trends_all_s": all_time, "trends_4_weeks_s": switch}
 
 
@@ -135,8 +163,14 @@ def desktop(paths: DataPaths, repeat: int) -> dict[str, float]:
 
     def start(*args: str) -> tuple[float, float]:
         started = time.perf_counter()
-        done = subprocess.run([PY, script, *args], env=ENV, check=True, capture_output=True,
-                              text=True, stdin=subprocess.DEVNULL)
+        done = subprocess.run(
+            [PY, script, *args],
+            env=ENV,
+            check=True,
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+        )
         _, memory = done.stdout.split()
         return time.perf_counter() - started, float(memory)
 
@@ -146,22 +180,39 @@ def desktop(paths: DataPaths, repeat: int) -> dict[str, float]:
         bare.append(start("bare"))
         app.append(start("app", str(keyed.root), f"keyring:{secret}"))
         typed.append(start("app", str(paths.root), generate.PASSPHRASE))
-    bare_s, app_s, typed_s = (statistics.median(t for t, _ in runs)
-                              for runs in (bare, app, typed))
+    bare_s, app_s, typed_s = (statistics.median(t for t, _ in runs) for runs in (bare, app, typed))
     bare_mb, app_mb = (statistics.median(m for _, m in runs) for runs in (bare, app))
-    return {"desktop_start_s": app_s, "bare_window_start_s": bare_s,
-            "desktop_vs_bare": app_s / bare_s, "desktop_passphrase_start_s": typed_s,
-            "desktop_peak_mb": app_mb, "bare_window_peak_mb": bare_mb,
-            "desktop_extra_mb": app_mb - bare_mb}
+    return {
+        "desktop_start_s": app_s,
+        "bare_window_start_s": bare_s,
+        "desktop_vs_bare": app_s / bare_s,
+        "desktop_passphrase_start_s": typed_s,
+        "desktop_peak_mb": app_mb,
+        "bare_window_peak_mb": bare_mb,
+        "desktop_extra_mb": app_mb - bare_mb,
+    }
 
 
 def summary_pdf(paths: DataPaths, repeat: int) -> dict[str, float]:
     """A one-year summary PDF, from the journal to the file (`aijournal export`)."""
     target = Path(tempfile.mkdtemp(prefix="aijournal-bench-")) / "summary.pdf"
     start = generate.END - timedelta(days=364)
-    command = [PY, "-m", "aijournal", "--data-dir", str(paths.root), "export", "--format",
-               "summary-pdf", "--from", start.isoformat(), "--to", generate.END.isoformat(),
-               "-o", str(target)]
+    command = [
+        PY,
+        "-m",
+        "aijournal",
+        "--data-dir",
+        str(paths.root),
+        "export",
+        "--format",
+        "summary-pdf",
+        "--from",
+        start.isoformat(),
+        "--to",
+        generate.END.isoformat(),
+        "-o",
+        str(target),
+    ]
     result = median_of(repeat, lambda: wall(command))
     shutil.rmtree(target.parent)
     return {"summary_pdf_1_year_s": result}
@@ -178,20 +229,32 @@ def chatgpt_import(repeat: int) -> dict[str, float]:
     def once() -> tuple[float, float]:
         home = Path(tempfile.mkdtemp(prefix="aijournal-bench-"))
         env = {**ENV, "AIJOURNAL_HOME": str(home)}
-        subprocess.run([PY, "-m", "aijournal", "init"], env=env, check=True,
-                       capture_output=True, stdin=subprocess.DEVNULL)
+        subprocess.run(
+            [PY, "-m", "aijournal", "init"],
+            env=env,
+            check=True,
+            capture_output=True,
+            stdin=subprocess.DEVNULL,
+        )
         started = time.perf_counter()
-        done = subprocess.run([PY, "-c", PEAK, PY, "-m", "aijournal", "import", "chatgpt",
-                               str(export)], env=env, check=True, capture_output=True,
-                              text=True, stdin=subprocess.DEVNULL)
+        done = subprocess.run(
+            [PY, "-c", PEAK, PY, "-m", "aijournal", "import", "chatgpt", str(export)],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+            stdin=subprocess.DEVNULL,
+        )
         took = time.perf_counter() - started
         shutil.rmtree(home)
         return took, float(done.stdout.split()[-1])
 
     runs = [once() for _ in range(max(1, repeat // 2))]
-    return {"import_5000_conversations_s": statistics.median(t for t, _ in runs),
-            "import_peak_mb": statistics.median(m for _, m in runs),
-            "export_mb": export.stat().st_size / 1e6}
+    return {
+        "import_5000_conversations_s": statistics.median(t for t, _ in runs),
+        "import_peak_mb": statistics.median(m for _, m in runs),
+        "export_mb": export.stat().st_size / 1e6,
+    }
 
 
 # Runs a command and prints its peak resident memory in MB (the child's, not this wrapper's).
@@ -206,14 +269,25 @@ def trends_view(paths: DataPaths, repeat: int) -> dict[str, float]:
     """The Trends view's range switch, click to repainted view (bench/trends_view.py), in a
     process of its own so that Qt's memory stays out of this one and its children."""
     years = paths.root.name.removeprefix("journal-").removesuffix("y")
-    done = subprocess.run([PY, str(HERE / "trends_view.py"), "--years", years, "--repeat",
-                           str(repeat), "--json"], env=ENV, check=True, capture_output=True,
-                          text=True, stdin=subprocess.DEVNULL)
+    done = subprocess.run(
+        [PY, str(HERE / "trends_view.py"), "--years", years, "--repeat", str(repeat), "--json"],
+        env=ENV,
+        check=True,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
     return json.loads(done.stdout.splitlines()[-1])
 
 
 MEASUREMENTS: list[Callable[[DataPaths, int], dict[str, float]]] = [
-    log_ai, insert, trends, trends_view, summary_pdf, desktop]
+    log_ai,
+    insert,
+    trends,
+    trends_view,
+    summary_pdf,
+    desktop,
+]
 BUDGETS = {  # figure: (limit, how it reads)
     "log_ai_vs_floor": (1.25, "× floor"),
     "insert_s": (0.005, "s"),
@@ -248,8 +322,12 @@ def main() -> None:
         import peers
 
         results["peers"] = peers.measure(args.repeat)
-    report = {"machine": _machine(), "date": date.today().isoformat(), "repeat": args.repeat,
-              "results": results}
+    report = {
+        "machine": _machine(),
+        "date": date.today().isoformat(),
+        "repeat": args.repeat,
+        "results": results,
+    }
     args.out.write_text(json.dumps(report, indent=2) + "\n")
     print(_table(results))
 
@@ -260,15 +338,18 @@ def _records(paths: DataPaths) -> float:
 
 
 def _machine() -> dict[str, str]:
-    return {"python": platform.python_version(), "platform": platform.platform(),
-            "cpus": str(os.cpu_count()), "processor": platform.processor() or platform.machine()}
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": str(os.cpu_count()),
+        "processor": platform.processor() or platform.machine(),
+    }
 
 
 def _table(results: dict[str, dict[str, float]]) -> str:
     sizes = [k for k in results if k not in ("peers", "import")]
     names = sorted({name for k in sizes for name in results[k]})
-    lines = ["| figure | " + " | ".join(sizes) + " | budget |",
-             "|---" * (len(sizes) + 2) + "|"]
+    lines = ["| figure | " + " | ".join(sizes) + " | budget |", "|---" * (len(sizes) + 2) + "|"]
     for name in names:
         limit = BUDGETS.get(name)
         cells = [_fmt(name, results[k].get(name)) for k in sizes]
@@ -278,8 +359,9 @@ def _table(results: dict[str, dict[str, float]]) -> str:
         for name, value in results.get(group, {}).items():
             limit = BUDGETS.get(name)
             budget = f"≤ {limit[0]:g} {limit[1]}" if limit else ""
-            lines.append(f"| {name} | {_fmt(name, value)} |" + " |" * (len(sizes) - 1)
-                         + f" {budget} |")
+            lines.append(
+                f"| {name} | {_fmt(name, value)} |" + " |" * (len(sizes) - 1) + f" {budget} |"
+            )
     return "\n".join(lines)
 
 

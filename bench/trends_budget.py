@@ -34,9 +34,11 @@ def open_reference(folder: Path, days: int) -> Journal:
     began = time.perf_counter()
     journal = Journal.create(paths, Key.from_passphrase(PASSPHRASE), clock=clock)
     counts = demo.fill(journal, days=days)
-    print(f"built {sum(counts.values()):,} records in {time.perf_counter() - began:.1f} s "
-          f"({counts['ai_uses']:,} AI uses, {counts['checkins']:,} check-ins, "
-          f"{counts['touchpoints']:,} touchpoints) -> {folder}")
+    print(
+        f"built {sum(counts.values()):,} records in {time.perf_counter() - began:.1f} s "
+        f"({counts['ai_uses']:,} AI uses, {counts['checkins']:,} check-ins, "
+        f"{counts['touchpoints']:,} touchpoints) -> {folder}"
+    )
     return journal
 
 
@@ -62,11 +64,15 @@ def main() -> int:
         for choice in trends.ranges(TODAY.date()):
             ms = median_ms(lambda c=choice: trends.series(journal, c.start, c.end))
             points = trends.series(journal, choice.start, choice.end)
-            print(f"{choice.label:>9}: {ms:7.1f} ms  (median of 7; {len(points.modes.x)} weeks,"
-                  f" {len(points.moods.x)} mood points)")
+            print(
+                f"{choice.label:>9}: {ms:7.1f} ms  (median of 7; {len(points.modes.x)} weeks,"
+                f" {len(points.moods.x)} mood points)"
+            )
             worst = max(worst, ms) if choice.start is None else worst
-        print(f"all time: {worst:.1f} ms against a budget of {BUDGET_MS:.0f} ms: "
-              + ("within budget" if worst <= BUDGET_MS else "OVER BUDGET"))
+        print(
+            f"all time: {worst:.1f} ms against a budget of {BUDGET_MS:.0f} ms: "
+            + ("within budget" if worst <= BUDGET_MS else "OVER BUDGET")
+        )
         return 0 if worst <= BUDGET_MS else 1
 
 

@@ -36,7 +36,7 @@ BUDGET_S = 0.100
 
 
 def _clock() -> datetime:
-    """"Today" is the reference journal's last day, so that every range has its data."""
+    """ "Today" is the reference journal's last day, so that every range has its data."""
     return datetime.combine(generate.END, clock_time(20)).astimezone()
 
 
@@ -84,9 +84,14 @@ def measure(paths: DataPaths, passphrase: str, repeat: int) -> dict[str, float]:
                 app.processEvents()
                 time.sleep(0.005)
             settle(window)
-            buttons = {label: next(b for b in view.findChildren(QPushButton)
-                                   if b.accessibleName() == f"Range {label}")
-                       for label in RANGES}
+            buttons = {
+                label: next(
+                    b
+                    for b in view.findChildren(QPushButton)
+                    if b.accessibleName() == f"Range {label}"
+                )
+                for label in RANGES
+            }
             for label in RANGES:
                 first[label].append(timed(buttons[label].click, window))
             for label in RANGES:
@@ -108,8 +113,9 @@ def measure(paths: DataPaths, passphrase: str, repeat: int) -> dict[str, float]:
         out[f"trends_switch_{name}_first_s"] = once
         out[f"trends_switch_{name}_repeat_s"] = back
         out[f"trends_switch_{name}_s"] = max(once, back)
-    out["trends_switch_worst_s"] = max(out[f"trends_switch_{r.replace(' ', '_')}_s"]
-                                       for r in RANGES)
+    out["trends_switch_worst_s"] = max(
+        out[f"trends_switch_{r.replace(' ', '_')}_s"] for r in RANGES
+    )
     out["trends_switch_all_uncached_s"] = statistics.median(uncached)
     return out
 
@@ -130,8 +136,10 @@ def main() -> int:
         flag = "  OVER BUDGET" if over else ""
         print(f"{name:34} {value * 1000:7.1f} ms{flag}")
     worst = figures["trends_switch_worst_s"]
-    print(f"worst switch {worst * 1000:.1f} ms against a budget of {BUDGET_S * 1000:.0f} ms: "
-          + ("within budget" if worst <= BUDGET_S else "OVER BUDGET"))
+    print(
+        f"worst switch {worst * 1000:.1f} ms against a budget of {BUDGET_S * 1000:.0f} ms: "
+        + ("within budget" if worst <= BUDGET_S else "OVER BUDGET")
+    )
     return 0 if worst <= BUDGET_S else 1
 
 

@@ -67,8 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     width, height = (int(n) for n in args.size.split("x"))
     with tempfile.TemporaryDirectory() as tmp:
-        journal = Journal.create(DataPaths(Path(tmp) / "data"), Key.random(),
-                                 store=SecretStore())
+        journal = Journal.create(DataPaths(Path(tmp) / "data"), Key.random(), store=SecretStore())
         demo.fill(journal, days=args.days)
         window = MainWindow(journal, use_tray=False)
         window.resize(width, height)

@@ -43,6 +43,7 @@ def zipped(tmp_path, source: Path, member="conversations.json", extra=()) -> Pat
 
 # ---- reading the two formats -----------------------------------------------------------------
 
+
 def test_chatgpt_export_becomes_one_use_per_session():
     found = plan(CHATGPT)
     uses = by_ref(found)
@@ -50,7 +51,13 @@ def test_chatgpt_export_becomes_one_use_per_session():
     assert len(uses) == 11 and found.conversations == 10 and found.split == 1
     learn = uses["c-learn-0001"]
     assert (learn.tool, learn.task, learn.source, learn.minutes, learn.turns, learn.to_review) == (
-        "ChatGPT", "Python decorators", "chatgpt-export", 6, 2, True)
+        "ChatGPT",
+        "Python decorators",
+        "chatgpt-export",
+        6,
+        2,
+        True,
+    )
     assert learn.started_at == datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
     assert learn.note == ""  # what the user wrote stays out unless asked for
     # `id` instead of `conversation_id`, image parts as objects, an unknown content type
@@ -85,8 +92,13 @@ def test_claude_export_with_content_blocks_attachments_and_split():
     found = plan(CLAUDE, "claude", keep_first_message=True)
     uses = by_ref(found)
     assert found.skipped == {"no readable messages": 1}
-    assert set(uses) == {"k-check-0001", "k-blocks-0002", "k-untitled-0003", "k-split-0005",
-                         "k-split-0005#2"}
+    assert set(uses) == {
+        "k-check-0001",
+        "k-blocks-0002",
+        "k-untitled-0003",
+        "k-split-0005",
+        "k-split-0005#2",
+    }
     blocks = uses["k-blocks-0002"]
     assert blocks.tool == "Claude" and blocks.source == "claude-export"
     assert blocks.note == "Write a bash script that deploys the site with rsync."
@@ -96,15 +108,19 @@ def test_claude_export_with_content_blocks_attachments_and_split():
     assert uses["k-split-0005#2"].minutes == 1
 
 
-@pytest.mark.parametrize("member", ["conversations.json", "export-2026-03/conversations.json",
-                                    "a/b/c/conversations.json"])
+@pytest.mark.parametrize(
+    "member",
+    ["conversations.json", "export-2026-03/conversations.json", "a/b/c/conversations.json"],
+)
 @pytest.mark.parametrize("source, kind", [(CHATGPT, "chatgpt"), (CLAUDE, "claude")])
 def test_a_zip_reads_like_its_conversations_json(tmp_path, source, kind, member):
-    archive = zipped(tmp_path, source, member, extra=[("chat.html", "<html></html>"),
-                                                      ("users.json", "[]")])
+    archive = zipped(
+        tmp_path, source, member, extra=[("chat.html", "<html></html>"), ("users.json", "[]")]
+    )
     plain, packed = plan(source, kind), plan(archive, kind)
     assert [(u.source_ref, u.minutes, u.turns, u.pattern) for u in packed.uses] == [
-        (u.source_ref, u.minutes, u.turns, u.pattern) for u in plain.uses]
+        (u.source_ref, u.minutes, u.turns, u.pattern) for u in plain.uses
+    ]
 
 
 def test_kind_is_detected_from_the_first_conversation(tmp_path):
@@ -131,8 +147,10 @@ T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
 def talk(*minutes_and_roles, created=T0) -> ax.Conversation:
-    messages = [ax.Message(role, None if at is None else T0 + timedelta(minutes=at), f"turn {i}")
-                for i, (at, role) in enumerate(minutes_and_roles)]
+    messages = [
+        ax.Message(role, None if at is None else T0 + timedelta(minutes=at), f"turn {i}")
+        for i, (at, role) in enumerate(minutes_and_roles)
+    ]
     return ax.Conversation("chatgpt", "ref", "Title", messages, created)
 
 
@@ -170,33 +188,66 @@ def test_later_sessions_get_numbered_refs():
 
 # ---- suggested patterns ----------------------------------------------------------------------
 
-TRACEBACK = ("Traceback (most recent call last):\n  File \"app.py\", line 3, in <module>\n"
-             "KeyError: 'id'")
+TRACEBACK = (
+    "Traceback (most recent call last):\n  File \"app.py\", line 3, in <module>\nKeyError: 'id'"
+)
 
 
-@pytest.mark.parametrize("turns, pattern, rule", [
-    (["Write a haiku about autumn."], "directive", "one-request"),
-    (["Write a loader for orders.csv", "I get this:\n" + TRACEBACK,
-      "Still doesn't work: ValueError: bad value"], "feedback-loop", "pasted-errors"),
-    (["Fix my build", "npm ERR! code ELIFECYCLE", "It fails again:\n```\nexit code 2\n```"],
-     "feedback-loop", "pasted-errors"),
-    (["Deploy script please", "here is the log\n" + "\n".join(["line"] * 14),
-      "and the next run\n```\nok\nok\n```"], "feedback-loop", "pasted-errors"),
-    (["Explain how Python decorators work."], "learning", "asked-to-understand"),
-    (["Why does the moon look bigger near the horizon?", "Thanks"], "learning",
-     "asked-to-understand"),
-    (["What is the difference between a mutex and a semaphore?"], "learning",
-     "asked-to-understand"),
-    (["Can you proofread this paragraph?"], "validation", "asked-for-a-check"),
-    (["Here is my proof. Is this correct?", "ok thanks"], "validation", "asked-for-a-check"),
-    (["Review my cover letter, any mistakes?"], "validation", "asked-for-a-check"),
-    (["Write a launch email.", "Make it shorter.", "Now add a line about Friday."],
-     "task-iteration", "rounds-of-changes"),
-    (["Draft a slogan", "Try again, instead use a pun", "Another version please"],
-     "task-iteration", "rounds-of-changes"),
-    (["Draft the summary", "Thanks, looks fine"], "task-iteration", "back-and-forth"),
-    ([""], "directive", "one-request"),
-])
+@pytest.mark.parametrize(
+    "turns, pattern, rule",
+    [
+        (["Write a haiku about autumn."], "directive", "one-request"),
+        (
+            [
+                "Write a loader for orders.csv",
+                "I get this:\n" + TRACEBACK,
+                "Still doesn't work: ValueError: bad value",
+            ],
+            "feedback-loop",
+            "pasted-errors",
+        ),
+        (
+            ["Fix my build", "npm ERR! code ELIFECYCLE", "It fails again:\n```\nexit code 2\n```"],
+            "feedback-loop",
+            "pasted-errors",
+        ),
+        (
+            [
+                "Deploy script please",
+                "here is the log\n" + "\n".join(["line"] * 14),
+                "and the next run\n```\nok\nok\n```",
+            ],
+            "feedback-loop",
+            "pasted-errors",
+        ),
+        (["Explain how Python decorators work."], "learning", "asked-to-understand"),
+        (
+            ["Why does the moon look bigger near the horizon?", "Thanks"],
+            "learning",
+            "asked-to-understand",
+        ),
+        (
+            ["What is the difference between a mutex and a semaphore?"],
+            "learning",
+            "asked-to-understand",
+        ),
+        (["Can you proofread this paragraph?"], "validation", "asked-for-a-check"),
+        (["Here is my proof. Is this correct?", "ok thanks"], "validation", "asked-for-a-check"),
+        (["Review my cover letter, any mistakes?"], "validation", "asked-for-a-check"),
+        (
+            ["Write a launch email.", "Make it shorter.", "Now add a line about Friday."],
+            "task-iteration",
+            "rounds-of-changes",
+        ),
+        (
+            ["Draft a slogan", "Try again, instead use a pun", "Another version please"],
+            "task-iteration",
+            "rounds-of-changes",
+        ),
+        (["Draft the summary", "Thanks, looks fine"], "task-iteration", "back-and-forth"),
+        ([""], "directive", "one-request"),
+    ],
+)
 def test_each_rule_suggests_its_pattern(turns, pattern, rule):
     found = ax.suggest_pattern(turns)
     assert (found.pattern, found.rule) == (pattern, rule)
@@ -206,7 +257,12 @@ def test_each_rule_suggests_its_pattern(turns, pattern, rule):
 def test_rules_are_ordered_data_with_readable_reasons():
     assert len({rule.id for rule in ax.RULES}) == len(ax.RULES)
     assert {rule.pattern for rule in ax.RULES} == {
-        "directive", "feedback-loop", "learning", "validation", "task-iteration"}
+        "directive",
+        "feedback-loop",
+        "learning",
+        "validation",
+        "task-iteration",
+    }
     # errors pasted back beat a question in the same conversation: the first rule wins
     mixed = ["Why does this fail?\n" + TRACEBACK, "Still not working: TypeError: x"]
     assert ax.suggest_pattern(mixed).rule == "pasted-errors"
@@ -226,6 +282,7 @@ def test_an_error_hidden_deep_in_a_huge_paste_is_not_searched():
 
 
 # ---- the journal side ------------------------------------------------------------------------
+
 
 def test_reimport_adds_nothing_twice(journal, tmp_path):
     first = ax.import_export(journal, CHATGPT, "chatgpt")
@@ -248,11 +305,17 @@ def test_review_list_and_bulk_confirmation(journal):
     assert [u.started_at for u in waiting] == sorted(u.started_at for u in waiting)
     assert all(u.pattern == u.suggested_pattern and u.suggestion_reason for u in waiting)
     ids = [u.id for u in waiting[:2]]
-    assert journal.confirm_reviewed(ids, pattern="learning", replaced_person=True,
-                                    skills=["Bash"]) == 2
+    assert (
+        journal.confirm_reviewed(ids, pattern="learning", replaced_person=True, skills=["Bash"])
+        == 2
+    )
     confirmed = journal.get(type(waiting[0]), ids[0])
-    assert (confirmed.pattern, confirmed.replaced_person, confirmed.skills,
-            confirmed.to_review) == ("learning", True, ("Bash",), False)
+    assert (
+        confirmed.pattern,
+        confirmed.replaced_person,
+        confirmed.skills,
+        confirmed.to_review,
+    ) == ("learning", True, ("Bash",), False)
     assert confirmed.suggested_pattern == waiting[0].suggested_pattern  # the guess is kept
     assert len(journal.to_review()) == len(waiting) - 2
     with pytest.raises(InvalidInput):
@@ -305,10 +368,10 @@ def test_progress_of_a_zip_counts_compressed_bytes(tmp_path):
 # ---- the command line ------------------------------------------------------------------------
 
 
-
 def snapshot(home: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(home)): p.read_bytes() for p in sorted(home.rglob("*"))
-            if p.is_file()}
+    return {
+        str(p.relative_to(home)): p.read_bytes() for p in sorted(home.rglob("*")) if p.is_file()
+    }
 
 
 def journal_at(home: Path) -> Journal:
@@ -318,8 +381,10 @@ def journal_at(home: Path) -> Journal:
 def test_cli_imports_and_says_what_it_did(home, tmp_path):
     code, out = run("import", "chatgpt", str(zipped(tmp_path, CHATGPT)))
     assert code == 0, out
-    assert ("Imported 11 AI uses from 10 conversations (1 split into sessions); 1 conversation "
-            "skipped (no readable messages); 0 already imported.") in out
+    assert (
+        "Imported 11 AI uses from 10 conversations (1 split into sessions); 1 conversation "
+        "skipped (no readable messages); 0 already imported."
+    ) in out
     assert "aijournal list --to-review" in out
     code, out = run("import", "chatgpt", str(CHATGPT))
     assert code == 0 and "Imported 0 AI uses" in out and "11 already imported" in out
@@ -339,8 +404,7 @@ def test_cli_dry_run_writes_nothing_and_shows_suggestions(home):
 
 
 def test_cli_period_limits_by_session_start_day(home):
-    code, out = run("import", "chatgpt", str(CHATGPT), "--from", "2026-03-03", "--to",
-                    "2026-03-10")
+    code, out = run("import", "chatgpt", str(CHATGPT), "--from", "2026-03-03", "--to", "2026-03-10")
     assert code == 0, out
     assert "Imported 6 AI uses" in out and "5 sessions outside the period" in out
     with journal_at(home) as journal:
@@ -348,8 +412,7 @@ def test_cli_period_limits_by_session_start_day(home):
     assert min(days) == date(2026, 3, 3) and max(days) == date(2026, 3, 10)
     code, out = run("import", "chatgpt", str(CHATGPT))
     assert "Imported 5 AI uses" in out and "6 already imported" in out
-    code, out = run("import", "chatgpt", str(CHATGPT), "--from", "2026-03-10", "--to",
-                    "2026-03-01")
+    code, out = run("import", "chatgpt", str(CHATGPT), "--from", "2026-03-10", "--to", "2026-03-01")
     assert code == 2 and "from" in out
 
 
@@ -358,8 +421,13 @@ def test_no_message_text_is_stored_unless_asked(home, aijournal_home):
     assert run("import", "claude", str(CLAUDE))[0] == 0
     with journal_at(home) as journal:
         dumped = json.dumps(exchange.export_data(journal))
-    for sentence in ("functools.wraps", "Explain how decorators", "webinar on Friday",
-                     "mutex and a semaphore", "connection unexpectedly closed"):
+    for sentence in (
+        "functools.wraps",
+        "Explain how decorators",
+        "webinar on Friday",
+        "mutex and a semaphore",
+        "connection unexpectedly closed",
+    ):
         assert sentence not in dumped
     assert "Python decorators" in dumped  # titles are kept
 
@@ -386,6 +454,7 @@ def _written(name, text):
         path = tmp_path / name
         path.write_text(text)
         return path
+
     return make
 
 
@@ -404,23 +473,31 @@ def _broken_zip(tmp_path):
     return path
 
 
-@pytest.mark.parametrize("make, kind, says", [
-    (_truncated, "chatgpt", "not valid JSON"),
-    (_written("numbers.json", "[1, 2, 3]"), "chatgpt", "no conversations in it"),
-    (_written("object.json", '{"conversations": []}'), "chatgpt", "not a list"),
-    (_written("notes.txt", "Dear diary"), "claude", "not JSON"),
-    (_written("empty.json", ""), "claude", "empty"),
-    (_written("dicts.json", json.dumps([{"a": 1}] * 12)), "claude", "no conversations in it"),
-    (_zip_without_conversations, "chatgpt", "the zip has no conversations.json"),
-    (_broken_zip, "chatgpt", "export"),
-    (lambda tmp_path: shutil.copy(CLAUDE, tmp_path / "conversations.json"), "chatgpt",
-     "this is a Claude export; use `aijournal import claude`"),
-    (lambda tmp_path: shutil.copy(CHATGPT, tmp_path / "conversations.json"), "claude",
-     "this is a ChatGPT export; use `aijournal import chatgpt`"),
-    (lambda tmp_path: tmp_path / "missing.zip", "chatgpt", "readable file"),
-])
-def test_a_bad_file_exits_2_and_leaves_the_journal_byte_for_byte(home, tmp_path, make, kind,
-                                                                 says):
+@pytest.mark.parametrize(
+    "make, kind, says",
+    [
+        (_truncated, "chatgpt", "not valid JSON"),
+        (_written("numbers.json", "[1, 2, 3]"), "chatgpt", "no conversations in it"),
+        (_written("object.json", '{"conversations": []}'), "chatgpt", "not a list"),
+        (_written("notes.txt", "Dear diary"), "claude", "not JSON"),
+        (_written("empty.json", ""), "claude", "empty"),
+        (_written("dicts.json", json.dumps([{"a": 1}] * 12)), "claude", "no conversations in it"),
+        (_zip_without_conversations, "chatgpt", "the zip has no conversations.json"),
+        (_broken_zip, "chatgpt", "export"),
+        (
+            lambda tmp_path: shutil.copy(CLAUDE, tmp_path / "conversations.json"),
+            "chatgpt",
+            "this is a Claude export; use `aijournal import claude`",
+        ),
+        (
+            lambda tmp_path: shutil.copy(CHATGPT, tmp_path / "conversations.json"),
+            "claude",
+            "this is a ChatGPT export; use `aijournal import chatgpt`",
+        ),
+        (lambda tmp_path: tmp_path / "missing.zip", "chatgpt", "readable file"),
+    ],
+)
+def test_a_bad_file_exits_2_and_leaves_the_journal_byte_for_byte(home, tmp_path, make, kind, says):
     assert run("import", "chatgpt", str(CHATGPT), "--from", "2026-03-10")[0] == 0
     bad = Path(make(tmp_path))
     before = snapshot(home)
@@ -434,59 +511,133 @@ def test_a_bad_file_exits_2_and_leaves_the_journal_byte_for_byte(home, tmp_path,
 
 # ---- fuzz: any JSON-ish shape either imports or is InvalidInput, never half-written ----------
 
-_scalars = (st.none() | st.booleans() | st.integers(-10**12, 10**12)
-            | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=12))
-_json = st.recursive(_scalars, lambda kids: st.lists(kids, max_size=3)
-                     | st.dictionaries(st.text(max_size=6), kids, max_size=3), max_leaves=8)
+_scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**12), 10**12)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=12)
+)
+_json = st.recursive(
+    _scalars,
+    lambda kids: (
+        st.lists(kids, max_size=3) | st.dictionaries(st.text(max_size=6), kids, max_size=3)
+    ),
+    max_leaves=8,
+)
+
+
 def _mostly(good):
     """Usually `good`, sometimes anything at all."""
     return st.sampled_from([True] * 5 + [False]).flatmap(lambda ok: good if ok else _json)
 
 
 _unix = _mostly(st.floats(1.6e9, 1.8e9)) | st.none() | st.integers(0, 4 * 10**9)
-_iso = _mostly(st.datetimes(min_value=datetime(1999, 1, 1), max_value=datetime(2030, 1, 1),
-                            timezones=st.none() | st.just(UTC)).map(lambda d: d.isoformat()))
+_iso = _mostly(
+    st.datetimes(
+        min_value=datetime(1999, 1, 1),
+        max_value=datetime(2030, 1, 1),
+        timezones=st.none() | st.just(UTC),
+    ).map(lambda d: d.isoformat())
+)
 _ids = st.sampled_from(["a", "b", "c", "d"])
-_parts = st.lists(st.text(max_size=30) | st.fixed_dictionaries(
-    {"content_type": st.text(max_size=8)}, optional={"text": _json}) | _json, max_size=3)
-_gpt_message = st.fixed_dictionaries({
-    "author": _mostly(st.fixed_dictionaries({"role": st.sampled_from(
-        ["user", "user", "assistant", "system", "tool"])})),
-    "create_time": _unix,
-    "content": _mostly(st.fixed_dictionaries({
-        "content_type": _mostly(st.sampled_from(["text", "multimodal_text", "code", "new"])),
-        "parts": _mostly(_parts)}, optional={"text": _json}))}, optional={"metadata": _json})
-_gpt_node = st.fixed_dictionaries({
-    "parent": _mostly(_ids) | st.none(), "children": _mostly(st.lists(_ids, max_size=3)),
-    "message": _mostly(_gpt_message) | st.none()})
-_chatgpt = st.fixed_dictionaries({
-    "mapping": _mostly(st.dictionaries(_ids, _mostly(_gpt_node), min_size=1, max_size=4)),
-    "conversation_id": _mostly(st.text(min_size=1, max_size=8))}, optional={
-    "title": st.text(max_size=20) | _json, "create_time": _unix, "update_time": _unix,
-    "id": _json, "current_node": _mostly(_ids)})
-_claude_message = st.fixed_dictionaries({
-    "sender": _mostly(st.sampled_from(["human", "human", "assistant", "system"])),
-    "created_at": _iso}, optional={
-    "text": st.text(max_size=30) | _json,
-    "content": _mostly(st.lists(st.fixed_dictionaries({"type": st.just("text") | _json,
-                                                       "text": _json}), max_size=2)),
-    "attachments": _mostly(st.lists(st.fixed_dictionaries({"extracted_content": _json}),
-                                    max_size=2))})
-_claude = st.fixed_dictionaries({
-    "chat_messages": _mostly(st.lists(_mostly(_claude_message), min_size=1, max_size=4)),
-    "uuid": _mostly(st.text(min_size=1, max_size=8))}, optional={
-    "name": _json, "created_at": _iso, "updated_at": _iso})
+_parts = st.lists(
+    st.text(max_size=30)
+    | st.fixed_dictionaries({"content_type": st.text(max_size=8)}, optional={"text": _json})
+    | _json,
+    max_size=3,
+)
+_gpt_message = st.fixed_dictionaries(
+    {
+        "author": _mostly(
+            st.fixed_dictionaries(
+                {"role": st.sampled_from(["user", "user", "assistant", "system", "tool"])}
+            )
+        ),
+        "create_time": _unix,
+        "content": _mostly(
+            st.fixed_dictionaries(
+                {
+                    "content_type": _mostly(
+                        st.sampled_from(["text", "multimodal_text", "code", "new"])
+                    ),
+                    "parts": _mostly(_parts),
+                },
+                optional={"text": _json},
+            )
+        ),
+    },
+    optional={"metadata": _json},
+)
+_gpt_node = st.fixed_dictionaries(
+    {
+        "parent": _mostly(_ids) | st.none(),
+        "children": _mostly(st.lists(_ids, max_size=3)),
+        "message": _mostly(_gpt_message) | st.none(),
+    }
+)
+_chatgpt = st.fixed_dictionaries(
+    {
+        "mapping": _mostly(st.dictionaries(_ids, _mostly(_gpt_node), min_size=1, max_size=4)),
+        "conversation_id": _mostly(st.text(min_size=1, max_size=8)),
+    },
+    optional={
+        "title": st.text(max_size=20) | _json,
+        "create_time": _unix,
+        "update_time": _unix,
+        "id": _json,
+        "current_node": _mostly(_ids),
+    },
+)
+_claude_message = st.fixed_dictionaries(
+    {
+        "sender": _mostly(st.sampled_from(["human", "human", "assistant", "system"])),
+        "created_at": _iso,
+    },
+    optional={
+        "text": st.text(max_size=30) | _json,
+        "content": _mostly(
+            st.lists(
+                st.fixed_dictionaries({"type": st.just("text") | _json, "text": _json}), max_size=2
+            )
+        ),
+        "attachments": _mostly(
+            st.lists(st.fixed_dictionaries({"extracted_content": _json}), max_size=2)
+        ),
+    },
+)
+_claude = st.fixed_dictionaries(
+    {
+        "chat_messages": _mostly(st.lists(_mostly(_claude_message), min_size=1, max_size=4)),
+        "uuid": _mostly(st.text(min_size=1, max_size=8)),
+    },
+    optional={"name": _json, "created_at": _iso, "updated_at": _iso},
+)
 
 
 _SHAPES = {"chatgpt": _chatgpt, "claude": _claude}
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[
-    HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(data=st.data(), shape=st.sampled_from(ax.KINDS), swap=st.sampled_from([0, 0, 0, 1]),
-       cut=st.none() | st.none() | st.integers(0, 400), packed=st.booleans(), keep=st.booleans())
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
+)
+@given(
+    data=st.data(),
+    shape=st.sampled_from(ax.KINDS),
+    swap=st.sampled_from([0, 0, 0, 1]),
+    cut=st.none() | st.none() | st.integers(0, 400),
+    packed=st.booleans(),
+    keep=st.booleans(),
+)
 def test_any_shape_imports_or_is_invalid_input_never_half_written(
-        journal, tmp_path_factory, data, shape, swap, cut, packed, keep):
+    journal, tmp_path_factory, data, shape, swap, cut, packed, keep
+):
     kind = ax.KINDS[(ax.KINDS.index(shape) + swap) % 2]  # now and then the other service's
     conversations = data.draw(_mostly(st.lists(_mostly(_SHAPES[shape]), max_size=5)))
     folder = tmp_path_factory.mktemp("fuzz")

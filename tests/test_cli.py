@@ -15,8 +15,6 @@ from aijournal.storage import DataPaths, Journal
 PASS = {"AIJOURNAL_PASSPHRASE": "correct horse"}
 
 
-
-
 def counts(home: Path) -> dict[str, int]:
     with Journal.open(DataPaths(home)) as journal:
         return journal.counts()
@@ -31,29 +29,70 @@ def test_init_twice_changes_nothing(home):
 
 def test_quick_capture_commands(home):
     assert run("goal", "add", "Ship reporting")[0] == 0
-    code, out = run("log-ai", "--tool", "ChatGPT", "--pattern", "learning", "--minutes", "25",
-                    "--skill", "SQL window functions", "--goal", "Ship reporting",
-                    "Learned how LAG works")
+    code, out = run(
+        "log-ai",
+        "--tool",
+        "ChatGPT",
+        "--pattern",
+        "learning",
+        "--minutes",
+        "25",
+        "--skill",
+        "SQL window functions",
+        "--goal",
+        "Ship reporting",
+        "Learned how LAG works",
+    )
     assert code == 0, out
     assert "Learning (augmentation)" in out
-    code, out = run("checkin", "--burnout", "2", "--connection", "4", "--safety", "4",
-                    "--conversations", "3", "--asked-advice", "--energy", "3", "--note", "ok")
+    code, out = run(
+        "checkin",
+        "--burnout",
+        "2",
+        "--connection",
+        "4",
+        "--safety",
+        "4",
+        "--conversations",
+        "3",
+        "--asked-advice",
+        "--energy",
+        "3",
+        "--note",
+        "ok",
+    )
     assert code == 0 and "Checked in" in out
     code, out = run("checkin", "--burnout", "3")
     assert code == 2 and "--connection" in out
     code, out = run("checkin", "--burnout", "3", "--connection", "4")
     assert code == 0 and "Updated the check-in" in out
     assert "safety 4" in out  # what the second command did not mention is kept
-    code, out = run("touchpoint", "--kind", "advice-asked", "--person", "Dana", "--minutes",
-                    "15", "--quality", "4", "Asked about LAG")
+    code, out = run(
+        "touchpoint",
+        "--kind",
+        "advice-asked",
+        "--person",
+        "Dana",
+        "--minutes",
+        "15",
+        "--quality",
+        "4",
+        "Asked about LAG",
+    )
     assert code == 0 and "Added Dana to your circle" in out
     assert run("person", "add", "Sam", "--relationship", "peer", "--cadence", "14")[0] == 0
     assert run("skill", "rate", "SQL", "3")[0] == 0
     code, out = run("assess", "who5", "--answers", "3,4,5,2,1")
     assert code == 0 and "WHO-5" in out and "60" in out
     got = counts(home)
-    assert (got["ai_uses"], got["checkins"], got["touchpoints"], got["people"],
-            got["assessments"], got["skill_ratings"]) == (1, 1, 1, 2, 1, 1)
+    assert (
+        got["ai_uses"],
+        got["checkins"],
+        got["touchpoints"],
+        got["people"],
+        got["assessments"],
+        got["skill_ratings"],
+    ) == (1, 1, 1, 2, 1, 1)
 
     code, out = run("list", "--format", "json")
     entries = json.loads(out)
@@ -68,26 +107,35 @@ def test_quick_capture_commands(home):
     assert {p["name"] for p in json.loads(out)} == {"Dana", "Sam"}
 
 
-@pytest.mark.parametrize(("args", "field"), [
-    (("checkin", "--burnout", "9", "--connection", "4"), "burnout: 9"),
-    (("checkin", "--burnout", "2", "--connection", "4", "--date", "2999-01-01"),
-     "date: '2999-01-01'"),
-    (("checkin", "--burnout", "2", "--connection", "4", "--date", "yesterday"), "date:"),
-    (("log-ai", "--tool", "", "--pattern", "learning", "--minutes", "5"), "tool: ''"),
-    (("log-ai", "--tool", "X", "--pattern", "vibes", "--minutes", "5"), "pattern: 'vibes'"),
-    (("log-ai", "--tool", "X", "--pattern", "learning", "--minutes", "five"), "--minutes"),
-    (("log-ai", "--tool", "X", "--pattern", "learning", "--minutes", "5", "--goal", "Nope"),
-     "goal: 'Nope'"),
-    (("log-ai", "--tool", "X", "--pattern", "learning", "--minutes", "5", "--when", "noon"),
-     "when: 'noon'"),
-    (("touchpoint", "--kind", "meeting"), "kind: 'meeting'"),
-    (("person", "add", "Dana", "--relationship", "boss"), "relationship: 'boss'"),
-    (("assess", "who5", "--answers", "3,4,9,2,1"), "who5 item 3: 9"),
-    (("assess", "phq9", "--answers", "1"), "instrument: 'phq9'"),
-    (("skill", "rate", "SQL", "8"), "rating: 8"),
-    (("list", "--format", "xml"), "format: 'xml'"),
-    (("list", "--kind", "dream"), "kind: 'dream'"),
-])
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [
+        (("checkin", "--burnout", "9", "--connection", "4"), "burnout: 9"),
+        (
+            ("checkin", "--burnout", "2", "--connection", "4", "--date", "2999-01-01"),
+            "date: '2999-01-01'",
+        ),
+        (("checkin", "--burnout", "2", "--connection", "4", "--date", "yesterday"), "date:"),
+        (("log-ai", "--tool", "", "--pattern", "learning", "--minutes", "5"), "tool: ''"),
+        (("log-ai", "--tool", "X", "--pattern", "vibes", "--minutes", "5"), "pattern: 'vibes'"),
+        (("log-ai", "--tool", "X", "--pattern", "learning", "--minutes", "five"), "--minutes"),
+        (
+            ("log-ai", "--tool", "X", "--pattern", "learning", "--minutes", "5", "--goal", "Nope"),
+            "goal: 'Nope'",
+        ),
+        (
+            ("log-ai", "--tool", "X", "--pattern", "learning", "--minutes", "5", "--when", "noon"),
+            "when: 'noon'",
+        ),
+        (("touchpoint", "--kind", "meeting"), "kind: 'meeting'"),
+        (("person", "add", "Dana", "--relationship", "boss"), "relationship: 'boss'"),
+        (("assess", "who5", "--answers", "3,4,9,2,1"), "who5 item 3: 9"),
+        (("assess", "phq9", "--answers", "1"), "instrument: 'phq9'"),
+        (("skill", "rate", "SQL", "8"), "rating: 8"),
+        (("list", "--format", "xml"), "format: 'xml'"),
+        (("list", "--kind", "dream"), "kind: 'dream'"),
+    ],
+)
 def test_invalid_input_is_one_line_exit_2_and_writes_nothing(home, args, field):
     before = counts(home)
     code, out = run(*args)
@@ -103,22 +151,35 @@ def test_assess_without_a_terminal_needs_answers(home):
 
 
 def test_stats_table_and_json(home):
-    run("log-ai", "--tool", "Claude", "--pattern", "directive", "--minutes", "30",
-        "--replaced-person")
+    run(
+        "log-ai",
+        "--tool",
+        "Claude",
+        "--pattern",
+        "directive",
+        "--minutes",
+        "30",
+        "--replaced-person",
+    )
     run("log-ai", "--tool", "Claude", "--pattern", "learning", "--minutes", "10")
     run("checkin", "--burnout", "3", "--connection", "2")
     code, out = run("stats", "--format", "json")
     (week,) = json.loads(out)
-    assert (week["ai_uses"], week["augmentation_share"], week["ai_minutes"], week["replaced"]) \
-        == (2, 0.5, 40, 1)
+    assert (week["ai_uses"], week["augmentation_share"], week["ai_minutes"], week["replaced"]) == (
+        2,
+        0.5,
+        40,
+        1,
+    )
     assert (week["burnout_mean"], week["connection_mean"]) == (3.0, 2.0)
     code, out = run("stats")
     assert code == 0 and "50%" in out
 
 
 def test_export_import_round_trip_and_failed_import(home, tmp_path):
-    run("log-ai", "--tool", "Claude", "--pattern", "learning", "--minutes", "10", "--note",
-        "secret")
+    run(
+        "log-ai", "--tool", "Claude", "--pattern", "learning", "--minutes", "10", "--note", "secret"
+    )
     export = tmp_path / "out.json"
     code, out = run("export", "--format", "json", "-o", str(export))
     assert code == 0 and export.exists()
@@ -177,13 +238,22 @@ def test_the_installed_command_in_a_real_process(tmp_path):
     """`aijournal` as installed (or `python -m aijournal`): a passphrase journal end to end."""
     command = shutil.which("aijournal", path=str(Path(sys.executable).parent))
     base = [command] if command else [sys.executable, "-m", "aijournal"]
-    env = {**os.environ, "AIJOURNAL_HOME": str(tmp_path / "real"),
-           "AIJOURNAL_PASSPHRASE": "a real passphrase", "PYTHON_KEYRING_BACKEND":
-           "keyring.backends.fail.Keyring"}
+    env = {
+        **os.environ,
+        "AIJOURNAL_HOME": str(tmp_path / "real"),
+        "AIJOURNAL_PASSPHRASE": "a real passphrase",
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+    }
 
     def call(*args):
-        return subprocess.run([*base, *args], env=env, capture_output=True, text=True,
-                              timeout=60, stdin=subprocess.DEVNULL)
+        return subprocess.run(
+            [*base, *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            stdin=subprocess.DEVNULL,
+        )
 
     created = call("init")
     assert created.returncode == 0, created.stderr

@@ -40,8 +40,13 @@ def test_rows_and_flags(base, tmp_path):
     opened, skipped = coach.open_many([tmp_path / "ann.json", tmp_path / "plain.json"])
     assert not skipped
     ann, plain = coach.rows(opened)
-    assert ann.flags == ("burnout ≥ 3 on most days", "connection falling", "WHO-5 ≤ 50",
-                         "UCLA-3 ≥ 6", "mostly automation")
+    assert ann.flags == (
+        "burnout ≥ 3 on most days",
+        "connection falling",
+        "WHO-5 ≤ 50",
+        "UCLA-3 ≥ 6",
+        "mostly automation",
+    )
     assert ann.who5_latest == 40 and ann.augmentation_share == 0.3
     assert plain.name == "(plain)" and plain.client == ""
     assert plain.burnout_mean == base["checkins"]["burnout_mean"]
@@ -54,7 +59,11 @@ def test_sections_left_out_give_blanks(base, tmp_path):
     (tmp_path / "lean.json").write_text(summary.dumps(only))
     [row] = coach.rows(coach.open_many([tmp_path / "lean.json"])[0])
     assert (row.burnout_mean, row.who5_latest, row.augmentation_share, row.flags) == (
-        None, None, None, ())
+        None,
+        None,
+        None,
+        (),
+    )
     assert coach.cell(row, "burnout_mean") == ""
 
 

@@ -14,15 +14,16 @@ def test_same_seed_same_journal(journal, tmp_path, clock):
         ours, theirs = (exchange.export_data(j)["tables"] for j in (journal, twin))
         links = ("skill_id", "ai_use_id", "touchpoint_id")
         # Learning events are made by the journal itself; what they link must match.
-        assert [tuple(e[k] for k in links) for e in ours.pop("learning_events")] == \
-            [tuple(e[k] for k in links) for e in theirs.pop("learning_events")]
+        assert [tuple(e[k] for k in links) for e in ours.pop("learning_events")] == [
+            tuple(e[k] for k in links) for e in theirs.pop("learning_events")
+        ]
         assert ours == theirs
 
 
 def test_the_year_has_a_story(journal):
     demo.fill(journal, days=365)
     weeks = [w for w in stats.weekly(journal) if w.checkins >= 3]
-    spring = weeks[len(weeks) * 3 // 10: len(weeks) * 5 // 10]
+    spring = weeks[len(weeks) * 3 // 10 : len(weeks) * 5 // 10]
     autumn = weeks[-10:]
     mean = lambda ws, f: sum(getattr(w, f) or 0 for w in ws) / len(ws)  # noqa: E731
     assert mean(spring, "burnout_mean") > mean(autumn, "burnout_mean") + 0.5

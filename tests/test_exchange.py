@@ -40,8 +40,7 @@ def test_round_trip_is_lossless(sample_journal, tmp_path, clock):
 
 def test_newest_wins_and_deletions_travel(journal, tmp_path, clock):
     use = journal.add(r.AIUse(started_at=clock(), tool="Claude", pattern="learning", minutes=5))
-    gone = journal.add(r.AIUse(started_at=clock(), tool="Gemini", pattern="directive",
-                               minutes=5))
+    gone = journal.add(r.AIUse(started_at=clock(), tool="Gemini", pattern="directive", minutes=5))
     with fresh(tmp_path, "other", clock) as other:
         exchange.merge(other, exchange.export_data(journal))
         newer = other.update(other.get(r.AIUse, use.id).touched(minutes=50))
@@ -62,8 +61,11 @@ def test_newest_wins_and_deletions_travel(journal, tmp_path, clock):
 
 
 def test_same_day_checkins_from_two_machines_settle_on_the_newest(journal, tmp_path, clock):
-    journal.save_checkin(r.Checkin(day=clock().date(), burnout=2, connection=4,
-                                   updated_at="2026-11-27T08:00:00+00:00"))
+    journal.save_checkin(
+        r.Checkin(
+            day=clock().date(), burnout=2, connection=4, updated_at="2026-11-27T08:00:00+00:00"
+        )
+    )
     with fresh(tmp_path, "laptop", clock) as laptop:
         laptop.save_checkin(r.Checkin(day=clock().date(), burnout=4, connection=2))
         exported = exchange.export_data(laptop)
@@ -72,18 +74,25 @@ def test_same_day_checkins_from_two_machines_settle_on_the_newest(journal, tmp_p
     assert journal.counts()["checkins"] == 1
 
 
-@pytest.mark.parametrize(("mutate", "field"), [
-    (lambda d: d.update(format="something-else"), "format"),
-    (lambda d: d.update(version=99), "version"),
-    (lambda d: d["tables"].update(secrets=[]), "tables"),
-    (lambda d: d["tables"]["ai_uses"][0].update(pattern="vibes"), "ai_uses[0].pattern"),
-    (lambda d: d["tables"]["ai_uses"][0].update(minutes="lots"), "ai_uses[0].minutes"),
-    (lambda d: d["tables"]["ai_uses"][0].update(colour="red"), "ai_uses[0].colour"),
-    (lambda d: d["tables"]["ai_uses"][0].pop("id"), "ai_uses[0].id"),
-    (lambda d: d["tables"]["checkins"][0].update(burnout=9), "checkins[0].burnout"),
-    (lambda d: d["tables"]["ai_uses"][0].update(goal_id="0" * 8 + "-0000-4000-8000-"
-                                                + "0" * 12), "import"),
-])
+@pytest.mark.parametrize(
+    ("mutate", "field"),
+    [
+        (lambda d: d.update(format="something-else"), "format"),
+        (lambda d: d.update(version=99), "version"),
+        (lambda d: d["tables"].update(secrets=[]), "tables"),
+        (lambda d: d["tables"]["ai_uses"][0].update(pattern="vibes"), "ai_uses[0].pattern"),
+        (lambda d: d["tables"]["ai_uses"][0].update(minutes="lots"), "ai_uses[0].minutes"),
+        (lambda d: d["tables"]["ai_uses"][0].update(colour="red"), "ai_uses[0].colour"),
+        (lambda d: d["tables"]["ai_uses"][0].pop("id"), "ai_uses[0].id"),
+        (lambda d: d["tables"]["checkins"][0].update(burnout=9), "checkins[0].burnout"),
+        (
+            lambda d: d["tables"]["ai_uses"][0].update(
+                goal_id="0" * 8 + "-0000-4000-8000-" + "0" * 12
+            ),
+            "import",
+        ),
+    ],
+)
 def test_a_bad_file_changes_nothing_byte_for_byte(journal, clock, tmp_path, mutate, field):
     journal.add(r.AIUse(started_at=clock(), tool="Claude", pattern="learning", minutes=5))
     journal.save_checkin(r.Checkin(day=clock().date(), burnout=2, connection=4))
@@ -123,33 +132,55 @@ def test_csv_leaves_out_notes_and_names_unless_asked(journal, clock):
 
 # ---- property: any journal content survives export -> import ---------------------------
 
-text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x1f"),
-               max_size=40)
+text = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x1f"), max_size=40
+)
 moments = st.integers(0, 300 * 24 * 60).map(lambda m: BASE + timedelta(minutes=m))
-names = st.text(st.characters(whitelist_categories=("Lu", "Ll", "Nd")), min_size=1,
-                max_size=12)
+names = st.text(st.characters(whitelist_categories=("Lu", "Ll", "Nd")), min_size=1, max_size=12)
 ai_uses = st.builds(
-    r.AIUse, started_at=moments, tool=names, pattern=st.sampled_from(PATTERN_IDS),
-    minutes=st.integers(0, 600), task=text, replaced_person=st.booleans(),
-    skills=st.lists(names, max_size=3).map(tuple), outcome=st.none() | st.integers(1, 5),
-    note=text)
+    r.AIUse,
+    started_at=moments,
+    tool=names,
+    pattern=st.sampled_from(PATTERN_IDS),
+    minutes=st.integers(0, 600),
+    task=text,
+    replaced_person=st.booleans(),
+    skills=st.lists(names, max_size=3).map(tuple),
+    outcome=st.none() | st.integers(1, 5),
+    note=text,
+)
 touchpoints = st.builds(
-    r.Touchpoint, at=moments, kind=st.sampled_from(r.TOUCHPOINT_KINDS),
-    person=st.none() | names, minutes=st.none() | st.integers(0, 300),
-    quality=st.none() | st.integers(1, 5), skills=st.lists(names, max_size=2).map(tuple),
-    note=text)
+    r.Touchpoint,
+    at=moments,
+    kind=st.sampled_from(r.TOUCHPOINT_KINDS),
+    person=st.none() | names,
+    minutes=st.none() | st.integers(0, 300),
+    quality=st.none() | st.integers(1, 5),
+    skills=st.lists(names, max_size=2).map(tuple),
+    note=text,
+)
 checkins = st.builds(
-    r.Checkin, day=st.dates(date(2026, 1, 1), date(2026, 10, 1)), burnout=st.integers(1, 5),
-    connection=st.integers(1, 5), safety=st.none() | st.integers(1, 5),
-    conversations=st.none() | st.integers(0, 20), asked_advice=st.none() | st.booleans(),
-    energy=st.none() | st.integers(1, 5), note=text)
+    r.Checkin,
+    day=st.dates(date(2026, 1, 1), date(2026, 10, 1)),
+    burnout=st.integers(1, 5),
+    connection=st.integers(1, 5),
+    safety=st.none() | st.integers(1, 5),
+    conversations=st.none() | st.integers(0, 20),
+    asked_advice=st.none() | st.booleans(),
+    energy=st.none() | st.integers(1, 5),
+    note=text,
+)
 
 
-@settings(max_examples=25, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(uses=st.lists(ai_uses, max_size=6), touches=st.lists(touchpoints, max_size=4),
-       days=st.lists(checkins, max_size=4, unique_by=lambda c: c.day),
-       deleted=st.integers(0, 3))
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    uses=st.lists(ai_uses, max_size=6),
+    touches=st.lists(touchpoints, max_size=4),
+    days=st.lists(checkins, max_size=4, unique_by=lambda c: c.day),
+    deleted=st.integers(0, 3),
+)
 def test_any_journal_round_trips(tmp_path_factory, clock, uses, touches, days, deleted):
     folder = tmp_path_factory.mktemp("prop")
     with fresh(folder, "a", clock) as source, fresh(folder, "b", clock) as target:

@@ -35,8 +35,12 @@ WRITER = textwrap.dedent("""
 
 
 def start_writer(paths: DataPaths, tag: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", WRITER, str(paths.root), PASSPHRASE, tag],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(paths.root), PASSPHRASE, tag],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 @pytest.fixture
@@ -72,8 +76,12 @@ def test_two_processes_write_at_once_without_locked_errors(paths):
     outputs = [writer.communicate(timeout=30) for writer in writers]
     for _, err in outputs:
         assert "locked" not in err
-    ids = [line for first, (out, _) in zip(firsts, outputs)
-           for line in (first + out).splitlines() if len(line) == 36]
+    ids = [
+        line
+        for first, (out, _) in zip(firsts, outputs)
+        for line in (first + out).splitlines()
+        if len(line) == 36
+    ]
     with Journal.open(paths, passphrase=lambda: PASSPHRASE) as journal:
         # A writer stopped between its commit and its print leaves one more than it said.
         assert set(ids) <= {u.id for u in journal.all(r.AIUse)}
@@ -87,10 +95,25 @@ def test_cli_and_a_long_writer_share_the_journal(paths, monkeypatch):
         with app.transaction():  # the desktop app holds a write for a moment
             app.add(r.AIUse(started_at=r.now(), tool="App", pattern="learning", minutes=1))
             command = subprocess.Popen(
-                [sys.executable, "-m", "aijournal", "--data-dir", str(paths.root), "log-ai",
-                 "--tool", "CLI", "--pattern", "directive", "--minutes", "2"],
-                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                stdin=subprocess.DEVNULL)
+                [
+                    sys.executable,
+                    "-m",
+                    "aijournal",
+                    "--data-dir",
+                    str(paths.root),
+                    "log-ai",
+                    "--tool",
+                    "CLI",
+                    "--pattern",
+                    "directive",
+                    "--minutes",
+                    "2",
+                ],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                stdin=subprocess.DEVNULL,
+            )
             time.sleep(1.0)
         out, err = command.communicate(timeout=60)
         assert command.returncode == 0, err
@@ -110,8 +133,9 @@ def test_a_damaged_file_points_to_the_backup_and_restore_recovers(paths, monkeyp
     assert backup.name in str(caught.value)
     result = CliRunner().invoke(cli, ["--data-dir", str(paths.root), "list"])
     assert result.exit_code == 3 and "aijournal restore" in result.output
-    result = CliRunner().invoke(cli, ["--data-dir", str(paths.root), "restore", str(backup),
-                                      "--yes"])
+    result = CliRunner().invoke(
+        cli, ["--data-dir", str(paths.root), "restore", str(backup), "--yes"]
+    )
     assert result.exit_code == 0, result.output
     assert list(paths.root.glob("journal.db.damaged-*"))
     with Journal.open(paths, passphrase=lambda: PASSPHRASE) as journal:
@@ -130,8 +154,16 @@ def test_a_full_disk_is_one_clear_error_and_nothing_half_written(journal, clock)
     added = 0
     with pytest.raises(JournalError, match="could not be written .*full.*nothing was saved"):
         for n in range(10_000):
-            journal.add(r.AIUse(started_at=clock(), tool="Big", pattern="learning", minutes=1,
-                                note="x" * 2000, skills=(f"skill {n}",)))
+            journal.add(
+                r.AIUse(
+                    started_at=clock(),
+                    tool="Big",
+                    pattern="learning",
+                    minutes=1,
+                    note="x" * 2000,
+                    skills=(f"skill {n}",),
+                )
+            )
             added += 1
     assert journal.counts()["ai_uses"] == added
     assert journal.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -17,23 +17,54 @@ def ago(clock, days: int):
     return clock() - timedelta(days=days)
 
 
-def use(journal, clock, days_ago: int, pattern: str, minutes: int, *skills: str,
-        goal: r.Goal | None = None, tool: str = "Claude") -> r.AIUse:
-    return journal.add(r.AIUse(started_at=ago(clock, days_ago), tool=tool, pattern=pattern,
-                               minutes=minutes, skills=skills,
-                               goal_id=goal.id if goal else None))
+def use(
+    journal,
+    clock,
+    days_ago: int,
+    pattern: str,
+    minutes: int,
+    *skills: str,
+    goal: r.Goal | None = None,
+    tool: str = "Claude",
+) -> r.AIUse:
+    return journal.add(
+        r.AIUse(
+            started_at=ago(clock, days_ago),
+            tool=tool,
+            pattern=pattern,
+            minutes=minutes,
+            skills=skills,
+            goal_id=goal.id if goal else None,
+        )
+    )
 
 
-def touch(journal, clock, days_ago: int, kind: str, minutes: int | None, *skills: str,
-          person: str | None = None, goal: r.Goal | None = None) -> r.Touchpoint:
-    return journal.add(r.Touchpoint(at=ago(clock, days_ago), kind=kind, minutes=minutes,
-                                    skills=skills, person=person,
-                                    goal_id=goal.id if goal else None))
+def touch(
+    journal,
+    clock,
+    days_ago: int,
+    kind: str,
+    minutes: int | None,
+    *skills: str,
+    person: str | None = None,
+    goal: r.Goal | None = None,
+) -> r.Touchpoint:
+    return journal.add(
+        r.Touchpoint(
+            at=ago(clock, days_ago),
+            kind=kind,
+            minutes=minutes,
+            skills=skills,
+            person=person,
+            goal_id=goal.id if goal else None,
+        )
+    )
 
 
 def rate(journal, skill: str, day: str, rating: int, note: str = "") -> None:
-    journal.rate_skill(r.SkillRating(skill=skill, day=date.fromisoformat(day), rating=rating,
-                                     note=note))
+    journal.rate_skill(
+        r.SkillRating(skill=skill, day=date.fromisoformat(day), rating=rating, note=note)
+    )
 
 
 def by_name(overview):
@@ -41,6 +72,7 @@ def by_name(overview):
 
 
 # ---- rating change over 90 days -------------------------------------------------------------
+
 
 def test_change_is_latest_minus_the_rating_at_the_window_start(journal):
     rate(journal, "SQL", "2026-06-01", 1)
@@ -83,6 +115,7 @@ def test_growth_as_of_an_earlier_day_ignores_later_ratings(journal):
 
 
 # ---- practice by source -----------------------------------------------------------------
+
 
 @pytest.fixture
 def practised(journal, clock):
@@ -143,17 +176,19 @@ def test_timeline(practised):
     line = growth.skill_timeline(practised, "sql")  # names match case-insensitively
     assert line.skill.name == "SQL"
     assert [(x.day, x.rating, x.note) for x in line.ratings] == [
-        (date(2026, 11, 1), 3, "Window functions finally clicked")]
+        (date(2026, 11, 1), 3, "Window functions finally clicked")
+    ]
     assert [(x.day, x.pattern, x.minutes, x.tool, x.source) for x in line.ai_sessions] == [
         (date(2026, 11, 18), "task-iteration", 10, "Claude", growth.Source.WITH_AI),
         (date(2026, 11, 22), "validation", 20, "ChatGPT", growth.Source.WITH_AI),
         (date(2026, 11, 24), "learning", 30, "Claude", growth.Source.WITH_AI),
-        (date(2026, 11, 25), "directive", 40, "Claude", growth.Source.BY_AI)]
+        (date(2026, 11, 25), "directive", 40, "Claude", growth.Source.BY_AI),
+    ]
     assert [(x.person, x.day, x.kind, x.minutes) for x in line.people] == [
         (None, date(2026, 11, 21), "advice-asked", None),
-        ("Dana", date(2026, 11, 23), "pairing", 45)]
-    assert line.months == [growth.MonthMinutes("2026-11", with_ai=60, by_ai=40,
-                                               from_people=45)]
+        ("Dana", date(2026, 11, 23), "pairing", 45),
+    ]
+    assert line.months == [growth.MonthMinutes("2026-11", with_ai=60, by_ai=40, from_people=45)]
     with pytest.raises(InvalidInput, match="use one of Docs, Invoicing, SQL"):
         growth.skill_timeline(practised, "Cobol")
 
@@ -163,7 +198,9 @@ def test_minutes_per_month_by_source(journal, clock):
     use(journal, clock, 40, "directive", 20, "SQL")  # 2026-10-18
     touch(journal, clock, 35, "pairing", 50, "SQL", person="Dana")  # 2026-10-23
     assert growth.skill_timeline(journal, "SQL").months == [
-        growth.MonthMinutes("2026-09", 30, 0, 0), growth.MonthMinutes("2026-10", 0, 20, 50)]
+        growth.MonthMinutes("2026-09", 30, 0, 0),
+        growth.MonthMinutes("2026-10", 0, 20, 50),
+    ]
 
 
 def test_set_niche(journal):
@@ -174,6 +211,7 @@ def test_set_niche(journal):
 
 
 # ---- goals ------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def goals(journal, clock):
@@ -195,8 +233,10 @@ def goals(journal, clock):
 
 def test_goal_overview(goals):
     journal, _ = goals
-    found = [(f.goal.name, f.ai_minutes, f.ai_uses, f.recent_ai_minutes, f.touchpoints)
-             for f in growth.goal_overview(journal, TODAY)]
+    found = [
+        (f.goal.name, f.ai_minutes, f.ai_uses, f.recent_ai_minutes, f.touchpoints)
+        for f in growth.goal_overview(journal, TODAY)
+    ]
     assert found == [("Ship reporting", 60, 1, 60, 2), ("Finish the course", 30, 1, 0, 0)]
 
 
@@ -220,7 +260,10 @@ def test_unassigned_uses_of_the_last_two_weeks(goals, clock):
     use(journal, clock, 14, "learning", 5)  # one day too early
     found = growth.unassigned_uses(journal, TODAY)
     assert [(u.day, u.minutes) for u in found] == [
-        (date(2026, 11, 26), 90), (date(2026, 11, 24), 10), (date(2026, 11, 14), 5)]
+        (date(2026, 11, 26), 90),
+        (date(2026, 11, 24), 10),
+        (date(2026, 11, 14), 5),
+    ]
     assert uses["old-goal"].id in {u.id for u in found}  # its goal was deleted
 
 
@@ -229,8 +272,7 @@ def test_bulk_assign_is_one_transaction(goals):
     reporting = journal.goal_named("Ship reporting")
     ids = [uses["free-recent"].id, uses["free-older"].id, uses["reporting"].id]
     assert growth.assign_goal(journal, ids, reporting.id) == 2  # one was assigned already
-    assert growth.unassigned_uses(journal, TODAY) == [journal.get(r.AIUse,
-                                                                  uses["old-goal"].id)]
+    assert growth.unassigned_uses(journal, TODAY) == [journal.get(r.AIUse, uses["old-goal"].id)]
     assert growth.alignment(journal, TODAY).linked == 200
 
     before = journal.get(r.AIUse, uses["old-goal"].id)
@@ -247,8 +289,7 @@ def test_goal_detail(goals):
     journal, _ = goals
     detail = growth.goal_detail(journal, "ship reporting", TODAY)
     assert detail.figures.ai_minutes == 60
-    assert detail.months == [{"month": "2026-11", "ai_minutes": 60, "ai_uses": 1,
-                              "touchpoints": 2}]
+    assert detail.months == [{"month": "2026-11", "ai_minutes": 60, "ai_uses": 1, "touchpoints": 2}]
     assert detail.patterns == {"task-iteration": 60}
 
 
@@ -263,19 +304,57 @@ def test_the_sample_journal_has_figures_for_every_skill(sample_journal):
 # ---- the command line -------------------------------------------------------------------
 
 
-
 def today_at(hour: int) -> str:
     return f"{date.today().isoformat()}T{hour:02d}:00"
 
 
 def test_cli_capture_records_learning_with_ai_and_from_a_person(home):
     when = (date.today() - timedelta(days=1)).isoformat()
-    assert run("log-ai", "--tool", "Claude", "--pattern", "learning", "--minutes", "25",
-               "--skill", "SQL", "--when", when + "T09:00")[0] == 0
-    assert run("log-ai", "--tool", "Claude", "--pattern", "directive", "--minutes", "10",
-               "--skill", "Invoicing", "--when", when + "T10:00")[0] == 0
-    code, out = run("touchpoint", "--kind", "pairing", "--person", "Dana", "--minutes", "40",
-                    "--skill", "SQL", "--when", when + "T11:00")
+    assert (
+        run(
+            "log-ai",
+            "--tool",
+            "Claude",
+            "--pattern",
+            "learning",
+            "--minutes",
+            "25",
+            "--skill",
+            "SQL",
+            "--when",
+            when + "T09:00",
+        )[0]
+        == 0
+    )
+    assert (
+        run(
+            "log-ai",
+            "--tool",
+            "Claude",
+            "--pattern",
+            "directive",
+            "--minutes",
+            "10",
+            "--skill",
+            "Invoicing",
+            "--when",
+            when + "T10:00",
+        )[0]
+        == 0
+    )
+    code, out = run(
+        "touchpoint",
+        "--kind",
+        "pairing",
+        "--person",
+        "Dana",
+        "--minutes",
+        "40",
+        "--skill",
+        "SQL",
+        "--when",
+        when + "T11:00",
+    )
     assert code == 0, out
     assert run("skill", "rate", "SQL", "3", "--note", "LAG makes sense now")[0] == 0
     assert run("skill", "niche", "sql")[0] == 0
@@ -295,15 +374,30 @@ def test_cli_capture_records_learning_with_ai_and_from_a_person(home):
     assert shown["ratings"][0]["note"] == "LAG makes sense now"
 
     assert run("skill", "niche", "SQL", "--off")[0] == 0
-    assert not {row["name"]: row for row in json.loads(run("skill", "list", "--format",
-                                                           "json")[1])}["SQL"]["niche"]
+    assert not {
+        row["name"]: row for row in json.loads(run("skill", "list", "--format", "json")[1])
+    }["SQL"]["niche"]
     code, out = run("skill", "niche", "Cobol")
     assert code == 2 and "skill" in out
 
 
 def test_cli_skill_tables_read_as_text(home):
-    assert run("log-ai", "--tool", "Claude", "--pattern", "directive", "--minutes", "10",
-               "--skill", "Invoicing", "--when", today_at(0))[0] == 0
+    assert (
+        run(
+            "log-ai",
+            "--tool",
+            "Claude",
+            "--pattern",
+            "directive",
+            "--minutes",
+            "10",
+            "--skill",
+            "Invoicing",
+            "--when",
+            today_at(0),
+        )[0]
+        == 0
+    )
     code, out = run("skill", "list")
     assert code == 0 and "Invoicing" in out and "only delegated" in out
     code, out = run("skill", "show", "Invoicing")
@@ -312,10 +406,36 @@ def test_cli_skill_tables_read_as_text(home):
 
 def test_cli_goals(home):
     assert run("goal", "add", "Ship reporting", "--kind", "client")[0] == 0
-    assert run("log-ai", "--tool", "Claude", "--pattern", "learning", "--minutes", "30",
-               "--goal", "Ship reporting", "--when", today_at(0))[0] == 0
-    assert run("log-ai", "--tool", "Claude", "--pattern", "directive", "--minutes", "10",
-               "--when", today_at(0))[0] == 0
+    assert (
+        run(
+            "log-ai",
+            "--tool",
+            "Claude",
+            "--pattern",
+            "learning",
+            "--minutes",
+            "30",
+            "--goal",
+            "Ship reporting",
+            "--when",
+            today_at(0),
+        )[0]
+        == 0
+    )
+    assert (
+        run(
+            "log-ai",
+            "--tool",
+            "Claude",
+            "--pattern",
+            "directive",
+            "--minutes",
+            "10",
+            "--when",
+            today_at(0),
+        )[0]
+        == 0
+    )
     code, out = run("goal", "list", "--format", "json")
     assert code == 0, out
     listed = json.loads(out)

@@ -39,8 +39,7 @@ def test_spearman_with_ties_by_hand():
 
 
 def test_spearman_skips_unknown_pairs_and_refuses_what_cannot_vary():
-    found = insights.spearman(np.array([1, 2, np.nan, 3, 4, 5]),
-                              np.array([2, 4, 1, 6, 8, 10]))
+    found = insights.spearman(np.array([1, 2, np.nan, 3, 4, 5]), np.array([2, 4, 1, 6, 8, 10]))
     assert found.rho == pytest.approx(1.0) and found.n == 5
     assert insights.spearman(np.array([1, 2, 3, 4]), np.array([3, 3, 3, 3])) is None
     assert insights.spearman(np.array([1, 2, 3]), np.array([1, 2, 3])) is None
@@ -63,11 +62,19 @@ def fill_days(journal, connections, replaced, extra_uses=0):
         for day, connection, count in zip(days_back(len(connections)), connections, replaced):
             journal.save_checkin(r.Checkin(day=day, burnout=2, connection=connection))
             for _ in range(count):
-                journal.add(r.AIUse(started_at=at(day), tool="ChatGPT", pattern="directive",
-                                    minutes=10, replaced_person=True))
+                journal.add(
+                    r.AIUse(
+                        started_at=at(day),
+                        tool="ChatGPT",
+                        pattern="directive",
+                        minutes=10,
+                        replaced_person=True,
+                    )
+                )
             for _ in range(extra_uses):
-                journal.add(r.AIUse(started_at=at(day, 8), tool="Claude",
-                                    pattern="learning", minutes=10))
+                journal.add(
+                    r.AIUse(started_at=at(day, 8), tool="Claude", pattern="learning", minutes=10)
+                )
 
 
 def test_a_clear_relationship_over_14_days_shows_with_its_n(journal):
@@ -77,8 +84,10 @@ def test_a_clear_relationship_over_14_days_shows_with_its_n(journal):
     insight = found["replaced-connection"]
     assert insight.n == 14 and insight.rho == pytest.approx(-1.0)
     assert insight.high < 0
-    assert insight.text.startswith("On days with more AI uses that replaced a person, your "
-                                   "connection tended to be lower (Spearman's rho −1.00")
+    assert insight.text.startswith(
+        "On days with more AI uses that replaced a person, your "
+        "connection tended to be lower (Spearman's rho −1.00"
+    )
     assert insight.text.endswith("n = 14 days).")
 
 
@@ -106,18 +115,22 @@ def test_group_difference_names_its_groups(journal):
     insight = {i.id: i for i in insights.findings(journal)}["replaced-two-connection"]
     assert insight.groups == (7, 7) and insight.n == 14
     assert insight.difference == pytest.approx(2 - 24 / 7)
-    assert insight.text.startswith("On days with two or more AI uses that replaced a person, "
-                                   "your connection was 1.4 lower than on other days")
+    assert insight.text.startswith(
+        "On days with two or more AI uses that replaced a person, "
+        "your connection was 1.4 lower than on other days"
+    )
     assert "n = 7 days, against 7" in insight.text
 
 
 def add_uses(journal, day, augmenting, automating):
     for i in range(augmenting):
-        journal.add(r.AIUse(started_at=at(day, 9 + i % 8), tool="Claude", pattern="learning",
-                            minutes=5))
+        journal.add(
+            r.AIUse(started_at=at(day, 9 + i % 8), tool="Claude", pattern="learning", minutes=5)
+        )
     for i in range(automating):
-        journal.add(r.AIUse(started_at=at(day, 9 + i % 8), tool="Claude", pattern="directive",
-                            minutes=5))
+        journal.add(
+            r.AIUse(started_at=at(day, 9 + i % 8), tool="Claude", pattern="directive", minutes=5)
+        )
 
 
 @pytest.mark.parametrize(("uses", "shows"), [(10, True), (9, False)])
@@ -129,14 +142,24 @@ def test_augmentation_share_trend_needs_enough_uses(journal, uses, shows):
     assert ("augmentation-trend" in found) is shows
     if shows:
         assert found["augmentation-trend"].text.startswith(
-            "Your augmentation share fell from 100% to 10% over the last 4 weeks")
+            "Your augmentation share fell from 100% to 10% over the last 4 weeks"
+        )
         assert found["augmentation-trend"].groups == (10, 10)
 
 
 def acted_nudge(journal, day):
     touchpoint = journal.add(r.Touchpoint(at=at(day), kind="one-to-one"))
-    return journal.add(r.Nudge(rule_id="low-connection", day=day, facts=("x",), message="m",
-                               status="acted", touchpoint_id=touchpoint.id, helped=True))
+    return journal.add(
+        r.Nudge(
+            rule_id="low-connection",
+            day=day,
+            facts=("x",),
+            message="m",
+            status="acted",
+            touchpoint_id=touchpoint.id,
+            helped=True,
+        )
+    )
 
 
 @pytest.mark.parametrize(("acted", "shows"), [(3, True), (2, False)])
@@ -146,17 +169,25 @@ def test_did_acting_on_nudges_help_needs_three(journal, acted, shows):
     for k in range(acted):
         action = start + timedelta(days=20 * k + 8)
         for offset in range(1, 8):
-            journal.save_checkin(r.Checkin(day=action - timedelta(days=offset), burnout=2,
-                                           connection=2))
-            journal.save_checkin(r.Checkin(day=action + timedelta(days=offset), burnout=2,
-                                           connection=4 if offset % 2 else 3))
+            journal.save_checkin(
+                r.Checkin(day=action - timedelta(days=offset), burnout=2, connection=2)
+            )
+            journal.save_checkin(
+                r.Checkin(
+                    day=action + timedelta(days=offset),
+                    burnout=2,
+                    connection=4 if offset % 2 else 3,
+                )
+            )
         acted_nudge(journal, action)
     found = insights.nudges_helped(journal)
     assert (found is not None) is shows
     if shows:
         assert found.n == 3 and found.difference == pytest.approx(4 * 4 / 7 + 3 * 3 / 7 - 2)
-        assert found.text.startswith("In the week after the 3 nudges you acted on, your "
-                                     "connection averaged 1.6 higher than in the week before")
+        assert found.text.startswith(
+            "In the week after the 3 nudges you acted on, your "
+            "connection averaged 1.6 higher than in the week before"
+        )
         assert found.text.endswith("You said it helped 3 of 3 times.")
 
 

@@ -16,7 +16,7 @@ def test_working_store_holds_a_random_256_bit_key(tmp_path, memory_keyring):
     paths = DataPaths(tmp_path / "j")
     with Journal.create(paths, Key.random()) as journal:
         account = journal.config.keyring_account
-    ((service, stored_account), secret), = memory_keyring.passwords.items()
+    (((service, stored_account), secret),) = memory_keyring.passwords.items()
     assert (service, stored_account) == ("aijournal", account)
     assert len(bytes.fromhex(secret)) == 32
     assert secret not in paths.config.read_text()
@@ -38,8 +38,7 @@ def test_failing_or_locked_store_falls_back_with_a_reason(fixture, request, aijo
     code, out = run("init", env={"AIJOURNAL_PASSPHRASE": "long enough"})
     assert code == 0
     assert "No working secret store" in out
-    assert json.loads((aijournal_home / "journal.json").read_text())["protection"] == \
-        "passphrase"
+    assert json.loads((aijournal_home / "journal.json").read_text())["protection"] == "passphrase"
 
 
 def test_no_store_and_no_passphrase_writes_nothing(no_keyring, aijournal_home):
@@ -78,8 +77,9 @@ def test_key_missing_from_the_store_is_exit_3(memory_keyring, aijournal_home):
 
 
 @pytest.mark.parametrize("fixture", ["failing_keyring", "locked_keyring"])
-def test_store_failing_on_read_is_exit_3_with_a_way_forward(fixture, request, aijournal_home,
-                                                            memory_keyring):
+def test_store_failing_on_read_is_exit_3_with_a_way_forward(
+    fixture, request, aijournal_home, memory_keyring
+):
     assert run("init")[0] == 0
     request.getfixturevalue(fixture)
     code, out = run("list")
@@ -104,15 +104,17 @@ def test_key_status_and_change_through_the_cli(memory_keyring, aijournal_home):
     assert run("init")[0] == 0
     code, out = run("key", "status")
     assert code == 0 and "OS secret store" in out
-    code, out = run("key", "change", "--to", "passphrase",
-                       env={"AIJOURNAL_PASSPHRASE": "my new passphrase"})
+    code, out = run(
+        "key", "change", "--to", "passphrase", env={"AIJOURNAL_PASSPHRASE": "my new passphrase"}
+    )
     assert code == 0, out
     assert memory_keyring.passwords == {}
     code, out = run("key", "status")
     assert "passphrase" in out
     assert run("list", env={"AIJOURNAL_PASSPHRASE": "my new passphrase"})[0] == 0
-    code, out = run("key", "change", "--to", "keyring",
-                       env={"AIJOURNAL_PASSPHRASE": "my new passphrase"})
+    code, out = run(
+        "key", "change", "--to", "keyring", env={"AIJOURNAL_PASSPHRASE": "my new passphrase"}
+    )
     assert code == 0, out
     assert len(memory_keyring.passwords) == 1
     assert run("list")[0] == 0

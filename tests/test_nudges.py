@@ -35,8 +35,11 @@ def checkins(journal, values, field="connection"):
 
 def uses(journal, day, count, pattern="learning", **fields):
     for i in range(count):
-        journal.add(r.AIUse(started_at=at(day, 8 - i % 8), tool="ChatGPT", pattern=pattern,
-                            minutes=5, **fields))
+        journal.add(
+            r.AIUse(
+                started_at=at(day, 8 - i % 8), tool="ChatGPT", pattern=pattern, minutes=5, **fields
+            )
+        )
 
 
 def touchpoint(journal, day, kind="one-to-one", person=None):
@@ -78,8 +81,9 @@ def quiet_days(journal, fires):
 
 
 def overdue_person(journal, fires):
-    journal.add(r.Person(name="Dana", cadence_days=7, created_at=stamp(ago(60)),
-                         updated_at=stamp(ago(60))))
+    journal.add(
+        r.Person(name="Dana", cadence_days=7, created_at=stamp(ago(60)), updated_at=stamp(ago(60)))
+    )
     touchpoint(journal, ago(8 if fires else 7), person="Dana")
 
 
@@ -90,21 +94,28 @@ def gratitude(journal, fires):
 
 def lonely_ucla(journal, fires):
     score = 6 if fires else 5
-    journal.add(r.Assessment(instrument="ucla3", day=ago(3), answers=(2, 2, score - 4),
-                             score=score))
+    journal.add(
+        r.Assessment(instrument="ucla3", day=ago(3), answers=(2, 2, score - 4), score=score)
+    )
 
 
 def lonely_who5(journal, fires):
     score = 50 if fires else 52
-    journal.add(r.Assessment(instrument="who5", day=ago(3), answers=(3, 3, 2, 2, 2),
-                             score=score))
+    journal.add(r.Assessment(instrument="who5", day=ago(3), answers=(3, 3, 2, 2, 2), score=score))
 
 
-CASES = [("low-connection", low_connection), ("replaced-people", replaced_people),
-         ("burnout-rising", burnout_streak), ("burnout-rising", burnout_rise),
-         ("automation-drift", automation_drift), ("quiet-days", quiet_days),
-         ("overdue-person", overdue_person), ("gratitude", gratitude),
-         ("lonely", lonely_ucla), ("lonely", lonely_who5)]
+CASES = [
+    ("low-connection", low_connection),
+    ("replaced-people", replaced_people),
+    ("burnout-rising", burnout_streak),
+    ("burnout-rising", burnout_rise),
+    ("automation-drift", automation_drift),
+    ("quiet-days", quiet_days),
+    ("overdue-person", overdue_person),
+    ("gratitude", gratitude),
+    ("lonely", lonely_ucla),
+    ("lonely", lonely_who5),
+]
 
 
 @pytest.mark.parametrize("fires", [True, False], ids=["at threshold", "just below"])
@@ -120,21 +131,31 @@ def test_each_rule_fires_at_its_threshold_and_not_below(journal, rule_id, build,
 
 def test_every_rule_is_tested_and_every_threshold_is_a_setting():
     assert {rule_id for rule_id, _ in CASES} == set(nudges.BY_ID)
-    for key in ("low_connection_level", "replaced_per_week", "burnout_rise",
-                "automation_rise", "quiet_workdays", "gratitude_days", "ucla3_lonely"):
+    for key in (
+        "low_connection_level",
+        "replaced_per_week",
+        "burnout_rise",
+        "automation_rise",
+        "quiet_workdays",
+        "gratitude_days",
+        "ucla3_lonely",
+    ):
         assert "nudge_" + key in BY_KEY
 
 
 def test_a_nudge_says_why_what_to_do_and_the_evidence(journal):
-    journal.add(r.Person(name="Dana", cadence_days=14, created_at=stamp(ago(60)),
-                         updated_at=stamp(ago(60))))
+    journal.add(
+        r.Person(name="Dana", cadence_days=14, created_at=stamp(ago(60)), updated_at=stamp(ago(60)))
+    )
     touchpoint(journal, ago(20), person="Dana")
     low_connection(journal, True)
     candidate = {c.rule_id: c for c in nudges.evaluate(journal)}["low-connection"]
     assert candidate.facts == (
-        "Connection was 2 or lower on 3 of your last 5 check-ins (2, 1, 2).",)
+        "Connection was 2 or lower on 3 of your last 5 check-ins (2, 1, 2).",
+    )
     assert candidate.suggestion == (
-        "Reach out to Dana: it has been 20 days. A short message counts.")
+        "Reach out to Dana: it has been 20 days. A short message counts."
+    )
     assert candidate.evidence.startswith("Sandstrom & Dunn 2014")
     assert candidate.person_id == journal.person_named("Dana").id
 
@@ -189,7 +210,10 @@ def test_plan_remind_act_and_follow_up_once(journal, clock):
         nudges.plan(journal, nudge.id, dana.id, TODAY - timedelta(days=1))
     planned = nudges.plan(journal, nudge.id, dana.id, TODAY + timedelta(days=1))
     assert (planned.status, planned.planned_day, planned.planned_person_id) == (
-        "planned", TODAY + timedelta(days=1), dana.id)
+        "planned",
+        TODAY + timedelta(days=1),
+        dana.id,
+    )
     assert nudges.planned_reminders_due(journal) == []
     clock.advance(days=1)
     [reminder] = nudges.planned_reminders_due(journal)
@@ -233,11 +257,22 @@ def test_the_sample_journal_produces_a_nudge(sample_journal):
 # ---- the command line ----------------------------------------------------------------------
 
 
-
 def test_cli_nudges_and_insights_in_json(home):
     for _ in range(3):
-        assert run("log-ai", "--tool", "ChatGPT", "--pattern", "directive", "--minutes", "5",
-                   "--replaced-person", "Wrote the email")[0] == 0
+        assert (
+            run(
+                "log-ai",
+                "--tool",
+                "ChatGPT",
+                "--pattern",
+                "directive",
+                "--minutes",
+                "5",
+                "--replaced-person",
+                "Wrote the email",
+            )[0]
+            == 0
+        )
     code, out = run("nudges", "--format", "json")
     assert code == 0, out
     [shown] = json.loads(out)

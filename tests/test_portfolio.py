@@ -21,18 +21,41 @@ PRIVATE = "the client is late paying"
 def freelancer(journal, clock):
     """A niche skill learned with AI and with Dana, a delegated one, one goal."""
     goal = journal.add(r.Goal(name="Ship reporting", kind="client"))
-    journal.add(r.AIUse(started_at=clock() - timedelta(days=3), tool="Claude",
-                        pattern="learning", minutes=90, skills=("SQL window functions",),
-                        goal_id=goal.id, note=PRIVATE))
-    journal.add(r.AIUse(started_at=clock() - timedelta(days=2), tool="ChatGPT",
-                        pattern="directive", minutes=30, skills=("Invoicing",)))
-    journal.add(r.Touchpoint(at=clock() - timedelta(days=1), kind="pairing", person="Dana",
-                             minutes=60, skills=("SQL window functions",), note=PRIVATE))
+    journal.add(
+        r.AIUse(
+            started_at=clock() - timedelta(days=3),
+            tool="Claude",
+            pattern="learning",
+            minutes=90,
+            skills=("SQL window functions",),
+            goal_id=goal.id,
+            note=PRIVATE,
+        )
+    )
+    journal.add(
+        r.AIUse(
+            started_at=clock() - timedelta(days=2),
+            tool="ChatGPT",
+            pattern="directive",
+            minutes=30,
+            skills=("Invoicing",),
+        )
+    )
+    journal.add(
+        r.Touchpoint(
+            at=clock() - timedelta(days=1),
+            kind="pairing",
+            person="Dana",
+            minutes=60,
+            skills=("SQL window functions",),
+            note=PRIVATE,
+        )
+    )
     journal.skill_named("Writing", create=True)
-    journal.rate_skill(r.SkillRating(skill="SQL window functions", day=date(2026, 8, 1),
-                                     rating=2))
-    journal.rate_skill(r.SkillRating(skill="SQL window functions", day=date(2026, 11, 20),
-                                     rating=4, note=NOTE))
+    journal.rate_skill(r.SkillRating(skill="SQL window functions", day=date(2026, 8, 1), rating=2))
+    journal.rate_skill(
+        r.SkillRating(skill="SQL window functions", day=date(2026, 11, 20), rating=4, note=NOTE)
+    )
     sql = journal.skill_named("SQL window functions")
     journal.update(sql.touched(niche=True))
     return journal
@@ -88,11 +111,13 @@ def test_an_empty_journal_still_makes_a_page(journal):
 
 # ---- PDF -----------------------------------------------------------------------------------
 
+
 def pdf_text(path) -> str:
     if not shutil.which("pdftotext"):
         pytest.skip("needs pdftotext (apt-get install poppler-utils)")
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     return unicodedata.normalize("NFKC", text)  # undo ligatures such as "ﬁ"
 
 
@@ -115,8 +140,9 @@ def test_pdf_is_one_a4_page_without_notes(freelancer, qapp, tmp_path):
 def test_pdf_from_markdown_with_notes(freelancer, qapp, tmp_path):
     from aijournal.ui.portfolio_pdf import write_pdf
 
-    out = write_pdf(portfolio.markdown(freelancer, TODAY, include_notes=True),
-                    tmp_path / "portfolio.pdf")
+    out = write_pdf(
+        portfolio.markdown(freelancer, TODAY, include_notes=True), tmp_path / "portfolio.pdf"
+    )
     text = " ".join(pdf_text(out).split())
     assert "Skills portfolio" in text and NOTE in text
 
@@ -141,10 +167,38 @@ def test_many_skills_still_fit_on_one_page(journal, qapp, tmp_path):
 def home(aijournal_home, memory_keyring):
     assert run("init")[0] == 0
     when = (date.today() - timedelta(days=1)).isoformat() + "T09:00"
-    assert run("log-ai", "--tool", "Claude", "--pattern", "learning", "--minutes", "45",
-               "--skill", "SQL", "--when", when)[0] == 0
-    assert run("touchpoint", "--kind", "pairing", "--person", "Dana", "--minutes", "30",
-               "--skill", "SQL", "--when", when)[0] == 0
+    assert (
+        run(
+            "log-ai",
+            "--tool",
+            "Claude",
+            "--pattern",
+            "learning",
+            "--minutes",
+            "45",
+            "--skill",
+            "SQL",
+            "--when",
+            when,
+        )[0]
+        == 0
+    )
+    assert (
+        run(
+            "touchpoint",
+            "--kind",
+            "pairing",
+            "--person",
+            "Dana",
+            "--minutes",
+            "30",
+            "--skill",
+            "SQL",
+            "--when",
+            when,
+        )[0]
+        == 0
+    )
     assert run("skill", "rate", "SQL", "4", "--note", NOTE)[0] == 0
     assert run("skill", "niche", "SQL")[0] == 0
     return aijournal_home
@@ -154,8 +208,15 @@ def test_cli_portfolio_markdown(home, tmp_path):
     code, out = run("export", "--format", "portfolio-md")
     assert code == 0 and "## Niche skills" in out and NOTE not in out and "Dana" not in out
     target = tmp_path / "portfolio.md"
-    code, out = run("export", "--format", "portfolio-md", "-o", str(target), "--include-notes",
-                    "--include-names")
+    code, out = run(
+        "export",
+        "--format",
+        "portfolio-md",
+        "-o",
+        str(target),
+        "--include-notes",
+        "--include-names",
+    )
     assert code == 0 and f"Wrote {target}" in out
     written = target.read_text()
     assert NOTE in written and "Dana" in written

@@ -25,37 +25,39 @@ def touchpoint(**changes):
 
 
 def test_taxonomy_has_five_patterns_with_derived_modes():
-    assert PATTERN_IDS == ("task-iteration", "learning", "validation", "directive",
-                           "feedback-loop")
+    assert PATTERN_IDS == ("task-iteration", "learning", "validation", "directive", "feedback-loop")
     assert set(augmentation_ids()) == {"task-iteration", "learning", "validation"}
     assert mode_of("directive") is Mode.AUTOMATION
     assert mode_of("feedback-loop") is Mode.AUTOMATION
     assert all(p.explanation and p.label for p in PATTERNS)
 
 
-@pytest.mark.parametrize(("build", "field", "value"), [
-    (ai, "tool", ""),
-    (ai, "tool", "   "),
-    (ai, "pattern", "delegation"),
-    (ai, "minutes", -1),
-    (ai, "minutes", 24 * 60 + 1),
-    (ai, "outcome", 0),
-    (ai, "outcome", 6),
-    (ai, "source", "web"),
-    (ai, "started_at", datetime(2026, 11, 27, 10, 0)),  # no offset
-    (checkin, "burnout", 9),
-    (checkin, "burnout", 0),
-    (checkin, "connection", 6),
-    (checkin, "safety", 0),
-    (checkin, "energy", 7),
-    (checkin, "conversations", -1),
-    (checkin, "burnout", True),
-    (checkin, "day", "2026-11-27"),
-    (touchpoint, "kind", "meeting"),
-    (touchpoint, "quality", 6),
-    (touchpoint, "minutes", -5),
-    (touchpoint, "person", ""),
-])
+@pytest.mark.parametrize(
+    ("build", "field", "value"),
+    [
+        (ai, "tool", ""),
+        (ai, "tool", "   "),
+        (ai, "pattern", "delegation"),
+        (ai, "minutes", -1),
+        (ai, "minutes", 24 * 60 + 1),
+        (ai, "outcome", 0),
+        (ai, "outcome", 6),
+        (ai, "source", "web"),
+        (ai, "started_at", datetime(2026, 11, 27, 10, 0)),  # no offset
+        (checkin, "burnout", 9),
+        (checkin, "burnout", 0),
+        (checkin, "connection", 6),
+        (checkin, "safety", 0),
+        (checkin, "energy", 7),
+        (checkin, "conversations", -1),
+        (checkin, "burnout", True),
+        (checkin, "day", "2026-11-27"),
+        (touchpoint, "kind", "meeting"),
+        (touchpoint, "quality", 6),
+        (touchpoint, "minutes", -5),
+        (touchpoint, "person", ""),
+    ],
+)
 def test_invalid_values_name_the_field_the_value_and_what_is_allowed(build, field, value):
     with pytest.raises(InvalidInput) as caught:
         build(**{field: value})
@@ -67,8 +69,11 @@ def test_invalid_values_name_the_field_the_value_and_what_is_allowed(build, fiel
 
 
 def test_error_message_reads_well():
-    with pytest.raises(InvalidInput, match=r"^burnout: 9 is not allowed; use a whole number "
-                                           r"from 1 to 5$"):
+    with pytest.raises(
+        InvalidInput,
+        match=r"^burnout: 9 is not allowed; use a whole number "
+        r"from 1 to 5$",
+    ):
         checkin(burnout=9)
     with pytest.raises(InvalidInput, match="use one of task-iteration, learning"):
         ai(pattern="nope")

@@ -46,7 +46,8 @@ def test_the_file_is_encrypted_and_private(journal, clock):
     assert stat.S_IMODE(journal.paths.root.stat().st_mode) == 0o700
     config = json.loads(journal.paths.config.read_text())
     assert config["protection"] == "keyring" and "key" not in json.dumps(config).replace(
-        "keyring", "")
+        "keyring", ""
+    )
 
 
 def test_unencrypted_is_a_plain_sqlite_file(tmp_path, clock):
@@ -94,7 +95,8 @@ def test_add_update_delete_undelete(journal, clock):
 def test_one_checkin_per_day(journal, clock):
     first, created = journal.save_checkin(r.Checkin(day=clock().date(), burnout=2, connection=4))
     second, created_again = journal.save_checkin(
-        r.Checkin(day=clock().date(), burnout=4, connection=2))
+        r.Checkin(day=clock().date(), burnout=4, connection=2)
+    )
     assert created and not created_again
     assert second.id == first.id and second.created_at == first.created_at
     assert journal.checkin_on(clock().date()).burnout == 4
@@ -110,8 +112,9 @@ def test_future_entries_are_refused(journal, clock):
     with pytest.raises(InvalidInput, match="^date: "):
         journal.save_checkin(r.Checkin(day=tomorrow, burnout=2, connection=4))
     with pytest.raises(InvalidInput, match="^when: "):
-        journal.add(use(clock, started_at=datetime.combine(tomorrow, clock().time(),
-                                                           clock().tzinfo)))
+        journal.add(
+            use(clock, started_at=datetime.combine(tomorrow, clock().time(), clock().tzinfo))
+        )
     assert journal.counts()["checkins"] == 0 and journal.counts()["ai_uses"] == 0
 
 
@@ -143,14 +146,14 @@ def test_entries_filters(journal, clock):
     assert kinds(text="%") == ["ai-use"]  # a literal percent sign, not a wildcard
     assert kinds(start=date(2027, 1, 1)) == []
     assert kinds(limit=1) == ["touchpoint"] or len(journal.entries(EntryFilter(limit=1))) == 1
-    assert journal.tools() == ["Claude", "ChatGPT"] or set(journal.tools()) == {"Claude",
-                                                                                 "ChatGPT"}
+    assert journal.tools() == ["Claude", "ChatGPT"] or set(journal.tools()) == {"Claude", "ChatGPT"}
     assert [p.name for p in journal.people()] == ["Dana"]
 
 
 def test_newer_journal_is_refused_untouched(journal, clock, tmp_path):
     journal.db["_sqlite_migrations"].insert(
-        {"migration_set": "aijournal", "name": "9999_from_the_future", "applied_at": "x"})
+        {"migration_set": "aijournal", "name": "9999_from_the_future", "applied_at": "x"}
+    )
     journal.close()
     before = digest(journal.paths.db)
     with pytest.raises(JournalTooNew, match="9999_from_the_future"):
@@ -161,10 +164,13 @@ def test_newer_journal_is_refused_untouched(journal, clock, tmp_path):
 ALL_STEPS = ["0001_initial", "0002_nudges", "0003_import_details"]
 
 
-@pytest.mark.parametrize(("sample", "first_new_step"), [
-    ("schema-0001", "0002_nudges"), ("schema-0002", "0003_import_details")])
-def test_migration_from_each_released_schema_keeps_data_and_a_copy(tmp_path, clock, sample,
-                                                                    first_new_step):
+@pytest.mark.parametrize(
+    ("sample", "first_new_step"),
+    [("schema-0001", "0002_nudges"), ("schema-0002", "0003_import_details")],
+)
+def test_migration_from_each_released_schema_keeps_data_and_a_copy(
+    tmp_path, clock, sample, first_new_step
+):
     """Journals made by each released schema (committed in tests/data) upgrade intact."""
     paths = DataPaths(tmp_path / "old")
     shutil.copytree(SAMPLES / sample, paths.root)
@@ -173,7 +179,12 @@ def test_migration_from_each_released_schema_keeps_data_and_a_copy(tmp_path, clo
         assert journal.schema_steps == ALL_STEPS
         (use_,) = journal.all(r.AIUse)
         assert (use_.tool, use_.minutes, use_.skills, use_.note, use_.turns) == (
-            "ChatGPT", 25, ("SQL window functions",), "private note", None)
+            "ChatGPT",
+            25,
+            ("SQL window functions",),
+            "private note",
+            None,
+        )
         assert journal.checkin_on(date(2026, 1, 5)).note == "good day"
         (tp,) = journal.all(r.Touchpoint)
         assert tp.person == "Dana"
@@ -229,8 +240,7 @@ def test_change_key_between_keyring_and_passphrase(journal, clock, memory_keyrin
     journal.close()
     with pytest.raises(WrongPassphrase):
         Journal.open(journal.paths, passphrase=lambda: "wrong one!", clock=clock)
-    with Journal.open(journal.paths, passphrase=lambda: "a new passphrase",
-                      clock=clock) as again:
+    with Journal.open(journal.paths, passphrase=lambda: "a new passphrase", clock=clock) as again:
         assert again.counts()["ai_uses"] == 1
         backup = again.backups()[0]
         again.change_key(Key.random())

@@ -46,17 +46,23 @@ def test_summary_figures_make_sense(sixty):
     assert data["format"] == "aijournal-summary/1" and data["client"] == ""
     assert data["period"] == {"start": start.isoformat(), "end": end.isoformat(), "days": 60}
     checkins = data["checkins"]
-    assert checkins["halves"]["first"]["days"] + checkins["halves"]["second"]["days"] \
+    assert (
+        checkins["halves"]["first"]["days"] + checkins["halves"]["second"]["days"]
         == checkins["days"]
+    )
     assert checkins["change"]["burnout"] == round(
-        checkins["halves"]["second"]["burnout_mean"]
-        - checkins["halves"]["first"]["burnout_mean"], 2)
+        checkins["halves"]["second"]["burnout_mean"] - checkins["halves"]["first"]["burnout_mean"],
+        2,
+    )
     ai = data["ai_use"]
-    assert sum(p["uses"] for p in ai["patterns"]) == ai["uses"] == sum(
-        w["uses"] for w in ai["weeks"])
+    assert (
+        sum(p["uses"] for p in ai["patterns"]) == ai["uses"] == sum(w["uses"] for w in ai["weeks"])
+    )
     assert ai["augmentation_share"] + ai["automation_share"] == pytest.approx(1)
-    assert sum(k["touchpoints"] for k in data["touchpoints"]["by_kind"]) \
+    assert (
+        sum(k["touchpoints"] for k in data["touchpoints"]["by_kind"])
         == data["touchpoints"]["total"]
+    )
     for scores in data["instruments"].values():
         assert all(s["band_label"] for s in scores["scores"])
     assert data["insights"]["findings"], "60 demo days hold at least one finding"
@@ -97,6 +103,7 @@ def test_an_empty_journal_gives_a_valid_summary(journal, clock):
 
 # ---- privacy ----------------------------------------------------------------------------------
 
+
 def _names_in(text: str) -> list[str]:
     return [n for n in NAMES if re.search(rf"\b{re.escape(n)}\b", text)]
 
@@ -113,8 +120,7 @@ def test_by_default_no_name_and_no_note_leaves(sixty, tmp_path):
     assert not _names_in(text) and not _notes_in(text)
     assert not _names_in(html) and not _notes_in(html)
     labels = [p["label"] for p in data["touchpoints"]["people"]]
-    assert all(re.fullmatch(r"(Mentor|Peer|Manager|Client|Friend|Other) [A-Z]+", x)
-               for x in labels)
+    assert all(re.fullmatch(r"(Mentor|Peer|Manager|Client|Friend|Other) [A-Z]+", x) for x in labels)
     assert len(set(labels)) == len(labels) == 6
     assert [g["label"] for g in data["goals"]["goals"]][0].endswith(" goal A")
     assert "notes" not in data
@@ -127,8 +133,9 @@ def test_the_pdf_names_nobody_and_quotes_no_note(sixty, tmp_path, qapp):
     journal, start, end = sixty
     data = summary.build(journal, start, end, client_name="Client One")
     path = summary_pdf.write_pdf(data, tmp_path / "summary.pdf")
-    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "Self-reported, not a clinical measurement" in text
     assert "Client One" in text and "Check-ins" in text
     assert not _names_in(text) and not _notes_in(text)
@@ -150,11 +157,19 @@ def test_pseudonym_letters_are_stable_within_an_export(sixty):
     again = summary.build(journal, start, end, sections=("touchpoints",))
     assert first["touchpoints"]["people"] == again["touchpoints"]["people"]
     assert [summary.letters(i) for i in (0, 1, 25, 26, 27, 701, 702)] == [
-        "A", "B", "Z", "AA", "AB", "ZZ", "AAA"]
+        "A",
+        "B",
+        "Z",
+        "AA",
+        "AB",
+        "ZZ",
+        "AAA",
+    ]
     assert summary.pseudonyms(["mentor", "peer"]) == ["Mentor A", "Peer B"]
 
 
 # ---- the schema -------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def good(sixty):
@@ -162,15 +177,18 @@ def good(sixty):
     return summary.build(journal, start, end)
 
 
-@pytest.mark.parametrize(("change", "message"), [
-    (lambda d: d.pop("period"), "must contain"),
-    (lambda d: d["checkins"].__setitem__("burnout_mean", "high"), "burnout_mean must be"),
-    (lambda d: d["period"].__setitem__("start", "29/09/2026"), "period.start must match"),
-    (lambda d: d.__setitem__("extra", 1), "must not contain"),
-    (lambda d: d["sections"].append("moods"), "sections"),
-    (lambda d: d["checkins"].__setitem__("burnout_mean", 7), "must be smaller than or equal"),
-    (lambda d: d.pop("insights"), "'insights' is listed but missing"),
-])
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d.pop("period"), "must contain"),
+        (lambda d: d["checkins"].__setitem__("burnout_mean", "high"), "burnout_mean must be"),
+        (lambda d: d["period"].__setitem__("start", "29/09/2026"), "period.start must match"),
+        (lambda d: d.__setitem__("extra", 1), "must not contain"),
+        (lambda d: d["sections"].append("moods"), "sections"),
+        (lambda d: d["checkins"].__setitem__("burnout_mean", 7), "must be smaller than or equal"),
+        (lambda d: d.pop("insights"), "'insights' is listed but missing"),
+    ],
+)
 def test_the_schema_rejects_malformed_summaries(good, change, message):
     bad = copy.deepcopy(good)
     change(bad)
@@ -180,8 +198,10 @@ def test_the_schema_rejects_malformed_summaries(good, change, message):
 
 
 def test_unknown_versions_are_named(good):
-    with pytest.raises(summary.InvalidSummary, match="unknown version: format "
-                       "'aijournal-summary/2'; this app reads aijournal-summary/1"):
+    with pytest.raises(
+        summary.InvalidSummary,
+        match="unknown version: format 'aijournal-summary/2'; this app reads aijournal-summary/1",
+    ):
         summary.validate(good | {"format": "aijournal-summary/2"})
     with pytest.raises(summary.InvalidSummary, match="no JSON object"):
         summary.validate([1, 2])
@@ -200,8 +220,12 @@ def test_the_schema_documents_every_property():
     def walk(node, where):
         if isinstance(node, dict):
             for name, sub in node.get("properties", {}).items():
-                assert "description" in sub or "$ref" in sub or "description" in sub.get(
-                    "items", {}) or sub.get("type") == "object", f"{where}.{name}"
+                assert (
+                    "description" in sub
+                    or "$ref" in sub
+                    or "description" in sub.get("items", {})
+                    or sub.get("type") == "object"
+                ), f"{where}.{name}"
                 walk(sub, f"{where}.{name}")
             if "items" in node:
                 walk(node["items"], where + "[]")
@@ -216,16 +240,32 @@ def test_the_schema_documents_every_property():
 
 def test_cli_exports_summaries(aijournal_home, memory_keyring, tmp_path):
     assert run("demo", "--days", "40")[0] == 0
-    code, out = run("export", "--format", "summary-json", "--sections", "checkins,ai_use",
-                    "--client-name", "Ann")
+    code, out = run(
+        "export",
+        "--format",
+        "summary-json",
+        "--sections",
+        "checkins,ai_use",
+        "--client-name",
+        "Ann",
+    )
     assert code == 0, out
-    data = json.loads(out[:out.rindex("}") + 1])
+    data = json.loads(out[: out.rindex("}") + 1])
     assert data["sections"] == ["checkins", "ai_use"] and data["client"] == "Ann"
     assert "leaves out private notes and real names" in out
     code, out = run("export", "--format", "summary-html", "-o", str(tmp_path / "s.html"))
     assert code == 0 and (tmp_path / "s.html").read_text().startswith("<!DOCTYPE html>")
-    code, out = run("export", "--format", "summary-pdf", "-o", str(tmp_path / "s.pdf"),
-                    "--from", "2000-01-01", "--to", "2000-01-31")
+    code, out = run(
+        "export",
+        "--format",
+        "summary-pdf",
+        "-o",
+        str(tmp_path / "s.pdf"),
+        "--from",
+        "2000-01-01",
+        "--to",
+        "2000-01-31",
+    )
     assert code == 0, out
     assert (tmp_path / "s.pdf").read_bytes().startswith(b"%PDF")
     code, out = run("export", "--format", "summary-pdf")
@@ -238,14 +278,19 @@ def test_cli_coach_compares_and_skips(tmp_path, good):
     (tmp_path / "good.json").write_text(summary.dumps(good | {"client": "Ann"}))
     (tmp_path / "new.json").write_text(json.dumps(good | {"format": "aijournal-summary/2"}))
     (tmp_path / "broken.json").write_text('{"format": "aijournal-summary/1", ')
-    code, out = run("coach", str(tmp_path / "good.json"), str(tmp_path / "new.json"),
-                    str(tmp_path / "broken.json"))
+    code, out = run(
+        "coach",
+        str(tmp_path / "good.json"),
+        str(tmp_path / "new.json"),
+        str(tmp_path / "broken.json"),
+    )
     assert code == 0, out
     assert re.search(r"^Ann\s+2026-09-29\s+2026-11-27", out, re.M)
     assert "Skipped" in out and "new.json: unknown version" in out
     assert "broken.json: not JSON" in out
-    code, out = run("coach", str(tmp_path / "good.json"), "--format", "csv",
-                    "-o", str(tmp_path / "table.csv"))
+    code, out = run(
+        "coach", str(tmp_path / "good.json"), "--format", "csv", "-o", str(tmp_path / "table.csv")
+    )
     assert code == 0
     lines = (tmp_path / "table.csv").read_text().splitlines()
     assert lines[0].startswith("client,start,end,burnout_mean") and lines[1].startswith("Ann,")

@@ -21,8 +21,9 @@ def midnight(day: date) -> float:
 
 
 def use(journal, day, pattern="learning", minutes=10, **fields):
-    return journal.add(r.AIUse(started_at=at(day), tool="Claude", pattern=pattern,
-                               minutes=minutes, **fields))
+    return journal.add(
+        r.AIUse(started_at=at(day), tool="Claude", pattern=pattern, minutes=minutes, **fields)
+    )
 
 
 def test_weekly_charts_by_hand(journal):
@@ -48,9 +49,13 @@ def test_weekly_charts_by_hand(journal):
     np.testing.assert_allclose(modes.automation, [1 / 3, np.nan, 1.0])
     assert modes.uses.tolist() == [3, 0, 1]
     counts = dict(zip(modes.patterns, modes.pattern_counts.tolist()))
-    assert counts == {"task-iteration": [0, 0, 0], "learning": [1, 0, 0],
-                      "validation": [1, 0, 0], "directive": [1, 0, 0],
-                      "feedback-loop": [0, 0, 1]}
+    assert counts == {
+        "task-iteration": [0, 0, 0],
+        "learning": [1, 0, 0],
+        "validation": [1, 0, 0],
+        "directive": [1, 0, 0],
+        "feedback-loop": [0, 0, 1],
+    }
     assert modes.pattern_labels[1] == "Learning"
     people = data.time_with_people
     assert people.ai_minutes.tolist() == [60, 0, 5]
@@ -69,17 +74,27 @@ def test_a_range_fills_its_weeks_and_leaves_out_what_is_outside(journal):
     assert data.modes.days.tolist() == [date(2026, 11, 2) + timedelta(weeks=w) for w in range(4)]
     assert data.modes.uses.tolist() == [0, 0, 0, 1]
     assert data.modes.shortfall == (
-        "Log AI uses in a few more weeks to see a trend (1 of 2 weeks so far)")
+        "Log AI uses in a few more weeks to see a trend (1 of 2 weeks so far)"
+    )
 
 
 def test_moods_points_rolling_mean_and_gaps(journal):
     # Burnout 1, 2, 3 on three days in a row, a gap of a week, then 5 alone.
     for offset, burnout in ((0, 1), (1, 2), (2, 3), (10, 5)):
-        journal.save_checkin(r.Checkin(day=date(2026, 11, 1) + timedelta(days=offset),
-                                       burnout=burnout, connection=6 - burnout))
+        journal.save_checkin(
+            r.Checkin(
+                day=date(2026, 11, 1) + timedelta(days=offset),
+                burnout=burnout,
+                connection=6 - burnout,
+            )
+        )
     moods = trends.series(journal).moods
-    assert moods.days.tolist() == [date(2026, 11, 1), date(2026, 11, 2), date(2026, 11, 3),
-                                   date(2026, 11, 11)]
+    assert moods.days.tolist() == [
+        date(2026, 11, 1),
+        date(2026, 11, 2),
+        date(2026, 11, 3),
+        date(2026, 11, 11),
+    ]
     assert moods.burnout.tolist() == [1, 2, 3, 5]
     assert moods.connection.tolist() == [5, 4, 3, 1]
     # The 7-day mean needs 3 check-ins in its window: none on the first two days, nor alone.
@@ -107,8 +122,10 @@ def test_moods_over_more_than_a_year_are_weekly_means(journal):
 
 
 def test_instrument_scores_come_with_their_bands(journal):
-    for day, answers, score in ((date(2026, 11, 1), (3, 3, 3, 3, 3), 60),
-                                (date(2026, 11, 15), (2, 2, 2, 2, 2), 40)):
+    for day, answers, score in (
+        (date(2026, 11, 1), (3, 3, 3, 3, 3), 60),
+        (date(2026, 11, 15), (2, 2, 2, 2, 2), 40),
+    ):
         journal.add(r.Assessment(instrument="who5", day=day, answers=answers, score=score))
     who5, cbi, ucla3 = trends.series(journal).instruments
     assert who5.instrument_id == "who5" and who5.scores.tolist() == [60, 40]
@@ -134,15 +151,20 @@ def test_an_empty_journal_gives_empty_charts_with_their_messages(journal):
     data = trends.series(journal)
     assert all(len(chart.x) == 0 for chart in data.charts)
     assert data.moods.shortfall == (
-        "Check in on a few more days to see a trend (0 of 7 days so far)")
+        "Check in on a few more days to see a trend (0 of 7 days so far)"
+    )
     assert all(chart.shortfall for chart in data.charts)
 
 
 def test_ranges_start_on_mondays():
     found = trends.ranges(TODAY)
     assert [c.label for c in found] == ["4 weeks", "3 months", "1 year", "all"]
-    assert [c.start for c in found] == [date(2026, 11, 2), date(2026, 8, 31),
-                                        date(2025, 12, 1), None]
+    assert [c.start for c in found] == [
+        date(2026, 11, 2),
+        date(2026, 8, 31),
+        date(2025, 12, 1),
+        None,
+    ]
     assert all(c.end == TODAY for c in found)
 
 

@@ -22,8 +22,14 @@ PREFIX = "journal-"
 _STAMP = "%Y%m%d-%H%M%S"
 
 
-def make(conn: sqlcipher3.Connection, paths: DataPaths, key: unlock.Key, moment: datetime,
-         folder: Path | None = None, keep: int | None = KEEP) -> Path:
+def make(
+    conn: sqlcipher3.Connection,
+    paths: DataPaths,
+    key: unlock.Key,
+    moment: datetime,
+    folder: Path | None = None,
+    keep: int | None = KEEP,
+) -> Path:
     """Back up the open journal into `folder` (default: the data folder's backups)."""
     folder = private_dir(folder or paths.backups)
     target = folder / f"{PREFIX}{moment:{_STAMP}}.db"
@@ -62,7 +68,7 @@ def listing(folder: Path) -> list[Path]:
 def newest(folder: Path) -> tuple[Path, datetime] | None:
     for path in listing(folder):
         try:
-            stamp = datetime.strptime(path.stem[len(PREFIX):][:15], _STAMP).astimezone()
+            stamp = datetime.strptime(path.stem[len(PREFIX) :][:15], _STAMP).astimezone()
         except ValueError:
             continue
         return path, stamp
@@ -80,8 +86,9 @@ def verify(backup: Path, key: unlock.Key) -> None:
         finally:
             conn.close()
     except sqlcipher3.DatabaseError as error:
-        raise JournalError(f"{backup} cannot be opened with this journal's key ({error}); "
-                           "nothing was changed.") from None
+        raise JournalError(
+            f"{backup} cannot be opened with this journal's key ({error}); nothing was changed."
+        ) from None
     if result != "ok":
         raise JournalError(f"{backup} is damaged ({result}); nothing was changed.")
 

@@ -49,9 +49,14 @@ def export_data(journal: Journal) -> dict[str, Any]:
         cursor = journal.db.execute(f"SELECT * FROM {table} ORDER BY rowid")
         names = [c[0] for c in cursor.description]
         tables[table] = [dict(zip(names, row, strict=True)) for row in cursor]
-    return {"format": FORMAT, "version": VERSION, "app_version": __version__,
-            "exported_at": r.utc_stamp(), "journal_id": journal.config.journal_id,
-            "tables": tables}
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "app_version": __version__,
+        "exported_at": r.utc_stamp(),
+        "journal_id": journal.config.journal_id,
+        "tables": tables,
+    }
 
 
 def write_json(journal: Journal, path: Path) -> None:
@@ -77,8 +82,9 @@ def check(data: Any, journal: Journal) -> None:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InvalidInput("format", _get(data, "format"), _ALLOWED)
     if data.get("version") != VERSION:
-        raise InvalidInput("version", data.get("version"),
-                           f"this AI Journal reads version {VERSION}")
+        raise InvalidInput(
+            "version", data.get("version"), f"this AI Journal reads version {VERSION}"
+        )
     tables = data.get("tables")
     if not isinstance(tables, dict):
         raise InvalidInput("tables", type(tables).__name__, "use an object of tables")
@@ -102,15 +108,20 @@ def _check_row(where: str, table: str, row: Any, columns: set[str]) -> None:
             raise InvalidInput(f"{where}.{name}", row.get(name), "this field is required text")
     for name, value in row.items():  # SQLite stores scalars; records only check their fields
         if not isinstance(value, str | int | float | None) or (
-                isinstance(value, int) and not -2**63 <= value < 2**63):
-            raise InvalidInput(f"{where}.{name}", type(value).__name__,
-                               "use text, a number that fits 64 bits, or null")
+            isinstance(value, int) and not -(2**63) <= value < 2**63
+        ):
+            raise InvalidInput(
+                f"{where}.{name}",
+                type(value).__name__,
+                "use text, a number that fits 64 bits, or null",
+            )
     try:
         if kind := _KIND_OF_TABLE.get(table):
             record = from_row(kind, {"skill": "(linked by id)", **row})
             if table in _DAY_OF_MOMENT and row.get("day") != record.day.isoformat():
-                raise InvalidInput("day", row.get("day"),
-                                   f"use {record.day.isoformat()}, the day of its time")
+                raise InvalidInput(
+                    "day", row.get("day"), f"use {record.day.isoformat()}, the day of its time"
+                )
         else:  # learning_events and nudges: no record type, check what links them
             r.Record(**{k: row.get(k) for k in ("id", *_STAMPS)})
     except InvalidInput as error:
@@ -138,8 +149,7 @@ def merge(journal: Journal, data: dict[str, Any], *, dry_run: bool = False) -> M
     return report
 
 
-def _merge_all(journal: Journal, data: dict[str, Any], report: MergeReport,
-               dry_run: bool) -> None:
+def _merge_all(journal: Journal, data: dict[str, Any], report: MergeReport, dry_run: bool) -> None:
     with journal.transaction():
         # Rows may arrive before the rows they point to; check the links once at the end.
         journal.db.execute("PRAGMA defer_foreign_keys = ON")
@@ -149,16 +159,20 @@ def _merge_all(journal: Journal, data: dict[str, Any], report: MergeReport,
         problems = journal.db.execute("PRAGMA foreign_key_check").fetchall()
         if problems:
             table, _, parent, _ = problems[0]
-            raise InvalidInput("import", f"{table} record",
-                               f"it refers to a {parent} record that is in neither the file "
-                               "nor the journal; nothing was imported")
+            raise InvalidInput(
+                "import",
+                f"{table} record",
+                f"it refers to a {parent} record that is in neither the file "
+                "nor the journal; nothing was imported",
+            )
         if dry_run:
             raise _DryRun
 
 
 def _merge_row(journal: Journal, table: str, row: dict[str, Any], report: MergeReport) -> None:
-    found = journal.db.execute(f"SELECT updated_at FROM {table} WHERE id = ?",
-                               [row["id"]]).fetchone()
+    found = journal.db.execute(
+        f"SELECT updated_at FROM {table} WHERE id = ?", [row["id"]]
+    ).fetchone()
     if found and found[0] >= row["updated_at"]:
         report.unchanged += 1
         return
@@ -168,12 +182,17 @@ def _merge_row(journal: Journal, table: str, row: dict[str, Any], report: MergeR
     marks = ", ".join("?" for _ in row)
     updates = ", ".join(f"{c} = excluded.{c}" for c in row if c != "id")
     try:
-        journal.db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})"
-                           f" ON CONFLICT(id) DO UPDATE SET {updates}", list(row.values()))
+        journal.db.execute(
+            f"INSERT INTO {table} ({columns}) VALUES ({marks})"
+            f" ON CONFLICT(id) DO UPDATE SET {updates}",
+            list(row.values()),
+        )
     except sqlcipher3.IntegrityError as error:  # a missing link, a second copy of an import, …
-        raise InvalidInput(f"{table} record", row["id"],
-                           f"it breaks a rule of the journal ({error}); nothing was imported"
-                           ) from None
+        raise InvalidInput(
+            f"{table} record",
+            row["id"],
+            f"it breaks a rule of the journal ({error}); nothing was imported",
+        ) from None
     tally = report.updated if found else report.added
     tally[table] = tally.get(table, 0) + 1
 
@@ -182,22 +201,30 @@ def _settle_same_day(journal: Journal, row: dict[str, Any]) -> None:
     """Two machines checked in on the same day: the newer check-in stays, the other is deleted."""
     other = journal.db.execute(
         "SELECT id, updated_at FROM checkins WHERE day = ? AND deleted_at IS NULL AND id != ?",
-        [row["day"], row["id"]]).fetchone()
+        [row["day"], row["id"]],
+    ).fetchone()
     if other is None:
         return
     if other[1] > row["updated_at"]:
         row["deleted_at"] = other[1]
     else:
-        journal.db.execute("UPDATE checkins SET deleted_at = ?, updated_at = ? WHERE id = ?",
-                           [r.utc_stamp(), r.utc_stamp(), other[0]])
+        journal.db.execute(
+            "UPDATE checkins SET deleted_at = ?, updated_at = ? WHERE id = ?",
+            [r.utc_stamp(), r.utc_stamp(), other[0]],
+        )
 
 
 # ---- CSV -------------------------------------------------------------------------------------
 
 CSV_KINDS: dict[str, type[r.Record]] = {
-    "ai-use": r.AIUse, "checkin": r.Checkin, "touchpoint": r.Touchpoint,
-    "assessment": r.Assessment, "person": r.Person, "skill": r.Skill,
-    "skill-rating": r.SkillRating, "goal": r.Goal,
+    "ai-use": r.AIUse,
+    "checkin": r.Checkin,
+    "touchpoint": r.Touchpoint,
+    "assessment": r.Assessment,
+    "person": r.Person,
+    "skill": r.Skill,
+    "skill-rating": r.SkillRating,
+    "goal": r.Goal,
 }
 PRIVATE_TEXT = {"note"}
 NAMES = {"person", "name"}
@@ -207,10 +234,14 @@ def csv_text(journal: Journal, kind: str, *, notes: bool = False, names: bool = 
     """Live records of one kind as CSV; notes and people's names only when asked for."""
     r.check_choice("kind", kind, CSV_KINDS)
     record_type = CSV_KINDS[kind]
-    columns = [c for c in record_type.field_names() if c != "deleted_at"
-               and (notes or c not in PRIVATE_TEXT)
-               and (names or record_type is not r.Person or c != "name")
-               and (names or c != "person")]
+    columns = [
+        c
+        for c in record_type.field_names()
+        if c != "deleted_at"
+        and (notes or c not in PRIVATE_TEXT)
+        and (names or record_type is not r.Person or c != "name")
+        and (names or c != "person")
+    ]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)

@@ -32,9 +32,15 @@ from aijournal.storage.secrets import SecretStore
 R = TypeVar("R", bound=r.Record)
 
 TABLES: dict[type[r.Record], str] = {
-    r.Person: "people", r.Skill: "skills", r.Goal: "goals", r.AIUse: "ai_uses",
-    r.Checkin: "checkins", r.Touchpoint: "touchpoints", r.SkillRating: "skill_ratings",
-    r.Assessment: "assessments", r.Nudge: "nudges",
+    r.Person: "people",
+    r.Skill: "skills",
+    r.Goal: "goals",
+    r.AIUse: "ai_uses",
+    r.Checkin: "checkins",
+    r.Touchpoint: "touchpoints",
+    r.SkillRating: "skill_ratings",
+    r.Assessment: "assessments",
+    r.Nudge: "nudges",
 }
 # Fields stored elsewhere than a column of the same name (links by name, resolved here).
 _LINKED = {"skills", "person", "skill"}
@@ -60,9 +66,15 @@ class EntryFilter:
 class Journal:
     """An open, unlocked journal."""
 
-    def __init__(self, conn: sqlcipher3.Connection, paths: DataPaths,
-                 config: unlock.JournalConfig, key: unlock.Key, clock: r.Clock = r.now,
-                 store: SecretStore | None = None):
+    def __init__(
+        self,
+        conn: sqlcipher3.Connection,
+        paths: DataPaths,
+        config: unlock.JournalConfig,
+        key: unlock.Key,
+        clock: r.Clock = r.now,
+        store: SecretStore | None = None,
+    ):
         self.db = Database(conn, execute_plugins=False)
         self.paths, self.config, self.clock = paths, config, clock
         self._key, self._store = key, store
@@ -70,16 +82,28 @@ class Journal:
     # ---- opening ------------------------------------------------------------------------
 
     @classmethod
-    def create(cls, paths: DataPaths, key: unlock.Key, *, store: SecretStore | None = None,
-               clock: r.Clock = r.now) -> Journal:
+    def create(
+        cls,
+        paths: DataPaths,
+        key: unlock.Key,
+        *,
+        store: SecretStore | None = None,
+        clock: r.Clock = r.now,
+    ) -> Journal:
         """Create a new journal in `paths` protected by `key` and open it."""
         private_dir(paths.root)
         config = unlock.create(paths, key, store)
         return cls._opened(paths, config, key, clock, store)
 
     @classmethod
-    def open(cls, paths: DataPaths, *, passphrase: unlock.PassphraseSource | None = None,
-             store: SecretStore | None = None, clock: r.Clock = r.now) -> Journal:
+    def open(
+        cls,
+        paths: DataPaths,
+        *,
+        passphrase: unlock.PassphraseSource | None = None,
+        store: SecretStore | None = None,
+        clock: r.Clock = r.now,
+    ) -> Journal:
         """Unlock the journal in `paths`, upgrading its schema (after a copy) if needed."""
         if not paths.config.exists() or not paths.db.exists():
             raise NoJournal(paths.root)
@@ -88,9 +112,15 @@ class Journal:
         return cls._opened(paths, config, key, clock, store)
 
     @classmethod
-    def recover(cls, paths: DataPaths, backup: Path, *,
-                passphrase: unlock.PassphraseSource | None = None,
-                store: SecretStore | None = None, clock: r.Clock = r.now) -> Journal:
+    def recover(
+        cls,
+        paths: DataPaths,
+        backup: Path,
+        *,
+        passphrase: unlock.PassphraseSource | None = None,
+        store: SecretStore | None = None,
+        clock: r.Clock = r.now,
+    ) -> Journal:
         """Put `backup` in place of a journal file that no longer opens, keeping it aside."""
         config = unlock.JournalConfig.read(paths)
         key = unlock.find_key(config, store, passphrase)
@@ -126,7 +156,8 @@ class Journal:
         if applied:  # an existing journal: keep a copy of it as it was before the upgrade
             self.checkpoint()
             copy = private_dir(self.paths.backups) / (
-                f"before-{pending[0].name}-{self.clock():%Y%m%d-%H%M%S}.db")
+                f"before-{pending[0].name}-{self.clock():%Y%m%d-%H%M%S}.db"
+            )
             shutil.copyfile(self.paths.db, copy)
             make_private(copy)
         migrations.apply(self.db)
@@ -134,8 +165,14 @@ class Journal:
 
     def connect_again(self) -> Journal:
         """A second connection to the same journal, for work on another thread."""
-        return Journal(unlock.unlock(self.paths, self._key), self.paths, self.config,
-                       self._key, self.clock, self._store)
+        return Journal(
+            unlock.unlock(self.paths, self._key),
+            self.paths,
+            self.config,
+            self._key,
+            self.clock,
+            self._store,
+        )
 
     def close(self) -> None:
         self.db.close()
@@ -170,8 +207,9 @@ class Journal:
                 self.db.rollback()
                 raise
         except sqlcipher3.OperationalError as error:  # a full disk, a read-only folder, …
-            raise JournalError(f"The journal could not be written ({error}); "
-                               "nothing was saved.") from error
+            raise JournalError(
+                f"The journal could not be written ({error}); nothing was saved."
+            ) from error
 
     # ---- generic record access -----------------------------------------------------------
 
@@ -229,27 +267,38 @@ class Journal:
         raise InvalidInput("goal", name, allowed)
 
     def people(self, *, archived: bool = False) -> list[r.Person]:
-        return self._select(r.Person, "t.deleted_at IS NULL" + ("" if archived else
-                            " AND NOT t.archived"), [], order="t.name COLLATE NOCASE")
+        return self._select(
+            r.Person,
+            "t.deleted_at IS NULL" + ("" if archived else " AND NOT t.archived"),
+            [],
+            order="t.name COLLATE NOCASE",
+        )
 
     def skills(self) -> list[r.Skill]:
         return self._select(r.Skill, "t.deleted_at IS NULL", [], order="t.name COLLATE NOCASE")
 
     def goals(self, *, archived: bool = False) -> list[r.Goal]:
-        return self._select(r.Goal, "t.deleted_at IS NULL" + ("" if archived else
-                            " AND NOT t.archived"), [], order="t.name COLLATE NOCASE")
+        return self._select(
+            r.Goal,
+            "t.deleted_at IS NULL" + ("" if archived else " AND NOT t.archived"),
+            [],
+            order="t.name COLLATE NOCASE",
+        )
 
     def last_contacts(self) -> dict[str, date]:
         """Each person's most recent touchpoint day, by person id."""
         rows = self.db.execute(
             "SELECT person_id, max(day) FROM touchpoints WHERE deleted_at IS NULL"
-            " AND person_id IS NOT NULL GROUP BY person_id").fetchall()
+            " AND person_id IS NOT NULL GROUP BY person_id"
+        ).fetchall()
         return {pid: date.fromisoformat(day) for pid, day in rows}
 
     def last_assessments(self) -> dict[str, date]:
         """The day each instrument was last taken, by instrument id."""
-        rows = self.db.execute("SELECT instrument, max(day) FROM assessments"
-                               " WHERE deleted_at IS NULL GROUP BY instrument").fetchall()
+        rows = self.db.execute(
+            "SELECT instrument, max(day) FROM assessments"
+            " WHERE deleted_at IS NULL GROUP BY instrument"
+        ).fetchall()
         return {instrument: date.fromisoformat(day) for instrument, day in rows}
 
     def rate_skill(self, rating: r.SkillRating) -> r.SkillRating:
@@ -258,9 +307,13 @@ class Journal:
     def skill_ratings(self, skill: str | None = None) -> list[r.SkillRating]:
         if skill is None:
             return self._select(r.SkillRating, "t.deleted_at IS NULL", [], order="t.day")
-        return self._select(r.SkillRating, "t.deleted_at IS NULL AND t.skill_id IN "
-                            "(SELECT id FROM skills WHERE name = ? COLLATE NOCASE)", [skill],
-                            order="t.day")
+        return self._select(
+            r.SkillRating,
+            "t.deleted_at IS NULL AND t.skill_id IN "
+            "(SELECT id FROM skills WHERE name = ? COLLATE NOCASE)",
+            [skill],
+            order="t.day",
+        )
 
     # ---- entries ----------------------------------------------------------------------------
 
@@ -302,11 +355,13 @@ class Journal:
         rows = self.db.execute(
             "SELECT tool FROM (SELECT tool, started_at FROM ai_uses WHERE deleted_at IS NULL"
             " ORDER BY rowid DESC LIMIT 2000) GROUP BY tool COLLATE NOCASE"
-            " ORDER BY count(*) DESC, max(started_at) DESC").fetchall()
+            " ORDER BY count(*) DESC, max(started_at) DESC"
+        ).fetchall()
         return [row[0] for row in rows]
 
-    def weekly_figures(self, start: date | None = None, end: date | None = None
-                       ) -> list[dict[str, Any]]:
+    def weekly_figures(
+        self, start: date | None = None, end: date | None = None
+    ) -> list[dict[str, Any]]:
         """Per week (Monday), raw sums and means aggregated in SQL for `aijournal.stats`."""
         lo, hi = (start or date.min).isoformat(), (end or date.max).isoformat()
         aug = ",".join(f"'{p}'" for p in augmentation_ids())
@@ -338,25 +393,31 @@ class Journal:
 
     def counts(self) -> dict[str, int]:
         """Live records per table, for status lines and tests."""
-        return {table: self.db.execute(
-            f"SELECT count(*) FROM {table} WHERE deleted_at IS NULL").fetchone()[0]
-            for table in TABLES.values()}
+        return {
+            table: self.db.execute(
+                f"SELECT count(*) FROM {table} WHERE deleted_at IS NULL"
+            ).fetchone()[0]
+            for table in TABLES.values()
+        }
 
     # ---- skills and goals growth ---------------------------------------------------------
     # Figures for aijournal.growth: which pattern counts as learning and which dates bound a
     # window are decided there; here they only become SQL.
 
-    def skill_figures(self, today: date, since: date, learning: Sequence[str]
-                      ) -> list[dict[str, Any]]:
+    def skill_figures(
+        self, today: date, since: date, learning: Sequence[str]
+    ) -> list[dict[str, Any]]:
         """Per live skill: niche, latest rating, the rating `since` began, practice by source.
 
         Sources: "with-ai" (AI uses whose pattern is in `learning`), "by-ai" (other AI uses),
         "from-people" (touchpoints). The baseline is the last rating on or before `since`, or
         else the first one after it.
         """
-        rating = ("SELECT rating FROM skill_ratings AS r WHERE r.skill_id = s.id"
-                  " AND r.deleted_at IS NULL AND r.day {} ORDER BY r.day {}, r.created_at {},"
-                  " r.rowid {} LIMIT 1")
+        rating = (
+            "SELECT rating FROM skill_ratings AS r WHERE r.skill_id = s.id"
+            " AND r.deleted_at IS NULL AND r.day {} ORDER BY r.day {}, r.created_at {},"
+            " r.rowid {} LIMIT 1"
+        )
         latest = rating.format("<= :today", *["DESC"] * 3)
         latest_day = latest.replace("SELECT rating", "SELECT day", 1)
         before = rating.format("<= :since", *["DESC"] * 3)
@@ -365,7 +426,8 @@ class Journal:
             f"coalesce(sum(ev.source = '{source}'), 0) AS {column}_count, "
             f"coalesce(sum(CASE WHEN ev.source = '{source}' THEN ev.minutes END), 0)"
             f" AS {column}_minutes"
-            for source, column in self._GROWTH_SOURCES)
+            for source, column in self._GROWTH_SOURCES
+        )
         sql = f"""
         WITH ev AS ({self._learning_events_sql(learning)})
         SELECT s.id, s.name, s.niche, ({latest}) AS rating, ({latest_day}) AS rated_on,
@@ -382,7 +444,8 @@ class Journal:
             "SELECT a.id, a.day, a.pattern, a.minutes, a.tool FROM learning_events AS e"
             " JOIN ai_uses AS a ON a.id = e.ai_use_id WHERE e.skill_id = :skill"
             " AND e.deleted_at IS NULL AND a.deleted_at IS NULL ORDER BY a.started_at",
-            {"skill": skill_id})
+            {"skill": skill_id},
+        )
 
     def skill_helpers(self, skill_id: str) -> list[dict[str, Any]]:
         """The touchpoints that named this skill, oldest first: id, day, kind, minutes, person."""
@@ -391,17 +454,21 @@ class Journal:
             " JOIN touchpoints AS t ON t.id = e.touchpoint_id"
             " LEFT JOIN people AS p ON p.id = t.person_id WHERE e.skill_id = :skill"
             " AND e.deleted_at IS NULL AND t.deleted_at IS NULL ORDER BY t.at",
-            {"skill": skill_id})
+            {"skill": skill_id},
+        )
 
     def skill_months(self, skill_id: str, learning: Sequence[str]) -> list[dict[str, Any]]:
         """Minutes of practice of one skill per month (YYYY-MM) and source, oldest first."""
         sums = ", ".join(
             f"coalesce(sum(CASE WHEN source = '{source}' THEN minutes END), 0) AS {column}"
-            for source, column in self._GROWTH_SOURCES)
+            for source, column in self._GROWTH_SOURCES
+        )
         return self._growth_rows(
             f"WITH ev AS ({self._learning_events_sql(learning)})"
             f" SELECT substr(day, 1, 7) AS month, {sums} FROM ev WHERE skill_id = :skill"
-            " GROUP BY month ORDER BY month", {"skill": skill_id})
+            " GROUP BY month ORDER BY month",
+            {"skill": skill_id},
+        )
 
     def goal_figures(self, today: date, since: date) -> dict[str, dict[str, Any]]:
         """Per live goal id: AI minutes and uses (all time and from `since`), touchpoints."""
@@ -417,7 +484,8 @@ class Journal:
                    coalesce(tp.touchpoints, 0) AS touchpoints
             FROM goals AS g LEFT JOIN ai ON ai.goal_id = g.id LEFT JOIN tp ON tp.goal_id = g.id
             WHERE g.deleted_at IS NULL""",
-            {"today": today.isoformat(), "since": since.isoformat()})
+            {"today": today.isoformat(), "since": since.isoformat()},
+        )
         return {row.pop("id"): row for row in rows}
 
     def goal_alignment(self, today: date, since: date) -> dict[str, int]:
@@ -432,7 +500,8 @@ class Journal:
                FROM ai_uses AS a LEFT JOIN goals AS g ON g.id = a.goal_id
                     AND g.deleted_at IS NULL
                WHERE a.deleted_at IS NULL AND a.day <= :today""",
-            {"today": today.isoformat(), "since": since.isoformat()})
+            {"today": today.isoformat(), "since": since.isoformat()},
+        )
         return row
 
     def goal_months(self, goal_id: str) -> list[dict[str, Any]]:
@@ -445,20 +514,28 @@ class Journal:
                            WHERE goal_id = :goal AND deleted_at IS NULL)
             SELECT substr(day, 1, 7) AS month, sum(minutes) AS ai_minutes, sum(ai) AS ai_uses,
                    sum(1 - ai) AS touchpoints
-            FROM ev GROUP BY month ORDER BY month""", {"goal": goal_id})
+            FROM ev GROUP BY month ORDER BY month""",
+            {"goal": goal_id},
+        )
 
     def goal_patterns(self, goal_id: str) -> dict[str, int]:
         """One goal's AI minutes by pattern."""
-        rows = self.db.execute("SELECT pattern, sum(minutes) FROM ai_uses WHERE goal_id = ?"
-                               " AND deleted_at IS NULL GROUP BY pattern", [goal_id]).fetchall()
+        rows = self.db.execute(
+            "SELECT pattern, sum(minutes) FROM ai_uses WHERE goal_id = ?"
+            " AND deleted_at IS NULL GROUP BY pattern",
+            [goal_id],
+        ).fetchall()
         return dict(rows)
 
     def unassigned_uses(self, start: date, end: date) -> list[r.AIUse]:
         """AI uses from `start` to `end` that serve no (live) goal, newest first."""
         return self._select(
-            r.AIUse, "t.deleted_at IS NULL AND t.day BETWEEN ? AND ? AND (t.goal_id IS NULL"
+            r.AIUse,
+            "t.deleted_at IS NULL AND t.day BETWEEN ? AND ? AND (t.goal_id IS NULL"
             " OR t.goal_id NOT IN (SELECT id FROM goals WHERE deleted_at IS NULL))",
-            [start.isoformat(), end.isoformat()], order="t.started_at DESC")
+            [start.isoformat(), end.isoformat()],
+            order="t.started_at DESC",
+        )
 
     def assign_goal(self, use_ids: Sequence[str], goal_id: str | None) -> int:
         """Link these AI uses to a goal (None unlinks) in one transaction; how many changed."""
@@ -469,14 +546,20 @@ class Journal:
             if goal_id is not None and self.get(r.Goal, goal_id) is None:
                 raise InvalidInput("goal", goal_id, "use the id of a stored goal")
             marks = ",".join("?" * len(ids))
-            live = {row[0] for row in self.db.execute(
-                f"SELECT id FROM ai_uses WHERE deleted_at IS NULL AND id IN ({marks})", ids)}
+            live = {
+                row[0]
+                for row in self.db.execute(
+                    f"SELECT id FROM ai_uses WHERE deleted_at IS NULL AND id IN ({marks})", ids
+                )
+            }
             if missing := [i for i in ids if i not in live]:
                 raise InvalidInput("AI use", missing[0], "use the id of a stored AI use")
             # Only rows whose goal really changes get a new updated_at, so merges stay quiet.
             return self.db.execute(
                 f"UPDATE ai_uses SET goal_id = ?, updated_at = ? WHERE id IN ({marks})"
-                " AND goal_id IS NOT ?", [goal_id, r.utc_stamp(), *ids, goal_id]).rowcount
+                " AND goal_id IS NOT ?",
+                [goal_id, r.utc_stamp(), *ids, goal_id],
+            ).rowcount
 
     def _growth_rows(self, sql: str, params: dict[str, Any]) -> list[dict[str, Any]]:
         cursor = self.db.execute(sql, params)
@@ -484,8 +567,7 @@ class Journal:
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     # Where a learning event came from, as aijournal.growth names it, and its column prefix.
-    _GROWTH_SOURCES = (("with-ai", "with_ai"), ("by-ai", "by_ai"),
-                       ("from-people", "from_people"))
+    _GROWTH_SOURCES = (("with-ai", "with_ai"), ("by-ai", "by_ai"), ("from-people", "from_people"))
 
     @staticmethod
     def _learning_events_sql(learning: Sequence[str]) -> str:
@@ -508,8 +590,9 @@ class Journal:
     # and `aijournal.insights` shape them with numpy. Periods are "epoch days" (days since
     # 1970-01-01; a week is its Monday, a month its first day) so numpy gets plain integers.
 
-    def ai_use_totals(self, start: date | None, end: date | None, period: str = "week"
-                      ) -> list[tuple[int, str, int, int, int, int]]:
+    def ai_use_totals(
+        self, start: date | None, end: date | None, period: str = "week"
+    ) -> list[tuple[int, str, int, int, int, int]]:
         """Per period and pattern: uses, minutes, minutes linked to a goal, replaced-person uses."""
         sql = f"""SELECT {_PERIODS[period]} AS p, pattern, count(*), sum(minutes),
                          sum(CASE WHEN goal_id IS NOT NULL THEN minutes ELSE 0 END),
@@ -519,8 +602,9 @@ class Journal:
                   GROUP BY p, pattern ORDER BY p"""
         return self.db.execute(sql, _between(start, end)).fetchall()
 
-    def touchpoint_totals(self, start: date | None, end: date | None, period: str = "week",
-                          kind: str | None = None) -> list[tuple[int, int, int]]:
+    def touchpoint_totals(
+        self, start: date | None, end: date | None, period: str = "week", kind: str | None = None
+    ) -> list[tuple[int, int, int]]:
         """Per period: touchpoints and their minutes (of one kind, if given)."""
         only = " AND kind = ?" if kind else ""
         sql = f"""SELECT {_PERIODS[period]} AS p, count(*), coalesce(sum(minutes), 0)
@@ -529,25 +613,26 @@ class Journal:
                   GROUP BY p ORDER BY p"""
         return self.db.execute(sql, _between(start, end) + ([kind] if kind else [])).fetchall()
 
-    def checkin_values(self, start: date | None, end: date | None
-                       ) -> list[tuple[int, int, int, int | None, int | None]]:
+    def checkin_values(
+        self, start: date | None, end: date | None
+    ) -> list[tuple[int, int, int, int | None, int | None]]:
         """Each check-in's epoch day, burnout, connection, energy and safety, oldest first."""
         sql = f"""SELECT {_EPOCH_DAY}, burnout, connection, energy, safety FROM checkins
                   WHERE {_LIVE_BETWEEN} ORDER BY day"""
         return self.db.execute(sql, _between(start, end)).fetchall()
 
-    def assessment_scores(self, start: date | None, end: date | None
-                          ) -> list[tuple[str, int, float]]:
+    def assessment_scores(
+        self, start: date | None, end: date | None
+    ) -> list[tuple[str, int, float]]:
         """Per instrument and day (epoch day): the mean score, oldest first."""
         sql = f"""SELECT instrument, {_EPOCH_DAY} AS d, avg(score) FROM assessments
                   WHERE {_LIVE_BETWEEN} AND score IS NOT NULL
                   GROUP BY instrument, d ORDER BY instrument, d"""
         return self.db.execute(sql, _between(start, end)).fetchall()
 
-    def learning_totals(self, start: date | None, end: date | None
-                        ) -> list[tuple[int, int, int]]:
+    def learning_totals(self, start: date | None, end: date | None) -> list[tuple[int, int, int]]:
         """Per month (epoch day of its first): skills learned with AI and from people."""
-        sql = f"""SELECT {_PERIODS['month']} AS p, sum(src = 'ai'), sum(src = 'people')
+        sql = f"""SELECT {_PERIODS["month"]} AS p, sum(src = 'ai'), sum(src = 'people')
                   FROM (SELECT 'ai' AS src, u.day FROM learning_events e
                           JOIN ai_uses u ON u.id = e.ai_use_id
                           WHERE e.deleted_at IS NULL AND u.deleted_at IS NULL
@@ -565,23 +650,28 @@ class Journal:
         row = self.db.execute(
             "SELECT min(d) FROM (SELECT min(day) AS d FROM ai_uses WHERE deleted_at IS NULL"
             " UNION ALL SELECT min(day) FROM checkins WHERE deleted_at IS NULL"
-            " UNION ALL SELECT min(day) FROM touchpoints WHERE deleted_at IS NULL)").fetchone()
+            " UNION ALL SELECT min(day) FROM touchpoints WHERE deleted_at IS NULL)"
+        ).fetchone()
         return date.fromisoformat(row[0]) if row and row[0] else None
 
     def checkins_since(self, day: date) -> list[r.Checkin]:
         """Check-ins from `day` on, oldest first."""
-        return self._select(r.Checkin, "t.deleted_at IS NULL AND t.day >= ?",
-                            [day.isoformat()], order="t.day")
+        return self._select(
+            r.Checkin, "t.deleted_at IS NULL AND t.day >= ?", [day.isoformat()], order="t.day"
+        )
 
     def touchpoint_days(self, start: date, end: date) -> set[date]:
         """The days from `start` to `end` with at least one touchpoint."""
-        rows = self.db.execute("SELECT DISTINCT day FROM touchpoints WHERE deleted_at IS NULL"
-                               " AND day BETWEEN ? AND ?", _between(start, end)).fetchall()
+        rows = self.db.execute(
+            "SELECT DISTINCT day FROM touchpoints WHERE deleted_at IS NULL AND day BETWEEN ? AND ?",
+            _between(start, end),
+        ).fetchall()
         return {date.fromisoformat(row[0]) for row in rows}
 
     def last_touchpoint_day(self, kind: str) -> date | None:
-        row = self.db.execute("SELECT max(day) FROM touchpoints WHERE deleted_at IS NULL"
-                              " AND kind = ?", [kind]).fetchone()
+        row = self.db.execute(
+            "SELECT max(day) FROM touchpoints WHERE deleted_at IS NULL AND kind = ?", [kind]
+        ).fetchone()
         return date.fromisoformat(row[0]) if row[0] else None
 
     def latest_scores(self, since: date) -> dict[str, tuple[date, float]]:
@@ -591,7 +681,8 @@ class Journal:
             " AND score IS NOT NULL AND day >= ? AND rowid = (SELECT b.rowid FROM assessments b"
             " WHERE b.instrument = a.instrument AND b.deleted_at IS NULL"
             " AND b.score IS NOT NULL ORDER BY b.day DESC, b.rowid DESC LIMIT 1)",
-            [since.isoformat()]).fetchall()
+            [since.isoformat()],
+        ).fetchall()
         return {inst: (date.fromisoformat(day), score) for inst, day, score in rows}
 
     def nudges(self, statuses: Sequence[str] | None = None) -> list[r.Nudge]:
@@ -604,16 +695,18 @@ class Journal:
 
     def last_nudge_days(self) -> dict[str, date]:
         """The day each rule last produced a nudge, by rule id."""
-        rows = self.db.execute("SELECT rule_id, max(day) FROM nudges WHERE deleted_at IS NULL"
-                               " GROUP BY rule_id").fetchall()
+        rows = self.db.execute(
+            "SELECT rule_id, max(day) FROM nudges WHERE deleted_at IS NULL GROUP BY rule_id"
+        ).fetchall()
         return {rule: date.fromisoformat(day) for rule, day in rows}
 
     # ---- imports from AI tools -----------------------------------------------------------
 
     def imported_refs(self, source: str) -> set[str]:
         """Every `source_ref` imported from `source`, deleted uses too (so they stay away)."""
-        rows = self.db.execute("SELECT source_ref FROM ai_uses WHERE source = ?"
-                               " AND source_ref IS NOT NULL", [source]).fetchall()
+        rows = self.db.execute(
+            "SELECT source_ref FROM ai_uses WHERE source = ? AND source_ref IS NOT NULL", [source]
+        ).fetchall()
         return {row[0] for row in rows}
 
     def add_imported(self, uses: Iterable[r.AIUse]) -> int:
@@ -641,16 +734,25 @@ class Journal:
 
     def to_review(self) -> list[r.AIUse]:
         """Imported AI uses still waiting for the user's review, oldest first."""
-        return self._select(r.AIUse, "t.to_review AND t.deleted_at IS NULL", [],
-                            order="t.started_at, t.rowid")
+        return self._select(
+            r.AIUse, "t.to_review AND t.deleted_at IS NULL", [], order="t.started_at, t.rowid"
+        )
 
-    def confirm_reviewed(self, ids: Iterable[str], pattern: str | None = None,
-                         replaced_person: bool | None = None, goal_id: str | None = None,
-                         skills: Iterable[str] | None = None) -> int:
+    def confirm_reviewed(
+        self,
+        ids: Iterable[str],
+        pattern: str | None = None,
+        replaced_person: bool | None = None,
+        goal_id: str | None = None,
+        skills: Iterable[str] | None = None,
+    ) -> int:
         """Mark these AI uses reviewed, setting what is given on all of them; how many."""
         changes: dict[str, Any] = {"to_review": False}
-        for name, value in (("pattern", pattern), ("replaced_person", replaced_person),
-                            ("goal_id", goal_id)):
+        for name, value in (
+            ("pattern", pattern),
+            ("replaced_person", replaced_person),
+            ("goal_id", goal_id),
+        ):
             if value is not None:
                 changes[name] = value
         if skills is not None:
@@ -677,24 +779,28 @@ class Journal:
         One row per part ("all", "first", "second"): days, burnout, connection, safety and
         energy means (None without values), and days with burnout ≥ 3.
         """
-        parts = ("CASE WHEN day < :middle THEN 'first' ELSE 'second' END")
-        figures = ("count(*) AS days, avg(burnout) AS burnout, avg(connection) AS connection,"
-                   " avg(safety) AS safety, avg(energy) AS energy,"
-                   " coalesce(sum(burnout >= 3), 0) AS burnout_days")
+        parts = "CASE WHEN day < :middle THEN 'first' ELSE 'second' END"
+        figures = (
+            "count(*) AS days, avg(burnout) AS burnout, avg(connection) AS connection,"
+            " avg(safety) AS safety, avg(energy) AS energy,"
+            " coalesce(sum(burnout >= 3), 0) AS burnout_days"
+        )
         sql = f"""WITH c AS (SELECT * FROM checkins WHERE deleted_at IS NULL
                              AND day BETWEEN :start AND :end)
                   SELECT 'all' AS part, {figures} FROM c
                   UNION ALL
                   SELECT {parts} AS part, {figures} FROM c GROUP BY 1"""
-        return self._growth_rows(sql, {"start": start.isoformat(), "middle": middle.isoformat(),
-                                       "end": end.isoformat()})
+        return self._growth_rows(
+            sql, {"start": start.isoformat(), "middle": middle.isoformat(), "end": end.isoformat()}
+        )
 
     def touchpoints_by_kind(self, start: date, end: date) -> dict[str, tuple[int, int]]:
         """Per touchpoint kind from `start` to `end`: (touchpoints, minutes)."""
         rows = self.db.execute(
             f"SELECT kind, count(*), coalesce(sum(minutes), 0) FROM touchpoints"
             f" WHERE {_LIVE_BETWEEN} GROUP BY kind ORDER BY kind",
-            _between(start, end)).fetchall()
+            _between(start, end),
+        ).fetchall()
         return {kind: (count, minutes) for kind, count, minutes in rows}
 
     def touchpoints_by_person(self, start: date, end: date) -> list[dict[str, Any]]:
@@ -709,7 +815,8 @@ class Journal:
                FROM touchpoints AS t LEFT JOIN people AS p ON p.id = t.person_id
                WHERE t.deleted_at IS NULL AND t.day BETWEEN :start AND :end
                GROUP BY t.person_id ORDER BY t.person_id IS NULL, count(*) DESC, t.person_id""",
-            {"start": start.isoformat(), "end": end.isoformat()})
+            {"start": start.isoformat(), "end": end.isoformat()},
+        )
 
     def nudge_counts(self, start: date, end: date) -> list[dict[str, Any]]:
         """Per rule, of the nudges dated `start` to `end`: fired, and what became of them."""
@@ -720,7 +827,8 @@ class Journal:
                       coalesce(sum(helped = 0), 0) AS not_helped
                FROM nudges WHERE deleted_at IS NULL AND day BETWEEN :start AND :end
                GROUP BY rule_id ORDER BY rule_id""",
-            {"start": start.isoformat(), "end": end.isoformat()})
+            {"start": start.isoformat(), "end": end.isoformat()},
+        )
 
     # ---- settings ------------------------------------------------------------------------
 
@@ -730,8 +838,11 @@ class Journal:
 
     def set_setting(self, key: str, value: Any) -> None:
         with self.transaction():
-            self.db.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key)"
-                            " DO UPDATE SET value = excluded.value", [key, json.dumps(value)])
+            self.db.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key)"
+                " DO UPDATE SET value = excluded.value",
+                [key, json.dumps(value)],
+            )
 
     # ---- keys and backups ----------------------------------------------------------------
 
@@ -750,7 +861,8 @@ class Journal:
         import hmac
 
         return self._key.protection == "passphrase" and hmac.compare_digest(
-            passphrase.encode(), self._key.secret.encode())
+            passphrase.encode(), self._key.secret.encode()
+        )
 
     def change_key(self, new: unlock.Key) -> None:
         """Re-encrypt the journal and its backups with `new`, moving where the key lives."""
@@ -800,8 +912,13 @@ class Journal:
 
     def _named(self, kind: type[R], name: str, create: bool) -> R | None:
         name = " ".join(name.split())
-        found = self._select(kind, "t.name = ? COLLATE NOCASE AND t.deleted_at IS NULL", [name],
-                             order="t.created_at", limit=1)
+        found = self._select(
+            kind,
+            "t.name = ? COLLATE NOCASE AND t.deleted_at IS NULL",
+            [name],
+            order="t.created_at",
+            limit=1,
+        )
         if found:
             return found[0]
         return self.add(kind(name=name)) if create else None
@@ -809,8 +926,10 @@ class Journal:
     def _set_deleted(self, record: R, stamp: str | None) -> R:
         table = TABLES[type(record)]
         now = r.utc_stamp()
-        changed = self.db.execute(f"UPDATE {table} SET deleted_at = ?, updated_at = ? WHERE id = ?",
-                                  [stamp, now, record.id]).rowcount
+        changed = self.db.execute(
+            f"UPDATE {table} SET deleted_at = ?, updated_at = ? WHERE id = ?",
+            [stamp, now, record.id],
+        ).rowcount
         if not changed:
             raise InvalidInput("id", record.id, "use the id of a stored entry")
         return replace(record, deleted_at=stamp, updated_at=now)
@@ -838,25 +957,42 @@ class Journal:
     def _link_skills(self, entry: r.AIUse | r.Touchpoint) -> None:
         column = "ai_use_id" if isinstance(entry, r.AIUse) else "touchpoint_id"
         # A dict keeps the user's order of skills; the ids are what links them.
-        wanted = dict.fromkeys(self._require(self.skill_named(n, create=True)).id
-                               for n in entry.skills)
+        wanted = dict.fromkeys(
+            self._require(self.skill_named(n, create=True)).id for n in entry.skills
+        )
         events = self.db.execute(
-            f"SELECT id, skill_id, deleted_at FROM learning_events WHERE {column} = ?",
-            [entry.id]).fetchall()
+            f"SELECT id, skill_id, deleted_at FROM learning_events WHERE {column} = ?", [entry.id]
+        ).fetchall()
         now = r.utc_stamp()
         for event_id, skill_id, deleted_at in events:
             keep = skill_id in wanted
             if keep == (deleted_at is not None):  # live but unwanted, or wanted but deleted
-                self.db.execute("UPDATE learning_events SET deleted_at = ?, updated_at = ?"
-                                " WHERE id = ?", [None if keep else now, now, event_id])
+                self.db.execute(
+                    "UPDATE learning_events SET deleted_at = ?, updated_at = ? WHERE id = ?",
+                    [None if keep else now, now, event_id],
+                )
             wanted.pop(skill_id, None)
         for skill_id in wanted:
-            self.db["learning_events"].insert({
-                "id": r.new_id(), "skill_id": skill_id, column: entry.id,
-                "created_at": now, "updated_at": now, "deleted_at": None})
+            self.db["learning_events"].insert(
+                {
+                    "id": r.new_id(),
+                    "skill_id": skill_id,
+                    column: entry.id,
+                    "created_at": now,
+                    "updated_at": now,
+                    "deleted_at": None,
+                }
+            )
 
-    def _select(self, kind: type[R], where: str, params: Sequence[Any], *,
-                order: str = "t.rowid", limit: int | None = None) -> list[R]:
+    def _select(
+        self,
+        kind: type[R],
+        where: str,
+        params: Sequence[Any],
+        *,
+        order: str = "t.rowid",
+        limit: int | None = None,
+    ) -> list[R]:
         table, extra = TABLES[kind], _LINK_COLUMNS.get(kind, "")
         sql = f"SELECT t.*{extra} FROM {table} AS t WHERE {where} ORDER BY {order}"
         if limit:
@@ -876,7 +1012,8 @@ def _with_backup_hint(error: UnlockError, paths: DataPaths, key: unlock.Key) -> 
         return UnlockError(
             f"The journal file {paths.db} is damaged: it does not open with a key that opens "
             f"your backup {backup.name}. Put the backup back with "
-            f"`aijournal restore {backup} --yes` (the damaged file is kept aside).")
+            f"`aijournal restore {backup} --yes` (the damaged file is kept aside)."
+        )
     return error
 
 
@@ -896,9 +1033,11 @@ def _between(start: date | None, end: date | None) -> list[str]:
 
 
 def _skill_names(column: str) -> str:
-    return (f", (SELECT group_concat(name, '{_SEP}') FROM (SELECT s.name FROM learning_events e"
-            f" JOIN skills s ON s.id = e.skill_id WHERE e.{column} = t.id"
-            " AND e.deleted_at IS NULL ORDER BY e.rowid)) AS skills")
+    return (
+        f", (SELECT group_concat(name, '{_SEP}') FROM (SELECT s.name FROM learning_events e"
+        f" JOIN skills s ON s.id = e.skill_id WHERE e.{column} = t.id"
+        " AND e.deleted_at IS NULL ORDER BY e.rowid)) AS skills"
+    )
 
 
 _LINK_COLUMNS = {
@@ -938,9 +1077,11 @@ def _entry_where(kind: str, wanted: EntryFilter) -> tuple[str, list[Any]] | None
         params.append(wanted.person)
     if wanted.skill:
         column = "ai_use_id" if kind == "ai-use" else "touchpoint_id"
-        clauses.append(f"t.id IN (SELECT e.{column} FROM learning_events e JOIN skills s"
-                       " ON s.id = e.skill_id WHERE s.name = ? COLLATE NOCASE"
-                       " AND e.deleted_at IS NULL)")
+        clauses.append(
+            f"t.id IN (SELECT e.{column} FROM learning_events e JOIN skills s"
+            " ON s.id = e.skill_id WHERE s.name = ? COLLATE NOCASE"
+            " AND e.deleted_at IS NULL)"
+        )
         params.append(wanted.skill)
     if wanted.text:
         if kind == "assessment":
@@ -962,6 +1103,7 @@ def _entry_sort_key(record: r.Record) -> str:
 
 # ---- conversion --------------------------------------------------------------------------
 
+
 @cache
 def _columns(kind: type[r.Record]) -> tuple[tuple[str, str], ...]:
     """(field, how it is stored) for each column-backed field of a record type."""
@@ -972,8 +1114,17 @@ def _columns(kind: type[r.Record]) -> tuple[tuple[str, str], ...]:
             continue
         hint = hints[f.name]
         types = set(get_args(hint)) | {hint, get_origin(hint)}
-        how = ("datetime" if datetime in types else "date" if date in types
-               else "bool" if bool in types else "json" if tuple in types else "plain")
+        how = (
+            "datetime"
+            if datetime in types
+            else "date"
+            if date in types
+            else "bool"
+            if bool in types
+            else "json"
+            if tuple in types
+            else "plain"
+        )
         out.append((f.name, how))
     return tuple(out)
 
@@ -1011,6 +1162,9 @@ def from_row(kind: type[R], row: dict[str, Any]) -> R:
         values[name] = value
     for name in _LINKED & {f.name for f in fields(kind)}:
         linked = row.get(name)
-        values[name] = tuple(linked.split(_SEP)) if name == "skills" and linked else (
-            () if name == "skills" else linked)
+        values[name] = (
+            tuple(linked.split(_SEP))
+            if name == "skills" and linked
+            else (() if name == "skills" else linked)
+        )
     return kind(**values)

@@ -88,7 +88,6 @@ def nudges(db: Database) -> None:
     )
 
 
-
 @migrations(name="0003_import_details")
 def import_details(db: Database) -> None:
     """What an import from a ChatGPT or Claude export knows about a conversation."""
@@ -101,8 +100,17 @@ def import_details(db: Database) -> None:
         "CREATE INDEX ai_uses_to_review ON ai_uses(to_review) WHERE to_review",
     )
 
+
 # Tables holding records, in an order that satisfies their foreign keys.
 RECORD_TABLES: tuple[str, ...] = (
-    "people", "skills", "goals", "ai_uses", "checkins", "touchpoints", "learning_events",
-    "skill_ratings", "assessments", "nudges",
+    "people",
+    "skills",
+    "goals",
+    "ai_uses",
+    "checkins",
+    "touchpoints",
+    "learning_events",
+    "skill_ratings",
+    "assessments",
+    "nudges",
 )

@@ -15,9 +15,11 @@ if TYPE_CHECKING:
 
 SERVICE = "aijournal"
 # Backends that hold nothing, or hold secrets in plain text: never use them for the key.
-_REFUSED = {"fail.Keyring": "no secret store is installed or running",
-            "null.Keyring": "the secret store is switched off",
-            "PlaintextKeyring": "the only secret store keeps secrets in plain text"}
+_REFUSED = {
+    "fail.Keyring": "no secret store is installed or running",
+    "null.Keyring": "the secret store is switched off",
+    "PlaintextKeyring": "the only secret store keeps secrets in plain text",
+}
 
 
 class SecretStore:

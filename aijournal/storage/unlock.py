@@ -53,8 +53,9 @@ class Key:
 
 def check_passphrase(passphrase: str) -> None:
     if len(passphrase) < MIN_PASSPHRASE:
-        raise InvalidInput("passphrase", "*" * len(passphrase),
-                           f"use at least {MIN_PASSPHRASE} characters")
+        raise InvalidInput(
+            "passphrase", "*" * len(passphrase), f"use at least {MIN_PASSPHRASE} characters"
+        )
 
 
 @dataclass(frozen=True)
@@ -70,8 +71,10 @@ class JournalConfig:
             data = json.loads(paths.config.read_text())
             config = cls(**data)
         except (OSError, ValueError, TypeError) as error:
-            raise JournalError(f"{paths.config} cannot be read ({error}); "
-                               "restore it from a backup of the data folder.") from None
+            raise JournalError(
+                f"{paths.config} cannot be read ({error}); "
+                "restore it from a backup of the data folder."
+            ) from None
         if config.format != CONFIG_FORMAT or config.protection not in PROTECTIONS:
             raise JournalError(f"{paths.config} is from a newer AI Journal; nothing was changed.")
         return config
@@ -83,18 +86,21 @@ class JournalConfig:
         """Where the key lives, in plain words."""
         if self.protection == "keyring":
             name = f" ({store.name})" if store else ""
-            return (f"The key is in the OS secret store{name}, "
-                    f"entry '{SERVICE}' / '{self.keyring_account}'.")
+            return (
+                f"The key is in the OS secret store{name}, "
+                f"entry '{SERVICE}' / '{self.keyring_account}'."
+            )
         if self.protection == "passphrase":
-            return ("The journal is encrypted with your passphrase; it is asked for at each start "
-                    "(or read from AIJOURNAL_PASSPHRASE). It is stored nowhere.")
+            return (
+                "The journal is encrypted with your passphrase; it is asked for at each start "
+                "(or read from AIJOURNAL_PASSPHRASE). It is stored nowhere."
+            )
         return "The journal is NOT encrypted: anyone who can read the file can read it."
 
 
 def connect(path: Path, key: Key) -> sqlcipher3.Connection:
     """Open the database with this key and prove the key by reading the schema."""
-    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False,
-                              timeout=15)
+    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=15)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our message, not a log
         if (pragma := key.pragma()) is not None:
@@ -138,16 +144,18 @@ def create(paths: DataPaths, key: Key, store: SecretStore | None = None) -> Jour
     return config
 
 
-def find_key(config: JournalConfig, store: SecretStore | None,
-             passphrase: PassphraseSource | None) -> Key:
+def find_key(
+    config: JournalConfig, store: SecretStore | None, passphrase: PassphraseSource | None
+) -> Key:
     """The key for this journal, from the secret store or from whoever knows the passphrase."""
     if config.protection == "none":
         return Key("none")
     if config.protection == "passphrase":
         given = passphrase() if passphrase else None
         if not given:
-            raise UnlockError("This journal is protected by a passphrase: type it, or set "
-                              "AIJOURNAL_PASSPHRASE.")
+            raise UnlockError(
+                "This journal is protected by a passphrase: type it, or set AIJOURNAL_PASSPHRASE."
+            )
         return Key("passphrase", given)
     store = store or SecretStore()
     try:
@@ -158,7 +166,8 @@ def find_key(config: JournalConfig, store: SecretStore | None,
         raise UnlockError(
             f"The key for this journal is missing from the secret store ({store.name}), "
             f"entry '{SERVICE}' / '{config.keyring_account}'. Restore the entry, or use a "
-            "journal export to start again.")
+            "journal export to start again."
+        )
     return Key("keyring", secret)
 
 
@@ -169,8 +178,10 @@ def unlock(paths: DataPaths, key: Key) -> sqlcipher3.Connection:
         if key.protection == "passphrase":
             raise WrongPassphrase() from None
         if key.protection == "keyring":
-            raise UnlockError("The key in the secret store does not open this journal; "
-                              "the file or the key entry was replaced.") from None
+            raise UnlockError(
+                "The key in the secret store does not open this journal; "
+                "the file or the key entry was replaced."
+            ) from None
         raise UnlockError(f"{paths.db} is not a readable journal ({error}).") from None
     make_private(paths.db, *paths.sidecars())
     return conn
@@ -179,12 +190,17 @@ def unlock(paths: DataPaths, key: Key) -> sqlcipher3.Connection:
 def rekey(conn: sqlcipher3.Connection, old: Key, new: Key) -> None:
     """Re-encrypt an open database with a new key in place."""
     if old.protection == "none" or new.protection == "none":
-        raise JournalError("Only an encrypted journal can change its key; to encrypt a plain "
-                           "journal, export it and import it into a new encrypted one.")
+        raise JournalError(
+            "Only an encrypted journal can change its key; to encrypt a plain "
+            "journal, export it and import it into a new encrypted one."
+        )
     conn.execute(f"PRAGMA rekey = {new.pragma()}")
 
 
 def switched(config: JournalConfig, new: Key) -> JournalConfig:
-    account = f"journal-{config.journal_id}-{uuid.uuid4().hex[:8]}" \
-        if new.protection == "keyring" else None
+    account = (
+        f"journal-{config.journal_id}-{uuid.uuid4().hex[:8]}"
+        if new.protection == "keyring"
+        else None
+    )
     return replace(config, protection=new.protection, keyring_account=account)

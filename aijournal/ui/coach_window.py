@@ -38,8 +38,14 @@ from aijournal.ui import theme
 from aijournal.ui.widgets import muted, report
 
 MAX_COMPARED = 6  # side by side; more would make each chart too small to read
-NUMBERS = {"burnout_mean", "connection_mean", "who5_latest", "ucla3_latest",
-           "augmentation_share", "touchpoints_per_week"}
+NUMBERS = {
+    "burnout_mean",
+    "connection_mean",
+    "who5_latest",
+    "ucla3_latest",
+    "augmentation_share",
+    "touchpoints_per_week",
+}
 PathAsker = Callable[[QWidget], list[str]]
 SaveAsker = Callable[[QWidget], str]
 
@@ -62,8 +68,13 @@ class NumberItem(QTableWidgetItem):
 class CoachWindow(QMainWindow):
     """Many summaries in one sortable table; compare rows; read one summary in full."""
 
-    def __init__(self, parent: QWidget | None = None, *, ask_open: PathAsker | None = None,
-                 ask_save: SaveAsker | None = None):
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        ask_open: PathAsker | None = None,
+        ask_save: SaveAsker | None = None,
+    ):
         super().__init__(parent)
         self.opened: list[coach.Opened] = []
         self.rows: list[coach.Row] = []
@@ -86,8 +97,12 @@ class CoachWindow(QMainWindow):
         for button in (self.open_button, self.show_button, self.csv_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(muted("Read-only: summaries your clients exported on purpose. "
-                                "Drop files here to open them."))
+        buttons.addWidget(
+            muted(
+                "Read-only: summaries your clients exported on purpose. "
+                "Drop files here to open them."
+            )
+        )
 
         self.table = QTableWidget(0, len(coach.COLUMNS))
         self.table.setAccessibleName("Summaries")
@@ -160,8 +175,9 @@ class CoachWindow(QMainWindow):
         for widget in (self.skipped_label, self.skipped_list):
             widget.setVisible(bool(self.skipped))
         self.statusBar().showMessage(
-            f"{len(self.rows)} summaries open" + (f"; {len(self.skipped)} files skipped"
-                                                  if self.skipped else ""))
+            f"{len(self.rows)} summaries open"
+            + (f"; {len(self.skipped)} files skipped" if self.skipped else "")
+        )
         self._update_buttons()
 
     def choose_files(self) -> None:
@@ -185,11 +201,15 @@ class CoachWindow(QMainWindow):
         for number, row in enumerate(self.rows):
             for column, (key, _) in enumerate(coach.COLUMNS):
                 text = coach.cell(row, key)
-                item = (NumberItem(text, getattr(row, key)) if key in NUMBERS
-                        else QTableWidgetItem(text))
+                item = (
+                    NumberItem(text, getattr(row, key))
+                    if key in NUMBERS
+                    else QTableWidgetItem(text)
+                )
                 if key in NUMBERS:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 if column == 0:
                     item.setData(Qt.ItemDataRole.UserRole, number)
                     item.setToolTip(str(row.path))
@@ -219,8 +239,9 @@ class CoachWindow(QMainWindow):
             self.compare_grid.addWidget(title, 1, column)
             self.charts.append(title)
             for line, (section, make) in enumerate(
-                    (("checkins", summary_charts.moods_chart),
-                     ("ai_use", summary_charts.modes_chart)), start=2):
+                (("checkins", summary_charts.moods_chart), ("ai_use", summary_charts.modes_chart)),
+                start=2,
+            ):
                 if section in data:
                     chart = make(data[section])
                     chart.setMinimumSize(260, 200)
@@ -248,8 +269,10 @@ class CoachWindow(QMainWindow):
 
     def export_csv(self, path: Path) -> None:
         """The table, in the order shown, as CSV."""
-        order = [self.table.item(r, 0).data(Qt.ItemDataRole.UserRole)
-                 for r in range(self.table.rowCount())]
+        order = [
+            self.table.item(r, 0).data(Qt.ItemDataRole.UserRole)
+            for r in range(self.table.rowCount())
+        ]
         try:
             atomic_write(path, coach.csv_text([self.rows[i] for i in order]))
         except OSError as error:
@@ -269,14 +292,16 @@ def _escape(text: str) -> str:
 
 
 def _ask_open(parent: QWidget) -> list[str]:
-    chosen, _ = QFileDialog.getOpenFileNames(parent, "Open summaries", str(Path.home()),
-                                             "Summaries (*.json);;All files (*)")
+    chosen, _ = QFileDialog.getOpenFileNames(
+        parent, "Open summaries", str(Path.home()), "Summaries (*.json);;All files (*)"
+    )
     return chosen
 
 
 def _ask_save(parent: QWidget) -> str:
-    chosen, _ = QFileDialog.getSaveFileName(parent, "Export table as CSV",
-                                            str(Path.home() / "coach-table.csv"), "CSV (*.csv)")
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent, "Export table as CSV", str(Path.home() / "coach-table.csv"), "CSV (*.csv)"
+    )
     return chosen
 
 

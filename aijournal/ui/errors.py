@@ -46,9 +46,11 @@ class ErrorDialog(QDialog):
         self.setWindowTitle("Something went wrong")
         self.details = details
         layout = QVBoxLayout(self)
-        text = QLabel(f"<b>{_escape(summary)}</b><br><br>The action was not completed and your "
-                      "journal is unchanged. The details were saved to "
-                      f"{_escape(str(log))}.")
+        text = QLabel(
+            f"<b>{_escape(summary)}</b><br><br>The action was not completed and your "
+            "journal is unchanged. The details were saved to "
+            f"{_escape(str(log))}."
+        )
         text.setWordWrap(True)
         layout.addWidget(text)
         box = QPlainTextEdit(details)
@@ -74,8 +76,7 @@ Hook = Callable[[type[BaseException], BaseException, TracebackType | None], None
 def install(log: Path, parent: Callable[[], QWidget | None] = lambda: None) -> Hook:
     """Make `sys.excepthook` log and show unexpected exceptions; returns the hook."""
 
-    def hook(kind: type[BaseException], error: BaseException,
-             tb: TracebackType | None) -> None:
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, error, tb)
             return

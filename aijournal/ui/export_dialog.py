@@ -37,16 +37,23 @@ from aijournal.ui.widgets import InlineError, labelled, muted, report, with_role
 from aijournal.ui.workers import run_job
 
 PREVIEW_DELAY_MS = 150  # typing a name rebuilds the preview once the user pauses
-WARNING = ("This summary will contain {what}. Anyone who gets the file can read them; "
-           "share it only with your coach.")
+WARNING = (
+    "This summary will contain {what}. Anyone who gets the file can read them; "
+    "share it only with your coach."
+)
 FILTERS = {"pdf": "PDF (*.pdf)", "html": "HTML (*.html)", "json": "Summary JSON (*.json)"}
 
 
 class ExportSummaryDialog(QDialog):
     """Build a coach summary for a period and save it as PDF, HTML or JSON."""
 
-    def __init__(self, journal: Journal, parent: QWidget | None = None, *,
-                 ask_path: Callable[[QWidget, str, str, str], str] | None = None):
+    def __init__(
+        self,
+        journal: Journal,
+        parent: QWidget | None = None,
+        *,
+        ask_path: Callable[[QWidget, str, str, str], str] | None = None,
+    ):
         super().__init__(parent)
         self.journal = journal
         self.data: dict[str, Any] | None = None
@@ -61,8 +68,12 @@ class ExportSummaryDialog(QDialog):
         form = QFormLayout()
         self.start = labelled(form, "From", _date_edit(start, today))
         self.end = labelled(form, "To", _date_edit(end, today))
-        self.client = labelled(form, "Your name for the coach", QLineEdit(),
-                               "Shown on the summary; leave empty to stay unnamed.")
+        self.client = labelled(
+            form,
+            "Your name for the coach",
+            QLineEdit(),
+            "Shown on the summary; leave empty to stay unnamed.",
+        )
         self.client.setMaxLength(200)
         options.addLayout(form)
 
@@ -83,8 +94,12 @@ class ExportSummaryDialog(QDialog):
         self.include_notes.setAccessibleName("Include my private notes")
         self.include_names = QCheckBox("Include real names of people and goals")
         self.include_names.setAccessibleName("Include real names of people and goals")
-        column.addWidget(muted("By default the summary holds figures only: no notes, and "
-                               "people appear as \"Mentor A\", \"Peer B\"."))
+        column.addWidget(
+            muted(
+                "By default the summary holds figures only: no notes, and "
+                'people appear as "Mentor A", "Peer B".'
+            )
+        )
         column.addWidget(self.include_notes)
         column.addWidget(self.include_names)
         self.warning = with_role(QLabel(), "warning")
@@ -102,8 +117,11 @@ class ExportSummaryDialog(QDialog):
         self.save_json = QPushButton("Save as JSON…")
         close = QPushButton("Close")
         close.clicked.connect(self.reject)
-        for button, kind in ((self.save_pdf, "pdf"), (self.save_html, "html"),
-                             (self.save_json, "json")):
+        for button, kind in (
+            (self.save_pdf, "pdf"),
+            (self.save_html, "html"),
+            (self.save_json, "json"),
+        ):
             button.clicked.connect(lambda _=False, kind=kind: self.save(kind))
             options.addWidget(button)
         options.addWidget(close)
@@ -112,8 +130,12 @@ class ExportSummaryDialog(QDialog):
         self.preview.setAccessibleName("Preview")
         self.preview.setOpenLinks(False)
         right = QVBoxLayout()
-        right.addWidget(muted("Preview: exactly what will leave this computer "
-                              "(the PDF adds the charts of these figures)."))
+        right.addWidget(
+            muted(
+                "Preview: exactly what will leave this computer "
+                "(the PDF adds the charts of these figures)."
+            )
+        )
         right.addWidget(self.preview, 1)
         row = QHBoxLayout(self)
         left = QWidget()
@@ -148,8 +170,14 @@ class ExportSummaryDialog(QDialog):
         self._timer.start()
 
     def _show_warning(self) -> None:
-        what = [text for text, on in (("your private notes", self.include_notes.isChecked()),
-                                      ("real names", self.include_names.isChecked())) if on]
+        what = [
+            text
+            for text, on in (
+                ("your private notes", self.include_notes.isChecked()),
+                ("real names", self.include_names.isChecked()),
+            )
+            if on
+        ]
         self.warning.setText(WARNING.format(what=" and ".join(what)) if what else "")
         self.warning.setVisible(bool(what))
 
@@ -158,8 +186,9 @@ class ExportSummaryDialog(QDialog):
         self._timer.stop()
         self._show_warning()
         try:
-            self.data = summary.build(self.journal, _day(self.start), _day(self.end),
-                                      **self.options())
+            self.data = summary.build(
+                self.journal, _day(self.start), _day(self.end), **self.options()
+            )
         except JournalError as error:
             self.data = None
             self.error.show_error(error)
@@ -181,8 +210,7 @@ class ExportSummaryDialog(QDialog):
             return
         data = self.data
         suggested = f"aijournal-summary-{data['period']['start']}-{data['period']['end']}.{kind}"
-        chosen = self._ask_path(self, f"Save summary as {kind.upper()}", suggested,
-                                FILTERS[kind])
+        chosen = self._ask_path(self, f"Save summary as {kind.upper()}", suggested, FILTERS[kind])
         if not chosen:
             return
         path = Path(chosen)
@@ -211,8 +239,14 @@ class ExportSummaryDialog(QDialog):
         def work(_journal: Journal, _progress) -> Path:
             return summary_pdf.write_pdf(data, path, images=images)
 
-        self._job = run_job(self, self.journal, "Making the PDF…", work, done=self._saved,
-                            failed=lambda e: report(self, "The summary was not saved", e))
+        self._job = run_job(
+            self,
+            self.journal,
+            "Making the PDF…",
+            work,
+            done=self._saved,
+            failed=lambda e: report(self, "The summary was not saved", e),
+        )
 
     def _saved(self, path: Path) -> None:
         self.saved = path
@@ -234,6 +268,7 @@ def _day(edit: QDateEdit) -> date:
 
 
 def _ask_path(parent: QWidget, title: str, suggested: str, filter_text: str) -> str:
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / suggested),
-                                            filter_text)
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent, title, str(Path.home() / suggested), filter_text
+    )
     return chosen

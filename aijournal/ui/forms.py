@@ -46,27 +46,39 @@ from aijournal.ui.theme import is_dark
 from aijournal.ui.widgets import InlineError, form_keys, heading, with_role
 
 DEFAULT_TOOLS = ("ChatGPT", "Claude", "Copilot", "Gemini")
-AGREEMENT = ("Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree",
-             "Strongly agree")
+AGREEMENT = (
+    "Strongly disagree",
+    "Disagree",
+    "Neither agree nor disagree",
+    "Agree",
+    "Strongly agree",
+)
 ENERGY = ("Very low", "Low", "Moderate", "High", "Very high")
 QUALITY = ("Poor", "Fair", "Good", "Very good", "Excellent")
 OUTCOME = ("Not useful", "Slightly useful", "Somewhat useful", "Very useful", "Extremely useful")
 JOURNAL_ITEM = "journal item"
-JOURNAL_ITEM_TIP = ("A question for your own journal, not a validated instrument: "
-                    "useful for your trends, not comparable with research norms.")
+JOURNAL_ITEM_TIP = (
+    "A question for your own journal, not a validated instrument: "
+    "useful for your trends, not comparable with research norms."
+)
 CONFIRMATION_MS = 5000
 
 
 # ---- small shared widgets ------------------------------------------------------------------
 
+
 def _mix(a: QColor, b: QColor, share_of_a: float) -> QColor:
     s = share_of_a
-    return QColor.fromRgbF(a.redF() * s + b.redF() * (1 - s), a.greenF() * s + b.greenF() * (1 - s),
-                           a.blueF() * s + b.blueF() * (1 - s))
+    return QColor.fromRgbF(
+        a.redF() * s + b.redF() * (1 - s),
+        a.greenF() * s + b.greenF() * (1 - s),
+        a.blueF() * s + b.blueF() * (1 - s),
+    )
 
 
-def tone_label(text: str = "", role: str = "muted", parent: QWidget | None = None, *,
-               small: bool = False) -> QLabel:
+def tone_label(
+    text: str = "", role: str = "muted", parent: QWidget | None = None, *, small: bool = False
+) -> QLabel:
     """A wrapping label in a theme message colour ("muted", "error", "notice")."""
     label = QLabel(text, parent)
     label.setWordWrap(True)
@@ -119,8 +131,7 @@ class ScaleInput(QWidget):
 
     changed = Signal()
 
-    def __init__(self, anchors: tuple[str, ...], *, optional: bool,
-                 parent: QWidget | None = None):
+    def __init__(self, anchors: tuple[str, ...], *, optional: bool, parent: QWidget | None = None):
         super().__init__(parent)
         self._anchors, self._optional, self._value = anchors, optional, None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -141,8 +152,9 @@ class ScaleInput(QWidget):
             self.buttons.append(button)
         self._meaning = tone_label("", "muted", self)
         self._meaning.setWordWrap(False)
-        self._meaning.setMinimumWidth(self.fontMetrics().horizontalAdvance(max(
-            anchors, key=len)) + 8)
+        self._meaning.setMinimumWidth(
+            self.fontMetrics().horizontalAdvance(max(anchors, key=len)) + 8
+        )
         row.addSpacing(6)
         row.addWidget(self._meaning, 1)
         self.setStyleSheet(
@@ -150,7 +162,8 @@ class ScaleInput(QWidget):
             " padding: 3px 0px; background: palette(button); color: palette(button-text); }"
             "QPushButton:checked { background: palette(highlight);"
             " color: palette(highlighted-text); border-color: palette(highlight); }"
-            "QPushButton:hover:!checked { border-color: palette(highlight); }")
+            "QPushButton:hover:!checked { border-color: palette(highlight); }"
+        )
         self._show()
 
     def value(self) -> int | None:
@@ -211,8 +224,9 @@ class ScaleInput(QWidget):
             last = self.buttons[-1].geometry()
             option.rect = self.buttons[0].geometry().united(last).adjusted(-2, -2, 2, 2)
             option.backgroundColor = self.palette().color(QPalette.ColorRole.Window)
-            self.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, option,
-                                       painter, self)
+            self.style().drawPrimitive(
+                QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter, self
+            )
             pen = painter.pen()
             pen.setColor(self.palette().color(QPalette.ColorRole.Highlight))
             pen.setWidth(2)
@@ -223,8 +237,15 @@ class ScaleInput(QWidget):
 class ClickLabel(QLabel):
     """A wrapping label that clicks its buddy button (for radio buttons with long texts)."""
 
-    def __init__(self, text: str, buddy: QAbstractButton, parent: QWidget | None = None,
-                 role: str = "", *, small: bool = False):
+    def __init__(
+        self,
+        text: str,
+        buddy: QAbstractButton,
+        parent: QWidget | None = None,
+        role: str = "",
+        *,
+        small: bool = False,
+    ):
         super().__init__(text, parent)
         self.setWordWrap(True)
         self.setBuddy(buddy)
@@ -304,6 +325,7 @@ def error_text(exc: InvalidInput) -> str:
 
 # ---- the forms -----------------------------------------------------------------------------
 
+
 class EntryForm(QWidget):
     """Base of the entry forms: rows with inline errors, Save, Ctrl+Enter and Escape.
 
@@ -318,8 +340,9 @@ class EntryForm(QWidget):
     # error field name -> (keyword of the record, a valid stand-in used to find further errors)
     stand_ins: dict[str, tuple[str, Any]] = {}
 
-    def __init__(self, journal: Journal, parent: QWidget | None = None, *,
-                 record: r.Record | None = None):
+    def __init__(
+        self, journal: Journal, parent: QWidget | None = None, *, record: r.Record | None = None
+    ):
         super().__init__(parent)
         self.journal, self.original = journal, record
         self.editing = record is not None  # in the edit dialog, not on Today
@@ -370,8 +393,16 @@ class EntryForm(QWidget):
     def _save_text(self) -> str:
         return "Save changes" if self.editing else f"Save {self.noun_in_text}"
 
-    def _row(self, label: str, widget: QWidget, fields: Iterable[str] = (), *,
-             hint: str = "", journal_item: bool = False, span_label: bool = False) -> None:
+    def _row(
+        self,
+        label: str,
+        widget: QWidget,
+        fields: Iterable[str] = (),
+        *,
+        hint: str = "",
+        journal_item: bool = False,
+        span_label: bool = False,
+    ) -> None:
         """Add a labelled row; `fields` are the InvalidInput field names shown under it."""
         row = self._rows.rowCount()
         widget.setAccessibleName(label)
@@ -498,8 +529,11 @@ class EntryForm(QWidget):
             self.status.setText("✓ " + self._confirmation)
             return
         with_role(self.status, "muted")
-        waiting = [self._field_labels.get(f, f) for f in self._problems
-                   if f not in self._touched or f not in self._errors]
+        waiting = [
+            self._field_labels.get(f, f)
+            for f in self._problems
+            if f not in self._touched or f not in self._errors
+        ]
         unplaced = [p for f, p in self._problems.items() if f not in self._errors]
         if unplaced:
             with_role(self.status, "error")
@@ -633,12 +667,24 @@ class CheckinForm(EntryForm):
 
     noun_in_text = "check-in"
     record_type = r.Checkin
-    stand_ins = {"burnout": ("burnout", 1), "connection": ("connection", 1),
-                 "safety": ("safety", None), "conversations": ("conversations", None),
-                 "energy": ("energy", None), "note": ("note", ""), "date": ("day", date.min)}
+    stand_ins = {
+        "burnout": ("burnout", 1),
+        "connection": ("connection", 1),
+        "safety": ("safety", None),
+        "conversations": ("conversations", None),
+        "energy": ("energy", None),
+        "note": ("note", ""),
+        "date": ("day", date.min),
+    }
 
-    def __init__(self, journal: Journal, parent: QWidget | None = None, *,
-                 record: r.Checkin | None = None, day: date | None = None):
+    def __init__(
+        self,
+        journal: Journal,
+        parent: QWidget | None = None,
+        *,
+        record: r.Checkin | None = None,
+        day: date | None = None,
+    ):
         super().__init__(journal, parent, record=record)
         self.day = record.day if record is not None else (day or journal.clock().date())
         self._advice_touched = False
@@ -660,17 +706,32 @@ class CheckinForm(EntryForm):
             self.burnout_buttons.append(button)
         self.burnout.idToggled.connect(lambda _id, on: on and self._edited("burnout"))
         burnout_item = instruments.instrument("burnout")
-        self._row("Burnout", burnout_box, ["burnout"], span_label=True,
-                  hint=f"{burnout_item.items[0].text} (single-item burnout measure)")
+        self._row(
+            "Burnout",
+            burnout_box,
+            ["burnout"],
+            span_label=True,
+            hint=f"{burnout_item.items[0].text} (single-item burnout measure)",
+        )
         self._field_widgets["burnout"] = self.burnout_buttons[0]
 
         self.connection = ScaleInput(AGREEMENT, optional=False, parent=self)
-        self._row("Connection", self.connection, ["connection"], journal_item=True,
-                  hint="Today I felt connected to the people I work with")
+        self._row(
+            "Connection",
+            self.connection,
+            ["connection"],
+            journal_item=True,
+            hint="Today I felt connected to the people I work with",
+        )
         self._watch("connection", self.connection.changed)
         self.safety = ScaleInput(AGREEMENT, optional=True, parent=self)
-        self._row("Psychological safety", self.safety, ["safety"], journal_item=True,
-                  hint="Today I could ask for help or say 'I don't know' without worry")
+        self._row(
+            "Psychological safety",
+            self.safety,
+            ["safety"],
+            journal_item=True,
+            hint="Today I could ask for help or say 'I don't know' without worry",
+        )
         self._watch("safety", self.safety.changed)
         self.energy = ScaleInput(ENERGY, optional=True, parent=self)
         self._row("Energy", self.energy, ["energy"], journal_item=True)
@@ -678,8 +739,13 @@ class CheckinForm(EntryForm):
         self.conversations = QLineEdit(self)
         self.conversations.setPlaceholderText("e.g. 3")
         self.conversations.setMaximumWidth(self.fontMetrics().horizontalAdvance("0" * 12) + 16)
-        self._row("Conversations", self.conversations, ["conversations"], journal_item=True,
-                  hint="Meaningful conversations with people today")
+        self._row(
+            "Conversations",
+            self.conversations,
+            ["conversations"],
+            journal_item=True,
+            hint="Meaningful conversations with people today",
+        )
         self._watch("conversations", self.conversations.textEdited)
         self.asked_advice = QCheckBox("Asked a person for advice today", self)
         self._row("Advice", self.asked_advice, [], journal_item=True)
@@ -691,8 +757,18 @@ class CheckinForm(EntryForm):
         self.note.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 14)
         self._row("Note", self.note, ["note"])
         self._watch("note", self.note.textChanged)
-        self._set_tab_order([*self.burnout_buttons[:1], self.connection, self.safety, self.energy,
-                             self.conversations, self.asked_advice, self.note, self.save_button])
+        self._set_tab_order(
+            [
+                *self.burnout_buttons[:1],
+                self.connection,
+                self.safety,
+                self.energy,
+                self.conversations,
+                self.asked_advice,
+                self.note,
+                self.save_button,
+            ]
+        )
         if record is not None:
             self.load(record)
         else:
@@ -711,12 +787,16 @@ class CheckinForm(EntryForm):
         advice: bool | None = self.asked_advice.isChecked()
         if not self._advice_touched and self.original is not None and not advice:
             advice = self.original.asked_advice  # keep "not answered" apart from "no"
-        return dict(day=self.day, burnout=self.burnout.checkedId() if
-                    self.burnout.checkedButton() else None,
-                    connection=self.connection.value(), safety=self.safety.value(),
-                    conversations=parse_whole_number("conversations", self.conversations.text()),
-                    asked_advice=advice, energy=self.energy.value(),
-                    note=self.note.toPlainText())
+        return dict(
+            day=self.day,
+            burnout=self.burnout.checkedId() if self.burnout.checkedButton() else None,
+            connection=self.connection.value(),
+            safety=self.safety.value(),
+            conversations=parse_whole_number("conversations", self.conversations.text()),
+            asked_advice=advice,
+            energy=self.energy.value(),
+            note=self.note.toPlainText(),
+        )
 
     def _store(self, record: r.Record) -> tuple[r.Record, str]:
         if self.editing:
@@ -748,8 +828,9 @@ class CheckinForm(EntryForm):
         self.connection.set_value(record.connection)
         self.safety.set_value(record.safety)
         self.energy.set_value(record.energy)
-        self.conversations.setText("" if record.conversations is None
-                                   else str(record.conversations))
+        self.conversations.setText(
+            "" if record.conversations is None else str(record.conversations)
+        )
         self.asked_advice.setChecked(bool(record.asked_advice))
         self._advice_touched = False
         self.note.setPlainText(record.note)
@@ -779,8 +860,9 @@ class _PatternChoice(QWidget):
         grid.setColumnStretch(1, 1)
         row = 0
         for mode, title, about in (
-                (Mode.AUGMENTATION, "Augmentation", "you stay in the work"),
-                (Mode.AUTOMATION, "Automation", "the AI does the work")):
+            (Mode.AUGMENTATION, "Augmentation", "you stay in the work"),
+            (Mode.AUTOMATION, "Automation", "the AI does the work"),
+        ):
             head = QLabel(f"<b>{title}</b> — {about}", self)
             head.setTextFormat(Qt.TextFormat.RichText)
             grid.addWidget(head, row, 0, 1, 2)
@@ -791,8 +873,10 @@ class _PatternChoice(QWidget):
                 button.setAccessibleDescription(p.explanation)
                 texts = QVBoxLayout()
                 texts.setSpacing(0)
-                for text in (ClickLabel(p.label, button, self),
-                             ClickLabel(p.explanation, button, self, "muted", small=True)):
+                for text in (
+                    ClickLabel(p.label, button, self),
+                    ClickLabel(p.explanation, button, self, "muted", small=True),
+                ):
                     text.setWordWrap(False)  # short lines; wrapping here clipped in dialogs
                     texts.addWidget(text)
                 grid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
@@ -820,13 +904,20 @@ class AIUseForm(EntryForm):
 
     noun_in_text = "AI use"
     record_type = r.AIUse
-    stand_ins = {"when": ("started_at", datetime(2000, 1, 1).astimezone()),
-                 "tool": ("tool", "tool"), "pattern": ("pattern", PATTERNS[0].id),
-                 "minutes": ("minutes", 0), "task": ("task", ""), "outcome": ("outcome", None),
-                 "note": ("note", ""), "skill": ("skills", ())}
+    stand_ins = {
+        "when": ("started_at", datetime(2000, 1, 1).astimezone()),
+        "tool": ("tool", "tool"),
+        "pattern": ("pattern", PATTERNS[0].id),
+        "minutes": ("minutes", 0),
+        "task": ("task", ""),
+        "outcome": ("outcome", None),
+        "note": ("note", ""),
+        "skill": ("skills", ()),
+    }
 
-    def __init__(self, journal: Journal, parent: QWidget | None = None, *,
-                 record: r.AIUse | None = None):
+    def __init__(
+        self, journal: Journal, parent: QWidget | None = None, *, record: r.AIUse | None = None
+    ):
         super().__init__(journal, parent, record=record)
         self.tool = QComboBox(self)
         self.tool.setEditable(True)
@@ -842,8 +933,7 @@ class AIUseForm(EntryForm):
         self._watch("task", self.task.textEdited)
         self.pattern = _PatternChoice(self)
         self._row("Pattern", self.pattern, ["pattern"], hint="How did you work with the AI?")
-        self.pattern.group.buttonToggled.connect(
-            lambda _b, on: on and self._edited("pattern"))
+        self.pattern.group.buttonToggled.connect(lambda _b, on: on and self._edited("pattern"))
         self._field_widgets["pattern"] = next(iter(self.pattern.buttons.values()))
         self.minutes = QLineEdit(self)
         self.minutes.setPlaceholderText("e.g. 20")
@@ -851,8 +941,12 @@ class AIUseForm(EntryForm):
         self._row("Minutes", self.minutes, ["minutes"])
         self._watch("minutes", self.minutes.textEdited)
         self.replaced_person = QCheckBox("Replaced a person", self)
-        self._row("People", self.replaced_person, [],
-                  hint="This stood in for asking or working with a person")
+        self._row(
+            "People",
+            self.replaced_person,
+            [],
+            hint="This stood in for asking or working with a person",
+        )
         self.replaced_person.setAccessibleName("Replaced a person")
         self._watch("replaced_person", self.replaced_person.toggled)
         self.goal = QComboBox(self)
@@ -876,9 +970,19 @@ class AIUseForm(EntryForm):
         self.when = _MomentField(journal.clock, self)
         self._row("When", self.when, ["when"])
         self._watch("when", self.when.dateTimeChanged)
-        order = [self.tool, self.task, *self.pattern.buttons.values(), self.minutes,
-                 self.replaced_person, self.goal, self.skills, self.outcome, self.note,
-                 self.when, self.save_button]
+        order = [
+            self.tool,
+            self.task,
+            *self.pattern.buttons.values(),
+            self.minutes,
+            self.replaced_person,
+            self.goal,
+            self.skills,
+            self.outcome,
+            self.note,
+            self.when,
+            self.save_button,
+        ]
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
         self.refresh_suggestions()
@@ -927,11 +1031,16 @@ class AIUseForm(EntryForm):
         original = self.original if isinstance(self.original, r.AIUse) else None
         return dict(
             started_at=self.when.moment(original.started_at if original else None),
-            tool=self.tool.currentText(), pattern=self.pattern.value(),
+            tool=self.tool.currentText(),
+            pattern=self.pattern.value(),
             minutes=parse_whole_number("minutes", self.minutes.text()),
-            task=self.task.text().strip(), replaced_person=self.replaced_person.isChecked(),
-            goal_id=self.goal.currentData(), skills=split_names(self.skills.text()),
-            outcome=self.outcome.value(), note=self.note.toPlainText())
+            task=self.task.text().strip(),
+            replaced_person=self.replaced_person.isChecked(),
+            goal_id=self.goal.currentData(),
+            skills=split_names(self.skills.text()),
+            outcome=self.outcome.value(),
+            note=self.note.toPlainText(),
+        )
 
     def _store(self, record: r.Record) -> tuple[r.Record, str]:
         if self.editing:
@@ -976,12 +1085,18 @@ class TouchpointForm(EntryForm):
 
     noun_in_text = "touchpoint"
     record_type = r.Touchpoint
-    stand_ins = {"when": ("at", datetime(2000, 1, 1).astimezone()),
-                 "person": ("person", None), "minutes": ("minutes", None),
-                 "quality": ("quality", None), "note": ("note", ""), "skill": ("skills", ())}
+    stand_ins = {
+        "when": ("at", datetime(2000, 1, 1).astimezone()),
+        "person": ("person", None),
+        "minutes": ("minutes", None),
+        "quality": ("quality", None),
+        "note": ("note", ""),
+        "skill": ("skills", ()),
+    }
 
-    def __init__(self, journal: Journal, parent: QWidget | None = None, *,
-                 record: r.Touchpoint | None = None):
+    def __init__(
+        self, journal: Journal, parent: QWidget | None = None, *, record: r.Touchpoint | None = None
+    ):
         super().__init__(journal, parent, record=record)
         self._known_people: set[str] = set()
         self.kind = QComboBox(self)
@@ -1023,8 +1138,16 @@ class TouchpointForm(EntryForm):
         self.when = _MomentField(journal.clock, self)
         self._row("When", self.when, ["when"])
         self._watch("when", self.when.dateTimeChanged)
-        order = [self.kind, self.person, self.minutes, self.quality, self.skills, self.note,
-                 self.when, self.save_button]
+        order = [
+            self.kind,
+            self.person,
+            self.minutes,
+            self.quality,
+            self.skills,
+            self.note,
+            self.when,
+            self.save_button,
+        ]
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
         self.refresh_suggestions()
@@ -1045,16 +1168,18 @@ class TouchpointForm(EntryForm):
     def refresh_suggestions(self) -> None:
         people = self.journal.people(archived=True)
         self._known_people = {p.name.casefold() for p in people}
-        self.person_completer.model().setStringList(
-            [p.name for p in people if not p.archived])
+        self.person_completer.model().setStringList([p.name for p in people if not p.archived])
         self.skills_completer.set_names(s.name for s in self.journal.skills())
         self._show_new_person()
 
     def _show_new_person(self) -> None:
         name = " ".join(self.person.text().split())
         original = getattr(self.original, "person", None) or ""
-        if name and name.casefold() not in self._known_people and \
-                name.casefold() != original.casefold():
+        if (
+            name
+            and name.casefold() not in self._known_people
+            and name.casefold() != original.casefold()
+        ):
             self.new_person.setText(f"New person: {name} will be added to your circle")
             self.new_person.show()
         else:
@@ -1064,11 +1189,15 @@ class TouchpointForm(EntryForm):
     def _values(self) -> dict[str, Any]:
         original = self.original if isinstance(self.original, r.Touchpoint) else None
         person = " ".join(self.person.text().split()) or None
-        return dict(at=self.when.moment(original.at if original else None),
-                    kind=self.kind.currentData(), person=person,
-                    minutes=parse_whole_number("minutes", self.minutes.text()),
-                    quality=self.quality.value(), skills=split_names(self.skills.text()),
-                    note=self.note.toPlainText())
+        return dict(
+            at=self.when.moment(original.at if original else None),
+            kind=self.kind.currentData(),
+            person=person,
+            minutes=parse_whole_number("minutes", self.minutes.text()),
+            quality=self.quality.value(),
+            skills=split_names(self.skills.text()),
+            note=self.note.toPlainText(),
+        )
 
     def _store(self, record: r.Record) -> tuple[r.Record, str]:
         if self.editing:
@@ -1107,7 +1236,9 @@ class TouchpointForm(EntryForm):
 
 
 FORMS: dict[type[r.Record], type[EntryForm]] = {
-    r.Checkin: CheckinForm, r.AIUse: AIUseForm, r.Touchpoint: TouchpointForm,
+    r.Checkin: CheckinForm,
+    r.AIUse: AIUseForm,
+    r.Touchpoint: TouchpointForm,
 }
 
 
@@ -1182,9 +1313,14 @@ class EntryDialog(QDialog):
             for number, answer in enumerate(record.answers, 1):
                 item = items[number - 1] if number <= len(items) else None
                 text = item.text if item else f"Item {number}"
-                chosen = "not answered" if answer is None else next(
-                    (o.label for o in (item.options if item else ()) if o.value == answer),
-                    str(answer))
+                chosen = (
+                    "not answered"
+                    if answer is None
+                    else next(
+                        (o.label for o in (item.options if item else ()) if o.value == answer),
+                        str(answer),
+                    )
+                )
                 rows.append((text, chosen))
         else:
             rows.append(("Summary", describe.title(record)))
@@ -1198,8 +1334,9 @@ class EntryDialog(QDialog):
         return box
 
 
-def open_entry(journal: Journal, record: r.Record, parent: QWidget,
-               on_saved: Callable[[r.Record], None]) -> EntryDialog:
+def open_entry(
+    journal: Journal, record: r.Record, parent: QWidget, on_saved: Callable[[r.Record], None]
+) -> EntryDialog:
     """Open the edit dialog (window-modal, not blocking); `on_saved` runs after a save."""
     dialog = EntryDialog(journal, record, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -30,8 +30,11 @@ _COLOURS = {
     Source.FROM_PEOPLE: ("#2f7d32", "#7fd99a"),
     "rating": ("#222222", "#f0f0f0"),
 }
-LEGEND = {Source.WITH_AI: "Learned with AI", Source.BY_AI: "Done by AI",
-          Source.FROM_PEOPLE: "From people"}
+LEGEND = {
+    Source.WITH_AI: "Learned with AI",
+    Source.BY_AI: "Done by AI",
+    Source.FROM_PEOPLE: "From people",
+}
 SHORT = {Source.WITH_AI: "With AI", Source.BY_AI: "By AI", Source.FROM_PEOPLE: "People"}
 DAY = 86400.0
 
@@ -49,8 +52,9 @@ def source_colour(source: Source | str, palette: QPalette | None = None) -> QCol
 def _plot(title: str, palette: QPalette, parent: QWidget | None) -> pg.PlotWidget:
     axis = pg.DateAxisItem(orientation="bottom")  # attached before any data is set
     ink = palette.color(QPalette.ColorRole.WindowText)
-    widget = pg.PlotWidget(parent=parent, axisItems={"bottom": axis},
-                           background=palette.color(QPalette.ColorRole.Base))
+    widget = pg.PlotWidget(
+        parent=parent, axisItems={"bottom": axis}, background=palette.color(QPalette.ColorRole.Base)
+    )
     plot = widget.getPlotItem()
     plot.setTitle(title, color=ink.name(), size="10pt")
     plot.setMenuEnabled(False)
@@ -69,13 +73,22 @@ def _plot(title: str, palette: QPalette, parent: QWidget | None) -> pg.PlotWidge
 def _legend(plot: pg.PlotItem, palette: QPalette, columns: int = 4) -> pg.LegendItem:
     base = QColor(palette.color(QPalette.ColorRole.Base))
     base.setAlpha(220)
-    return plot.addLegend(offset=(8, 4), labelTextColor=palette.color(
-        QPalette.ColorRole.WindowText), labelTextSize="9pt", brush=pg.mkBrush(base),
-        pen=pg.mkPen(palette.color(QPalette.ColorRole.Mid)), colCount=columns)
+    return plot.addLegend(
+        offset=(8, 4),
+        labelTextColor=palette.color(QPalette.ColorRole.WindowText),
+        labelTextSize="9pt",
+        brush=pg.mkBrush(base),
+        pen=pg.mkPen(palette.color(QPalette.ColorRole.Mid)),
+        colCount=columns,
+    )
 
 
-def growth_chart(timeline: SkillTimeline, today: date, parent: QWidget | None = None,
-                 palette: QPalette | None = None) -> pg.PlotWidget:
+def growth_chart(
+    timeline: SkillTimeline,
+    today: date,
+    parent: QWidget | None = None,
+    palette: QPalette | None = None,
+) -> pg.PlotWidget:
     """Self-ratings as a step line (held until the next rating, up to today), and the skill's
     learning events as markers in three lanes below the scale, one shape per source.
 
@@ -88,8 +101,10 @@ def growth_chart(timeline: SkillTimeline, today: date, parent: QWidget | None = 
     rating_colour = source_colour("rating", palette)
 
     days = [p.day for p in timeline.ratings]
-    events = {source: [s.day for s in timeline.ai_sessions if s.source is source]
-              for source in (Source.WITH_AI, Source.BY_AI)}
+    events = {
+        source: [s.day for s in timeline.ai_sessions if s.source is source]
+        for source in (Source.WITH_AI, Source.BY_AI)
+    }
     events[Source.FROM_PEOPLE] = [p.day for p in timeline.people]
     every = days + [d for found in events.values() for d in found]
     start = min(every) if every else today - timedelta(days=90)
@@ -100,11 +115,17 @@ def growth_chart(timeline: SkillTimeline, today: date, parent: QWidget | None = 
         x = np.array([seconds(d) for d in days] + [seconds(end)])
         y = np.array([p.rating for p in timeline.ratings], dtype=np.float64)
         # stepMode "center": y[i] holds from x[i] to x[i+1]; the last rating holds until today.
-        plot.plot(x, y, stepMode="center", pen=pg.mkPen(rating_colour, width=2.5),
-                  antialias=True)
-        widget.ratings = plot.plot(x[:-1], y, pen=None, symbol="s", symbolSize=8,
-                                   symbolPen=pg.mkPen(rating_colour),
-                                   symbolBrush=pg.mkBrush(rating_colour), name="Self-rating")
+        plot.plot(x, y, stepMode="center", pen=pg.mkPen(rating_colour, width=2.5), antialias=True)
+        widget.ratings = plot.plot(
+            x[:-1],
+            y,
+            pen=None,
+            symbol="s",
+            symbolSize=8,
+            symbolPen=pg.mkPen(rating_colour),
+            symbolBrush=pg.mkBrush(rating_colour),
+            name="Self-rating",
+        )
     widget.events = {}
     for source, found in events.items():
         if not found:
@@ -112,10 +133,13 @@ def growth_chart(timeline: SkillTimeline, today: date, parent: QWidget | None = 
         colour = source_colour(source, palette)
         scatter = pg.ScatterPlotItem(
             x=np.array([seconds(d) + DAY / 2 for d in found]),
-            y=np.full(len(found), LANES[source]), symbol=SYMBOLS[source], size=9,
+            y=np.full(len(found), LANES[source]),
+            symbol=SYMBOLS[source],
+            size=9,
             pen=pg.mkPen(colour, width=1.5),
             brush=pg.mkBrush(colour if source is not Source.FROM_PEOPLE else None),
-            name=LEGEND[source])
+            name=LEGEND[source],
+        )
         plot.addItem(scatter)
         widget.events[source] = scatter
     legend.setZValue(10)
@@ -124,40 +148,54 @@ def growth_chart(timeline: SkillTimeline, today: date, parent: QWidget | None = 
     plot.setYRange(0, 5.9, padding=0)  # room above 5 for the legend
     plot.setXRange(seconds(start) - 3 * DAY, seconds(end) + 3 * DAY, padding=0)
     if not every:
-        text = pg.TextItem("No ratings or learning events yet",
-                           color=palette.color(QPalette.ColorRole.PlaceholderText),
-                           anchor=(0.5, 0.5))
+        text = pg.TextItem(
+            "No ratings or learning events yet",
+            color=palette.color(QPalette.ColorRole.PlaceholderText),
+            anchor=(0.5, 0.5),
+        )
         text.setPos(seconds(today - timedelta(days=45)), 3)
         plot.addItem(text)
     return widget
 
 
-def months_chart(months: Sequence[dict | object], parent: QWidget | None = None,
-                 palette: QPalette | None = None) -> pg.PlotWidget:
+def months_chart(
+    months: Sequence[dict | object], parent: QWidget | None = None, palette: QPalette | None = None
+) -> pg.PlotWidget:
     """Minutes of practice per month as stacked bars: with AI, by AI, from people."""
     palette = palette or QApplication.palette()
     span = ""
     if months:
-        first, last = (date.fromisoformat(_get(m, "month") + "-01") for m in (months[0],
-                                                                              months[-1]))
+        first, last = (
+            date.fromisoformat(_get(m, "month") + "-01") for m in (months[0], months[-1])
+        )
         span = f", {first:%b %Y}" + (f" – {last:%b %Y}" if last != first else "")
     widget = _plot(f"Minutes per month by source{span}", palette, parent)
     plot = widget.getPlotItem()
     legend = _legend(plot, palette, columns=3)
-    x = np.array([seconds(date.fromisoformat(_get(m, "month") + "-01")) + 15 * DAY
-                  for m in months], dtype=np.float64)
+    x = np.array(
+        [seconds(date.fromisoformat(_get(m, "month") + "-01")) + 15 * DAY for m in months],
+        dtype=np.float64,
+    )
     bottom = np.zeros(len(months))
     widget.bars = {}
-    for source, column, pattern in ((Source.WITH_AI, "with_ai", Qt.BrushStyle.SolidPattern),
-                                    (Source.BY_AI, "by_ai", Qt.BrushStyle.BDiagPattern),
-                                    (Source.FROM_PEOPLE, "from_people",
-                                     Qt.BrushStyle.Dense4Pattern)):
+    for source, column, pattern in (
+        (Source.WITH_AI, "with_ai", Qt.BrushStyle.SolidPattern),
+        (Source.BY_AI, "by_ai", Qt.BrushStyle.BDiagPattern),
+        (Source.FROM_PEOPLE, "from_people", Qt.BrushStyle.Dense4Pattern),
+    ):
         height = np.array([_get(m, column) for m in months], dtype=np.float64)
         colour = source_colour(source, palette)
         brush = pg.mkBrush(colour)
         brush.setStyle(pattern)  # shape as well as colour: reads in greyscale too
-        bars = pg.BarGraphItem(x=x, y0=bottom.copy(), height=height, width=22 * DAY,
-                               brush=brush, pen=pg.mkPen(colour), name=SHORT[source])
+        bars = pg.BarGraphItem(
+            x=x,
+            y0=bottom.copy(),
+            height=height,
+            width=22 * DAY,
+            brush=brush,
+            pen=pg.mkPen(colour),
+            name=SHORT[source],
+        )
         plot.addItem(bars)  # named items join the legend by themselves
         widget.bars[source] = height
         bottom = bottom + height

@@ -37,8 +37,9 @@ from aijournal.ui.widgets import InlineError, fill_row, heading, message, muted,
 from aijournal.ui.workers import run_job
 
 FILE_FILTER = "AI data exports (*.zip conversations.json *.json);;All files (*)"
-PRIVACY = ("By default only each conversation's title, times and counts are kept, never "
-           "message text.")
+PRIVACY = (
+    "By default only each conversation's title, times and counts are kept, never message text."
+)
 KEEP_FIRST = "Keep the first message of each conversation as the note"
 PREVIEW_ROWS = 8
 PREVIEW_COLUMNS = ("Date", "Task", "Minutes", "Turns", "Suggested pattern", "Why")
@@ -48,14 +49,19 @@ AskPath = Callable[[QWidget | None], str]
 
 def ask_for_export(parent: QWidget | None) -> str:
     """The export the user picks, or "" when they cancel the file dialog."""
-    path, _ = QFileDialog.getOpenFileName(parent, "Import AI history", str(Path.home()),
-                                          FILE_FILTER)
+    path, _ = QFileDialog.getOpenFileName(
+        parent, "Import AI history", str(Path.home()), FILE_FILTER
+    )
     return path
 
 
-def run_import(parent: QWidget | None, journal: Journal, *,
-               on_imported: Callable[[ax.ImportPlan], None] | None = None,
-               ask_path: AskPath = ask_for_export) -> ImportDialog | None:
+def run_import(
+    parent: QWidget | None,
+    journal: Journal,
+    *,
+    on_imported: Callable[[ax.ImportPlan], None] | None = None,
+    ask_path: AskPath = ask_for_export,
+) -> ImportDialog | None:
     """Ask for an export and open the import dialog for it (window-modal, not blocking).
 
     `on_imported(plan)` runs after uses were written (e.g. to show Review imports). A parent
@@ -79,7 +85,7 @@ def run_import(parent: QWidget | None, journal: Journal, *,
 
 
 def describe_file(path: Path, kind: str | None) -> str:
-    """"ChatGPT export, 92 MB" — what the file is and how big."""
+    """ "ChatGPT export, 92 MB" — what the file is and how big."""
     what = f"{ax.TOOLS[kind]} export" if kind else "Export"
     return f"{what}, {file_size(path.stat().st_size)}"
 
@@ -110,7 +116,6 @@ def _day(field: str, text: str) -> date | None:
         raise InvalidInput(field, text, "use a day as YYYY-MM-DD, or leave it empty") from None
 
 
-
 def _span(period: tuple[date, date] | None) -> str:
     if period is None:
         return "—"
@@ -125,8 +130,14 @@ class ImportDialog(QDialog):
 
     imported = Signal(object)  # the ImportPlan, once written
 
-    def __init__(self, journal: Journal, path: Path, parent: QWidget | None = None, *,
-                 ask_path: AskPath = ask_for_export):
+    def __init__(
+        self,
+        journal: Journal,
+        path: Path,
+        parent: QWidget | None = None,
+        *,
+        ask_path: AskPath = ask_for_export,
+    ):
         super().__init__(parent)
         self.journal, self.path, self.kind = journal, Path(path), None
         self.plan: ax.ImportPlan | None = None
@@ -155,8 +166,11 @@ class ImportDialog(QDialog):
         layout = self.layout()
         layout.activate()
         width = max(self.width(), self.minimumWidth())
-        height = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
-                  else layout.totalSizeHint().height())
+        height = (
+            layout.totalHeightForWidth(width)
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
         self.resize(width, max(height, layout.totalMinimumSize().height()))
 
     @property
@@ -172,9 +186,12 @@ class ImportDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
         layout.addWidget(heading("Import AI history"))
-        layout.addWidget(muted(
-            "Each conversation in a ChatGPT or Claude data export becomes an AI use (one per "
-            "session) with a suggested pattern, for you to confirm in Review imports."))
+        layout.addWidget(
+            muted(
+                "Each conversation in a ChatGPT or Claude data export becomes an AI use (one per "
+                "session) with a suggested pattern, for you to confirm in Review imports."
+            )
+        )
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
@@ -238,9 +255,13 @@ class ImportDialog(QDialog):
         buttons.addWidget(cancel)
         buttons.addWidget(self.preview_button)
         layout.addLayout(buttons)
-        for first, second in ((choose, self.since), (self.since, self.until),
-                              (self.until, self.keep_first), (self.keep_first, cancel),
-                              (cancel, self.preview_button)):
+        for first, second in (
+            (choose, self.since),
+            (self.since, self.until),
+            (self.until, self.keep_first),
+            (self.keep_first, cancel),
+            (cancel, self.preview_button),
+        ):
             QWidget.setTabOrder(first, second)
         return page
 
@@ -254,8 +275,7 @@ class ImportDialog(QDialog):
             self.kind = ax.kind_of_file(path)
             self.file_kind.setText(describe_file(path, self.kind))
             if self.kind is None:
-                self.error.show_error(f"{path.name} has no conversations in it; "
-                                      "nothing to import.")
+                self.error.show_error(f"{path.name} has no conversations in it; nothing to import.")
         except JournalError as error:
             self.file_kind.setText("")
             self.error.show_error(file_error(error))
@@ -276,8 +296,9 @@ class ImportDialog(QDialog):
         try:
             since, until = _day("from", self.since.text()), _day("to", self.until.text())
             if since and until and since > until:
-                raise InvalidInput("from", since.isoformat(),
-                                   f"use a day up to {until.isoformat()}")
+                raise InvalidInput(
+                    "from", since.isoformat(), f"use a day up to {until.isoformat()}"
+                )
         except InvalidInput as error:
             self.error.show_error(error)
             self._fit()
@@ -286,13 +307,27 @@ class ImportDialog(QDialog):
         path, kind, keep = self.path, self.kind, self.keep_first.isChecked()
 
         def work(own: Journal, progress) -> ax.ImportPlan:
-            plan = ax.plan_import(path, kind, since=since, until=until,
-                                  keep_first_message=keep, clock=own.clock, progress=progress)
+            plan = ax.plan_import(
+                path,
+                kind,
+                since=since,
+                until=until,
+                keep_first_message=keep,
+                clock=own.clock,
+                progress=progress,
+            )
             return ax.finish_import(own, plan, dry_run=True)  # counts what is already there
 
         self.preview_button.setEnabled(False)
-        self.job = run_job(self, self.journal, f"Reading the {ax.TOOLS[kind]} export…", work,
-                           done=self._read, failed=self._failed, cancellable=True)
+        self.job = run_job(
+            self,
+            self.journal,
+            f"Reading the {ax.TOOLS[kind]} export…",
+            work,
+            done=self._read,
+            failed=self._failed,
+            cancellable=True,
+        )
 
     def _read(self, plan: ax.ImportPlan) -> None:
         self.preview_button.setEnabled(True)
@@ -303,8 +338,9 @@ class ImportDialog(QDialog):
         self.show_page(self.options_page)
         if not isinstance(error, Exception):
             raise error
-        self.error.show_error(str(error) if isinstance(error, ax.ImportCancelled)
-                              else file_error(error))
+        self.error.show_error(
+            str(error) if isinstance(error, ax.ImportCancelled) else file_error(error)
+        )
         self._fit()
 
     # ---- page 2: the preview -----------------------------------------------------------
@@ -324,8 +360,17 @@ class ImportDialog(QDialog):
         self.facts.setColumnStretch(1, 1)
         self.fact_labels: dict[str, QLabel] = {}
         self.fact_keys: dict[str, QLabel] = {}
-        for row, name in enumerate(("From", "Period", "Sessions", "Skipped", "Already imported",
-                                    "Outside the period", "Kept")):
+        for row, name in enumerate(
+            (
+                "From",
+                "Period",
+                "Sessions",
+                "Skipped",
+                "Already imported",
+                "Outside the period",
+                "Kept",
+            )
+        ):
             key = with_role(QLabel(name, page), "muted")
             value = QLabel(page)
             value.setWordWrap(True)
@@ -354,8 +399,12 @@ class ImportDialog(QDialog):
         header.resizeSection(1, self.fontMetrics().averageCharWidth() * 24)
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.first_uses)
-        layout.addWidget(muted("Nothing is written until you press Import. Afterwards you "
-                               "confirm or change each suggested pattern in Review imports."))
+        layout.addWidget(
+            muted(
+                "Nothing is written until you press Import. Afterwards you "
+                "confirm or change each suggested pattern in Review imports."
+            )
+        )
         self.import_error = InlineError(page)
         self.import_error.setAccessibleName("Import error")
         layout.addWidget(self.import_error)
@@ -381,55 +430,77 @@ class ImportDialog(QDialog):
         self.plan = plan
         count = len(plan.planned)
         if count:
-            self.headline.setText(f"{plural(count, 'new AI use')} from "
-                                  f"{plural(plan.conversations, 'conversation')}")
+            self.headline.setText(
+                f"{plural(count, 'new AI use')} from {plural(plan.conversations, 'conversation')}"
+            )
         else:
-            self.headline.setText(f"Nothing new to import: 0 new; {plan.already} already "
-                                  "imported")
+            self.headline.setText(f"Nothing new to import: 0 new; {plan.already} already imported")
         facts = self.fact_labels
         facts["From"].setText(f"{self.path.name} — {describe_file(self.path, plan.kind)}")
         facts["Period"].setText(_span(plan.period))
         facts["Sessions"].setText(
             f"{plural(plan.split, 'conversation')} split into sessions (a pause of more than "
             f"{int(ax.SESSION_GAP.total_seconds() // 60)} minutes starts a new AI use)"
-            if plan.split else "one AI use per conversation")
+            if plan.split
+            else "one AI use per conversation"
+        )
         skipped = sum(plan.skipped.values())
         facts["Skipped"].setText(
-            "none" if not skipped else f"{plural(skipped, 'conversation')}: " + ", ".join(
-                f"{n} {why}" for why, n in plan.skipped.most_common()))
+            "none"
+            if not skipped
+            else f"{plural(skipped, 'conversation')}: "
+            + ", ".join(f"{n} {why}" for why, n in plan.skipped.most_common())
+        )
         facts["Already imported"].setText(
-            f"{plural(plan.already, 'AI use')}, left as they are" if plan.already else "none")
+            f"{plural(plan.already, 'AI use')}, left as they are" if plan.already else "none"
+        )
         facts["Outside the period"].setText(plural(plan.outside_period, "session"))
         outside = plan.outside_period > 0
         facts["Outside the period"].setVisible(outside)
         self.fact_keys["Outside the period"].setVisible(outside)
         facts["Kept"].setText(
             "title, times and counts, and the first message as a private note"
-            if self.keep_first.isChecked() else "title, times and counts only; no message text")
+            if self.keep_first.isChecked()
+            else "title, times and counts only; no message text"
+        )
 
         shown = plan.uses[:PREVIEW_ROWS]
         self.first_caption.setText(
-            f"The first {len(shown)} of {count}:" if count > len(shown) else "")
+            f"The first {len(shown)} of {count}:" if count > len(shown) else ""
+        )
         self.first_caption.setVisible(count > len(shown))
         self.first_uses.setRowCount(len(shown))
         for row, use in enumerate(shown):
             suggested = pattern_named(use.suggested_pattern or use.pattern)
             confidence = use.suggestion_confidence or 0
-            fill_row(self.first_uses, row, [
-                use.started_at.strftime("%Y-%m-%d"), use.task, str(use.minutes),
-                str(use.turns or ""), f"{suggested.label} · {confidence:.0%}",
-                use.suggestion_reason], use)
+            fill_row(
+                self.first_uses,
+                row,
+                [
+                    use.started_at.strftime("%Y-%m-%d"),
+                    use.task,
+                    str(use.minutes),
+                    str(use.turns or ""),
+                    f"{suggested.label} · {confidence:.0%}",
+                    use.suggestion_reason,
+                ],
+                use,
+            )
             self.first_uses.item(row, 1).setToolTip(use.task)
             for column in (2, 3):
                 self.first_uses.item(row, column).setTextAlignment(
-                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                )
             self.first_uses.item(row, 4).setToolTip(
-                f"{suggested.label} ({suggested.mode.value}): {suggested.explanation}")
+                f"{suggested.label} ({suggested.mode.value}): {suggested.explanation}"
+            )
             self.first_uses.item(row, 5).setToolTip(use.suggestion_reason)
         self.first_uses.setVisible(bool(shown))
-        height = (self.first_uses.horizontalHeader().sizeHint().height()
-                  + self.first_uses.verticalHeader().defaultSectionSize() * len(shown)
-                  + 2 * self.first_uses.frameWidth())
+        height = (
+            self.first_uses.horizontalHeader().sizeHint().height()
+            + self.first_uses.verticalHeader().defaultSectionSize() * len(shown)
+            + 2 * self.first_uses.frameWidth()
+        )
         self.first_uses.setFixedHeight(height)
 
         self.import_button.setText(f"Import {plural(count, 'AI use')}")
@@ -445,9 +516,14 @@ class ImportDialog(QDialog):
         if plan is None or not plan.planned:
             return
         self.import_button.setEnabled(False)
-        self.job = run_job(self, self.journal, f"Importing {plural(len(plan.planned), 'AI use')}…",
-                           lambda own, _: ax.finish_import(own, plan), done=self._written,
-                           failed=self._write_failed)
+        self.job = run_job(
+            self,
+            self.journal,
+            f"Importing {plural(len(plan.planned), 'AI use')}…",
+            lambda own, _: ax.finish_import(own, plan),
+            done=self._written,
+            failed=self._write_failed,
+        )
 
     def _written(self, plan: ax.ImportPlan) -> None:
         self.plan = plan

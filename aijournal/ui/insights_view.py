@@ -23,12 +23,17 @@ from aijournal.ui.nudge_widgets import NudgeCard, candidate_people
 from aijournal.ui.theme import colour
 from aijournal.ui.widgets import heading, scroll_page, with_role
 
-NO_FINDINGS = ("Nothing stands out yet. Findings appear once at least 14 days of check-ins "
-               "can be paired with your AI use and touchpoints, and only when the pattern is "
-               "clear enough not to be chance.")
+NO_FINDINGS = (
+    "Nothing stands out yet. Findings appear once at least 14 days of check-ins "
+    "can be paired with your AI use and touchpoints, and only when the pattern is "
+    "clear enough not to be chance."
+)
 NO_NUDGES = "No nudges right now. They appear when your journal suggests reaching out."
-DONE = {"planned": "Planned. AI Journal reminds you on the day.",
-        "snoozed": "Snoozed for a week.", "dismissed": "Dismissed."}
+DONE = {
+    "planned": "Planned. AI Journal reminds you on the day.",
+    "snoozed": "Snoozed for a week.",
+    "dismissed": "Dismissed.",
+}
 
 
 class InsightsView(QWidget):
@@ -67,9 +72,15 @@ class InsightsView(QWidget):
         self.show_dismissed.toggled.connect(self.show_nudges)
         top.addWidget(self.show_dismissed)
         layout.addLayout(top)
-        layout.addWidget(tone_label(
-            "Gentle prompts to seek people, from rules with research behind them. Plan a "
-            "touchpoint, snooze a nudge for a week or dismiss it.", "muted", page, small=True))
+        layout.addWidget(
+            tone_label(
+                "Gentle prompts to seek people, from rules with research behind them. Plan a "
+                "touchpoint, snooze a nudge for a week or dismiss it.",
+                "muted",
+                page,
+                small=True,
+            )
+        )
 
         self.undo_bar = QFrame(page)
         self.undo_bar.setFrameShape(QFrame.Shape.StyledPanel)
@@ -133,13 +144,17 @@ class InsightsView(QWidget):
         shown = nudges.active(self.journal)
         if self.show_dismissed.isChecked():
             seen = {n.id for n in shown}
-            shown += [n for n in self.journal.nudges(["dismissed", "acted", "snoozed"])
-                      if n.id not in seen]
+            shown += [
+                n
+                for n in self.journal.nudges(["dismissed", "acted", "snoozed"])
+                if n.id not in seen
+            ]
         people = candidate_people(self.journal) if shown else {}
         self.cards = []
         for nudge in shown:
-            card = NudgeCard(self.journal, nudge, self.scroll.widget(),
-                             person_id=people.get(nudge.rule_id))
+            card = NudgeCard(
+                self.journal, nudge, self.scroll.widget(), person_id=people.get(nudge.rule_id)
+            )
             card.acted_on.connect(self._acted_on)
             self.nudge_box.addWidget(card)
             self.cards.append(card)
@@ -159,8 +174,9 @@ class InsightsView(QWidget):
             return
         current = self.journal.get(r.Nudge, self._undo.id)
         if current is not None:
-            self.journal.update(replace(current, status=self._undo.status,
-                                        snoozed_until=self._undo.snoozed_until))
+            self.journal.update(
+                replace(current, status=self._undo.status, snoozed_until=self._undo.snoozed_until)
+            )
         self._undo = None
         self.undo_bar.hide()
         self.show_nudges()

@@ -69,9 +69,14 @@ class InstrumentDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         if inst.allows_blank:
-            layout.addWidget(tone_label(
-                f"You may leave questions blank; at least {inst.min_answered} of "
-                f"{len(inst.items)} answers give a score.", "muted", page))
+            layout.addWidget(
+                tone_label(
+                    f"You may leave questions blank; at least {inst.min_answered} of "
+                    f"{len(inst.items)} answers give a score.",
+                    "muted",
+                    page,
+                )
+            )
 
         scroll = self.scroll = QScrollArea(page)
         scroll.setWidgetResizable(True)
@@ -147,8 +152,9 @@ class InstrumentDialog(QDialog):
         if ready:
             self.status.setText(f"{answered} of {total} answered")
         elif self.instrument.allows_blank and self.instrument.incomplete_message:
-            self.status.setText(f"{answered} of {total} answered. "
-                                f"{self.instrument.incomplete_message}")
+            self.status.setText(
+                f"{answered} of {total} answered. {self.instrument.incomplete_message}"
+            )
         else:
             self.status.setText(f"{answered} of {total} answered; answer all {total} to save.")
 
@@ -164,7 +170,8 @@ class InstrumentDialog(QDialog):
         if not self.save_button.isEnabled():
             return
         self.assessment, self.result = assessing.take(
-            self.journal, self.instrument.id, self.answers())
+            self.journal, self.instrument.id, self.answers()
+        )
         self._show_result(self.result)
         self.taken.emit(self.assessment)
 
@@ -187,9 +194,15 @@ class InstrumentDialog(QDialog):
         self.message.setAccessibleName("Result")
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.message)
-        layout.addWidget(tone_label(
-            "This is a screening questionnaire for your own reflection, not a diagnosis. "
-            "Your answers stay in your journal.", "muted", page, small=True))
+        layout.addWidget(
+            tone_label(
+                "This is a screening questionnaire for your own reflection, not a diagnosis. "
+                "Your answers stay in your journal.",
+                "muted",
+                page,
+                small=True,
+            )
+        )
         layout.addStretch(1)
         row = QHBoxLayout()
         row.addStretch(1)

@@ -41,8 +41,13 @@ from aijournal.ui.widgets import RowsModel, heading, with_role
 
 PAGE = 500  # rows fetched at a time; more load as the list scrolls
 COLUMNS = ("When", "Kind", "Summary")
-KIND_CHOICES = (("All kinds", None), ("AI uses", "ai-use"), ("Check-ins", "checkin"),
-                ("Touchpoints", "touchpoint"), ("Assessments", "assessment"))
+KIND_CHOICES = (
+    ("All kinds", None),
+    ("AI uses", "ai-use"),
+    ("Check-ins", "checkin"),
+    ("Touchpoints", "touchpoint"),
+    ("Assessments", "assessment"),
+)
 
 
 class EntryModel(RowsModel):
@@ -89,7 +94,7 @@ class EntryModel(RowsModel):
             self.rows = found
             self.endResetModel()
             return
-        extra = found[len(shown):]
+        extra = found[len(shown) :]
         if extra:
             self.beginInsertRows(QModelIndex(), len(shown), len(shown) + len(extra) - 1)
             self.rows.extend(extra)
@@ -261,8 +266,9 @@ class JournalView(QWidget):
         row.addWidget(widget, stretch)
         row.addSpacing(8)
 
-    def _date_filter(self, row: QHBoxLayout, label: str,
-                     start: date) -> tuple[QCheckBox, QDateEdit]:
+    def _date_filter(
+        self, row: QHBoxLayout, label: str, start: date
+    ) -> tuple[QCheckBox, QDateEdit]:
         check = QCheckBox(label, self)
         check.setAccessibleName(label)
         edit = QDateEdit(QDate(start.year, start.month, start.day), self)
@@ -311,11 +317,16 @@ class JournalView(QWidget):
         def day(check: QCheckBox, edit: QDateEdit) -> date | None:
             return edit.date().toPython() if check.isChecked() else None
 
-        return EntryFilter(kinds=(kind,) if kind else r.ENTRY_KINDS,
-                           start=day(self.from_on, self.from_date),
-                           end=day(self.to_on, self.to_date), tool=text(self.tool),
-                           pattern=self.pattern.currentData(), person=text(self.person),
-                           skill=text(self.skill), text=text(self.search))
+        return EntryFilter(
+            kinds=(kind,) if kind else r.ENTRY_KINDS,
+            start=day(self.from_on, self.from_date),
+            end=day(self.to_on, self.to_date),
+            tool=text(self.tool),
+            pattern=self.pattern.currentData(),
+            person=text(self.person),
+            skill=text(self.skill),
+            text=text(self.search),
+        )
 
     def apply_filters(self) -> None:
         self._apply_timer.stop()
@@ -323,8 +334,16 @@ class JournalView(QWidget):
         self._after_load()
 
     def clear_filters(self) -> None:
-        for widget in (self.kind, self.pattern, self.tool, self.person, self.skill,
-                       self.search, self.from_on, self.to_on):
+        for widget in (
+            self.kind,
+            self.pattern,
+            self.tool,
+            self.person,
+            self.skill,
+            self.search,
+            self.from_on,
+            self.to_on,
+        ):
             widget.blockSignals(True)
         self.kind.setCurrentIndex(0)
         self.pattern.setCurrentIndex(0)
@@ -335,8 +354,16 @@ class JournalView(QWidget):
         self.to_on.setChecked(False)
         self.from_date.setEnabled(False)
         self.to_date.setEnabled(False)
-        for widget in (self.kind, self.pattern, self.tool, self.person, self.skill,
-                       self.search, self.from_on, self.to_on):
+        for widget in (
+            self.kind,
+            self.pattern,
+            self.tool,
+            self.person,
+            self.skill,
+            self.search,
+            self.from_on,
+            self.to_on,
+        ):
             widget.blockSignals(False)
         self.apply_filters()
 
@@ -345,8 +372,10 @@ class JournalView(QWidget):
         for widget in (self.from_on, self.to_on, self.from_date, self.to_date):
             widget.blockSignals(True)
         self.clear_filters()
-        for check, edit, day in ((self.from_on, self.from_date, first),
-                                 (self.to_on, self.to_date, last)):
+        for check, edit, day in (
+            (self.from_on, self.from_date, first),
+            (self.to_on, self.to_date, last),
+        ):
             check.setChecked(True)
             edit.setEnabled(True)
             edit.setDate(QDate(day.year, day.month, day.day))
@@ -369,8 +398,11 @@ class JournalView(QWidget):
     def event(self, event: QEvent) -> bool:
         # Ctrl+F inside the view is the view's own: claim it before the window's shortcut
         # (a second QShortcut on the same keys would make both ambiguous and neither fire).
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
-                and event.matches(QKeySequence.StandardKey.Find):
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Find)
+        ):
             event.accept()
             return True
         return super().event(event)
@@ -392,8 +424,11 @@ class JournalView(QWidget):
         self.stack.setCurrentWidget(self.table if shown else self.empty)
         if not shown:
             filtered = self.current_filter() != EntryFilter()
-            self.empty.setText("No entries match these filters." if filtered else
-                               "Your journal is empty. Log an AI use or a check-in on Today.")
+            self.empty.setText(
+                "No entries match these filters."
+                if filtered
+                else "Your journal is empty. Log an AI use or a check-in on Today."
+            )
         self.count.setText(self._count_text())
         row = self.model.row_of(select_id) if select_id else -1
         if row >= 0:
@@ -469,8 +504,9 @@ class JournalView(QWidget):
         self.model.reload()
         self._after_load(restored.id)
         if self._deleted:
-            self._say(f"Restored. {len(self._deleted)} more deleted entries can be undone.",
-                      undo=True)
+            self._say(
+                f"Restored. {len(self._deleted)} more deleted entries can be undone.", undo=True
+            )
         else:
             self._say("Entry restored.", undo=False)
         self.table.setFocus()

@@ -55,15 +55,29 @@ JOURNAL = LaterView("Journal", "journal_view", "JournalView")
 INSIGHTS = LaterView("Insights", "insights_view", "InsightsView")
 REVIEW = LaterView("Review imports", "review_view", "ReviewView")
 SETTINGS = LaterView("Settings", "settings_view", "SettingsView")
-VIEWS = (TodayView, JOURNAL, LaterView("Trends", "trends_view", "TrendsView"), INSIGHTS,
-         LaterView("People", "people_view", "PeopleView"),
-         LaterView("Skills & goals", "skills_goals_view", "SkillsGoalsView"), REVIEW, SETTINGS)
+VIEWS = (
+    TodayView,
+    JOURNAL,
+    LaterView("Trends", "trends_view", "TrendsView"),
+    INSIGHTS,
+    LaterView("People", "people_view", "PeopleView"),
+    LaterView("Skills & goals", "skills_goals_view", "SkillsGoalsView"),
+    REVIEW,
+    SETTINGS,
+)
 SHOWS_NUDGES = (TodayView, INSIGHTS)
-PROTECTION = {"keyring": "Encrypted · key in the secret store",
-              "passphrase": "Encrypted · passphrase", "none": "Not encrypted"}
+PROTECTION = {
+    "keyring": "Encrypted · key in the secret store",
+    "passphrase": "Encrypted · passphrase",
+    "none": "Not encrypted",
+}
 TRAY_NOTICE_KEY = "tray_notice_shown"  # not a user setting: the tray notice was shown once
-_ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
-             QEvent.Type.Wheel}
+_ACTIVITY = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+}
 
 
 class IdleLock(QObject):
@@ -121,8 +135,11 @@ class LockScreen(QWidget):
 
     def prepare(self, journal: Journal) -> None:
         asks = journal.config.protection == "passphrase"
-        self.hint.setText("Type your passphrase to go on." if asks
-                          else "It locked itself after a while without use.")
+        self.hint.setText(
+            "Type your passphrase to go on."
+            if asks
+            else "It locked itself after a while without use."
+        )
         while self.holder.count():
             if old := self.holder.takeAt(0).widget():
                 old.deleteLater()
@@ -144,8 +161,9 @@ class LockScreen(QWidget):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, journal: Journal, parent: QWidget | None = None, *,
-                 use_tray: bool | None = None):
+    def __init__(
+        self, journal: Journal, parent: QWidget | None = None, *, use_tray: bool | None = None
+    ):
         super().__init__(parent)
         self.journal = journal
         self._built: dict[int, QWidget] = {}  # views are made when first shown: a fast start
@@ -184,8 +202,9 @@ class MainWindow(QMainWindow):
             self.nav.addItem(view_class.title)
             self.nav.item(number - 1).setToolTip(f"Ctrl+{number}")
             self.nav.item(number - 1).setSizeHint(item_size)
-            QShortcut(QKeySequence(f"Ctrl+{number}"), self,
-                      lambda index=number - 1: self.show_view(index))
+            QShortcut(
+                QKeySequence(f"Ctrl+{number}"), self, lambda index=number - 1: self.show_view(index)
+            )
         QShortcut(QKeySequence.StandardKey.Find, self, self.search)
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.file_menu = self.menuBar().addMenu("&File")
@@ -327,24 +346,37 @@ class MainWindow(QMainWindow):
             else:
                 self.statusBar().showMessage(
                     f"Restored {backup.name}. The journal as it was before is kept as "
-                    f"{safety.name if safety else 'a backup'}.", 15_000)
+                    f"{safety.name if safety else 'a backup'}.",
+                    15_000,
+                )
 
-        run_job(self, old, "Restoring the backup…", lambda journal, _: journal.restore(backup),
-                done=lambda safety: reopen(None, safety), failed=reopen)
+        run_job(
+            self,
+            old,
+            "Restoring the backup…",
+            lambda journal, _: journal.restore(backup),
+            done=lambda safety: reopen(None, safety),
+            failed=reopen,
+        )
 
     def back_up_if_due(self) -> None:
         """The automatic daily backup, quietly in the background."""
         job = Job(self.journal, lambda journal, _: journal.backup_if_due(), self)
-        job.succeeded.connect(lambda path: path and self.statusBar().showMessage(
-            f"Daily backup saved: {path.name}", 8000))
-        job.failed.connect(lambda error: self.statusBar().showMessage(
-            f"The daily backup failed: {error}", 15_000))
+        job.succeeded.connect(
+            lambda path: (
+                path and self.statusBar().showMessage(f"Daily backup saved: {path.name}", 8000)
+            )
+        )
+        job.failed.connect(
+            lambda error: self.statusBar().showMessage(f"The daily backup failed: {error}", 15_000)
+        )
         job.start()
 
     # ---- tray, reminder, lock --------------------------------------------------------------
 
-    def _menu_action(self, text: str, slot, keys: str | QKeySequence.StandardKey | None = None
-                     ) -> QAction:
+    def _menu_action(
+        self, text: str, slot, keys: str | QKeySequence.StandardKey | None = None
+    ) -> QAction:
         action = self.file_menu.addAction(text)
         if keys is not None:
             action.setShortcut(QKeySequence(keys))
@@ -432,7 +464,10 @@ class MainWindow(QMainWindow):
             self.tray.showMessage(
                 "AI Journal is still running",
                 "It stays in the tray so the daily reminder can reach you. "
-                "Choose Quit in its menu to stop it.", theme.app_icon(), 10_000)
+                "Choose Quit in its menu to stop it.",
+                theme.app_icon(),
+                10_000,
+            )
 
     def close_journal(self) -> None:
         self.reminder.timer.stop()

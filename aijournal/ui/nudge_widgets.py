@@ -27,16 +27,24 @@ from aijournal.ui.forms import Card, card_heading, tone_label
 from aijournal.ui.widgets import InlineError, labelled
 
 ANYONE = "Anyone"
-STATUS_TEXT = {"snoozed": "Snoozed until {snoozed_until:%d %b}",
-               "planned": "Touchpoint planned for {planned_day:%a %d %b}",
-               "acted": "Done: you logged a touchpoint", "dismissed": "Dismissed"}
+STATUS_TEXT = {
+    "snoozed": "Snoozed until {snoozed_until:%d %b}",
+    "planned": "Touchpoint planned for {planned_day:%a %d %b}",
+    "acted": "Done: you logged a touchpoint",
+    "dismissed": "Dismissed",
+}
 
 
 class PlanDialog(QDialog):
     """Pick a person (or anyone) and a day for the touchpoint a nudge suggests."""
 
-    def __init__(self, journal: Journal, nudge: r.Nudge, person_id: str | None = None,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        journal: Journal,
+        nudge: r.Nudge,
+        person_id: str | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.journal, self.nudge = journal, nudge
         self.planned: r.Nudge | None = None
@@ -56,14 +64,22 @@ class PlanDialog(QDialog):
             self.person.setCurrentIndex(index)
         today = journal.clock().date()
         planned = nudge.planned_day or today + timedelta(days=1)
-        self.day = labelled(form, "Day", QDateEdit(QDate(planned.year, planned.month,
-                                                         planned.day), self))
+        self.day = labelled(
+            form, "Day", QDateEdit(QDate(planned.year, planned.month, planned.day), self)
+        )
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("ddd yyyy-MM-dd")
         self.day.setMinimumDate(QDate(today.year, today.month, today.day))
         layout.addLayout(form)
-        layout.addWidget(tone_label("AI Journal reminds you on that day; logging a touchpoint "
-                                    "then marks this nudge done.", "muted", self, small=True))
+        layout.addWidget(
+            tone_label(
+                "AI Journal reminds you on that day; logging a touchpoint "
+                "then marks this nudge done.",
+                "muted",
+                self,
+                small=True,
+            )
+        )
         self.error = InlineError(self)
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
@@ -75,8 +91,9 @@ class PlanDialog(QDialog):
 
     def plan(self) -> None:
         try:
-            self.planned = nudges.plan(self.journal, self.nudge.id, self.person.currentData(),
-                                       self.day.date().toPython())
+            self.planned = nudges.plan(
+                self.journal, self.nudge.id, self.person.currentData(), self.day.date().toPython()
+            )
         except JournalError as error:
             self.error.show_error(error)
             return
@@ -88,8 +105,14 @@ class NudgeCard(Card):
 
     acted_on = Signal(str, object)  # what happened ("planned", "snoozed", "dismissed"), before
 
-    def __init__(self, journal: Journal, nudge: r.Nudge, parent: QWidget | None = None, *,
-                 person_id: str | None = None):
+    def __init__(
+        self,
+        journal: Journal,
+        nudge: r.Nudge,
+        parent: QWidget | None = None,
+        *,
+        person_id: str | None = None,
+    ):
         super().__init__(parent)
         self.journal, self.nudge, self.person_id = journal, nudge, person_id
         self.dialog: PlanDialog | None = None
@@ -104,10 +127,12 @@ class NudgeCard(Card):
         status = STATUS_TEXT.get(nudge.status, "")
         if nudge.status == "snoozed" and nudge.snoozed_until is None:
             status = ""
-        self.status = tone_label(status.format(snoozed_until=nudge.snoozed_until,
-                                               planned_day=nudge.planned_day),
-                                 "notice" if nudge.status in ("planned", "acted") else "muted",
-                                 self, small=True)
+        self.status = tone_label(
+            status.format(snoozed_until=nudge.snoozed_until, planned_day=nudge.planned_day),
+            "notice" if nudge.status in ("planned", "acted") else "muted",
+            self,
+            small=True,
+        )
         self.status.setWordWrap(False)
         self.status.setAccessibleName("Nudge status")
         self.status.setVisible(bool(status))
@@ -130,8 +155,11 @@ class NudgeCard(Card):
         if nudge.status in nudges.OPEN:
             row = QHBoxLayout()
             row.addStretch(1)
-            for text, slot in (("Plan a touchpoint", self.open_plan),
-                               ("Snooze a week", self.snooze), ("Dismiss", self.dismiss)):
+            for text, slot in (
+                ("Plan a touchpoint", self.open_plan),
+                ("Snooze a week", self.snooze),
+                ("Dismiss", self.dismiss),
+            ):
                 button = QPushButton(text, self)
                 button.setAutoDefault(False)
                 button.clicked.connect(slot)

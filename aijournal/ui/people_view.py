@@ -22,8 +22,10 @@ class PeoplePanel(RecordPanel):
     noun = "person"
     empty_text = "Nobody in your circle yet — add the people you want to stay in touch with."
     archivable = True
-    intro = ("Last contact comes from your touchpoints. Someone is overdue once more days have "
-             "passed than you want between conversations.")
+    intro = (
+        "Last contact comes from your touchpoints. Someone is overdue once more days have "
+        "passed than you want between conversations."
+    )
 
     def records(self, archived: bool):
         rows = []
@@ -35,12 +37,19 @@ class PeoplePanel(RecordPanel):
                 status = status_item(f"Overdue by {_days(contact.overdue_days)}", "warning")
             else:
                 status = ""
-            rows.append((person, [
-                person.name, person.relationship.capitalize(),
-                _days(person.cadence_days) if person.cadence_days else "—",
-                contact.last_contact.isoformat() if contact.last_contact else "Never",
-                str(contact.days_since) if contact.days_since is not None else "—",
-                status]))
+            rows.append(
+                (
+                    person,
+                    [
+                        person.name,
+                        person.relationship.capitalize(),
+                        _days(person.cadence_days) if person.cadence_days else "—",
+                        contact.last_contact.isoformat() if contact.last_contact else "Never",
+                        str(contact.days_since) if contact.days_since is not None else "—",
+                        status,
+                    ],
+                )
+            )
         return rows
 
     def build_form(self, form: QFormLayout) -> None:
@@ -50,8 +59,12 @@ class PeoplePanel(RecordPanel):
         cadence.setRange(0, 365)
         cadence.setSuffix(" days")
         cadence.setSpecialValueText(NO_CADENCE)
-        self.cadence = labelled(form, "Stay in touch every", cadence,
-                                "How often you want to talk; the person shows as overdue after.")
+        self.cadence = labelled(
+            form,
+            "Stay in touch every",
+            cadence,
+            "How often you want to talk; the person shows as overdue after.",
+        )
 
     def fill_form(self, person: Person | None) -> None:
         self.name.setText(person.name if person else "")
@@ -59,8 +72,11 @@ class PeoplePanel(RecordPanel):
         self.cadence.setValue((person.cadence_days or 0) if person else 14)
 
     def from_form(self, editing: Person | None) -> Person:
-        values = {"name": self.name.text(), "relationship": self.relationship.currentData(),
-                  "cadence_days": self.cadence.value() or None}
+        values = {
+            "name": self.name.text(),
+            "relationship": self.relationship.currentData(),
+            "cadence_days": self.cadence.value() or None,
+        }
         person = Person(**values) if editing is None else editing.touched(**values)
         same = self.journal.person_named(person.name)
         if same is not None and same.id != person.id:

@@ -51,9 +51,14 @@ def pdf_bytes(markdown_or_html: str, title: str = "Skills portfolio") -> bytes:
     writer.setTitle(title)
     writer.setCreator("AI Journal")
     writer.setResolution(RESOLUTION)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                     QPageLayout.Orientation.Portrait, MARGINS_MM,
-                                     QPageLayout.Unit.Millimeter))
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            MARGINS_MM,
+            QPageLayout.Unit.Millimeter,
+        )
+    )
     # Lay the page out at CSS's 96 dots per inch, whatever the screen, so that pt and px in
     # the style sheet mean what they mean in a browser; printing scales it to the writer.
     grid = QImage(1, 1, QImage.Format.Format_RGB32)

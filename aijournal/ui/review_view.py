@@ -51,13 +51,15 @@ from aijournal.ui.widgets import InlineError, RowsModel, heading, muted
 from aijournal.ui.workers import run_job
 
 COLUMNS = ("Date", "Tool", "Task", "Minutes", "Turns", "Suggested pattern", "Why")
-EMPTY = ("Nothing to review — import your ChatGPT or Claude history with "
-         "File → Import AI history…")
-INTRO = ("Imported AI uses wait here for your word on how you worked with the AI. The "
-         "suggestion is a guess from your own messages. Select rows (Ctrl+A for all), then "
-         "confirm them as suggested or say what fits better.")
-REPLACED_TIP = ("Also mark the AI uses you confirm next as standing in for asking or working "
-                "with a person")
+EMPTY = "Nothing to review — import your ChatGPT or Claude history with File → Import AI history…"
+INTRO = (
+    "Imported AI uses wait here for your word on how you worked with the AI. The "
+    "suggestion is a guess from your own messages. Select rows (Ctrl+A for all), then "
+    "confirm them as suggested or say what fits better."
+)
+REPLACED_TIP = (
+    "Also mark the AI uses you confirm next as standing in for asking or working with a person"
+)
 WORKER_ABOVE = 300  # confirming more uses than this at once runs off the GUI thread
 GUESS_BELOW = 0.5  # suggestions less sure than this are shown in the warning colour
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -74,10 +76,11 @@ def _slot(action: Callable[[], object]) -> Callable[..., None]:
     PySide6 6.12 releases a Python slot's return value once too often; a returned True,
     False or small int then crashes the interpreter later (bool_dealloc). Never return one.
     """
+
     def run(*_: object) -> None:
         action()
-    return run
 
+    return run
 
 
 class ReviewModel(RowsModel):
@@ -103,10 +106,15 @@ class ReviewModel(RowsModel):
                 return use.task
             if column in (5, 6):
                 p = pattern_named(suggested(use))
-                return (f"{p.label} ({p.mode.value}): {p.explanation}\n\n"
-                        f"Why: {use.suggestion_reason or 'no reason recorded'}")
-        if role == Qt.ItemDataRole.ForegroundRole and column == 5 and (
-                (use.suggestion_confidence or 0) < GUESS_BELOW):
+                return (
+                    f"{p.label} ({p.mode.value}): {p.explanation}\n\n"
+                    f"Why: {use.suggestion_reason or 'no reason recorded'}"
+                )
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and column == 5
+            and ((use.suggestion_confidence or 0) < GUESS_BELOW)
+        ):
             return colour("warning")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (3, 4):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -193,16 +201,26 @@ class ReviewView(QWidget):
         actions = QHBoxLayout(self.actions)
         actions.setContentsMargins(0, 0, 0, 0)
         actions.setSpacing(8)
-        self.confirm_button = self._action("Confirm as suggested", self.confirm_as_suggested,
-                                           "Each keeps the pattern suggested for it")
-        self.pattern_button = self._action("Set pattern…", self.set_pattern,
-                                           "Choose one pattern for all selected uses")
-        self.goal_button = self._action("Link goal…", self.link_goal,
-                                        "Link the selected uses to a goal and confirm them")
-        self.skills_button = self._action("Add skills…", self.add_skills,
-                                          "Add skills to the selected uses and confirm them")
-        for button in (self.confirm_button, self.pattern_button, self.goal_button,
-                       self.skills_button):
+        self.confirm_button = self._action(
+            "Confirm as suggested",
+            self.confirm_as_suggested,
+            "Each keeps the pattern suggested for it",
+        )
+        self.pattern_button = self._action(
+            "Set pattern…", self.set_pattern, "Choose one pattern for all selected uses"
+        )
+        self.goal_button = self._action(
+            "Link goal…", self.link_goal, "Link the selected uses to a goal and confirm them"
+        )
+        self.skills_button = self._action(
+            "Add skills…", self.add_skills, "Add skills to the selected uses and confirm them"
+        )
+        for button in (
+            self.confirm_button,
+            self.pattern_button,
+            self.goal_button,
+            self.skills_button,
+        ):
             actions.addWidget(button)
         actions.addSpacing(8)
         self.replaced_person = QCheckBox("Replaced a person", self)
@@ -264,8 +282,9 @@ class ReviewView(QWidget):
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, sample in enumerate(("2026-11-27 10:00", "ChatGPT", "", "Minutes",
-                                         "Turns", "Task iteration · 65%")):
+        for column, sample in enumerate(
+            ("2026-11-27 10:00", "ChatGPT", "", "Minutes", "Turns", "Task iteration · 65%")
+        ):
             if sample:
                 header.resizeSection(column, metrics.horizontalAdvance(sample) + 20)
         # Why takes the room left: it is what the user judges the suggestion by. The line
@@ -295,8 +314,16 @@ class ReviewView(QWidget):
         undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
         undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         undo.activated.connect(self._undo_key)
-        order = [self.confirm_button, self.pattern_button, self.goal_button,
-                 self.skills_button, self.replaced_person, self.undo_button, dismiss, self.table]
+        order = [
+            self.confirm_button,
+            self.pattern_button,
+            self.goal_button,
+            self.skills_button,
+            self.replaced_person,
+            self.undo_button,
+            dismiss,
+            self.table,
+        ]
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
         self.refresh()
@@ -331,7 +358,8 @@ class ReviewView(QWidget):
             self._select(lambda use: use.id in keep)
         elif self.model.rows:  # a place to start from, without choosing anything yet
             self.table.selectionModel().setCurrentIndex(
-                self.sorted.index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+                self.sorted.index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
         self._update()
 
     def _update(self) -> None:
@@ -356,21 +384,29 @@ class ReviewView(QWidget):
             use = self.sorted.index(row, 0).data(Qt.ItemDataRole.UserRole)
             if keep(use, row) if by_row else keep(use):
                 selection.select(self.sorted.index(row, 0), self.sorted.index(row, last))
-        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
-                 | QItemSelectionModel.SelectionFlag.Rows)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
         self.table.selectionModel().select(selection, flags)
         if not selection.isEmpty():
             self.table.selectionModel().setCurrentIndex(
-                selection.indexes()[0], QItemSelectionModel.SelectionFlag.NoUpdate)
+                selection.indexes()[0], QItemSelectionModel.SelectionFlag.NoUpdate
+            )
 
     def _selection_changed(self, *_: object) -> None:
         count = len(self.table.selectionModel().selectedRows())
-        for button in (self.confirm_button, self.pattern_button, self.goal_button,
-                       self.skills_button):
+        for button in (
+            self.confirm_button,
+            self.pattern_button,
+            self.goal_button,
+            self.skills_button,
+        ):
             button.setEnabled(count > 0)
         total = len(self.model.rows)
-        self.selection_text.setText(f"{count} of {total} selected" if count
-                                    else f"{plural(total, 'AI use')} to review")
+        self.selection_text.setText(
+            f"{count} of {total} selected" if count else f"{plural(total, 'AI use')} to review"
+        )
 
     def _show_details(self, current: QModelIndex, _previous: QModelIndex = QModelIndex()) -> None:
         use = current.data(Qt.ItemDataRole.UserRole) if current.isValid() else None
@@ -383,15 +419,15 @@ class ReviewView(QWidget):
         self.details.setText(
             f"{use.task or 'Untitled'} — {use.tool}, {plural(use.minutes, 'minute')}, "
             f"{plural(use.turns or 0, 'turn')}. Suggested: {p.label} ({p.mode.value}{sure}). "
-            f"{use.suggestion_reason}")
+            f"{use.suggestion_reason}"
+        )
 
     # ---- acting on the selection -------------------------------------------------------
 
     def confirm_as_suggested(self) -> int:
         """Confirm the selected uses, each with its own suggested pattern."""
         uses = self.selected()
-        return self._confirm(uses, lambda use: {"pattern": suggested(use)},
-                             "as suggested")
+        return self._confirm(uses, lambda use: {"pattern": suggested(use)}, "as suggested")
 
     def set_pattern(self, pattern: str | None = None) -> int:
         """Confirm the selection with one pattern; without `pattern`, ask for it first."""
@@ -399,14 +435,19 @@ class ReviewView(QWidget):
         if not uses:
             return 0
         if pattern is not None:
-            return self._confirm(uses, lambda _: {"pattern": pattern},
-                                 f"as {pattern_named(pattern).label.lower()}")
+            return self._confirm(
+                uses, lambda _: {"pattern": pattern}, f"as {pattern_named(pattern).label.lower()}"
+            )
         choice = _PatternChoice()
         common = {suggested(use) for use in uses}
         choice.set_value(common.pop() if len(common) == 1 else None)
-        dialog = self._ask(f"Set pattern for {plural(len(uses), 'AI use')}",
-                           "How did you work with the AI in these sessions?", choice,
-                           "Set pattern", lambda: self.set_pattern(choice.value()))
+        dialog = self._ask(
+            f"Set pattern for {plural(len(uses), 'AI use')}",
+            "How did you work with the AI in these sessions?",
+            choice,
+            "Set pattern",
+            lambda: self.set_pattern(choice.value()),
+        )
         dialog.ok.setEnabled(bool(choice.value()))
         choice.group.buttonToggled.connect(lambda *_: dialog.ok.setEnabled(bool(choice.value())))
         return 0
@@ -419,17 +460,26 @@ class ReviewView(QWidget):
         if goal_id is not None:
             goal = self.journal.get(r.Goal, goal_id)
             name = goal.name if goal else goal_id
-            return self._confirm(uses, lambda use: {"pattern": suggested(use),
-                                                    "goal_id": goal_id}, f"for {name}")
+            return self._confirm(
+                uses, lambda use: {"pattern": suggested(use), "goal_id": goal_id}, f"for {name}"
+            )
         goals = self.journal.goals()
         box = QComboBox()
         box.setAccessibleName("Goal")
         for goal in goals:
             box.addItem(goal.name, goal.id)
-        intro = ("Each keeps its suggested pattern." if goals else
-                 "No goals yet: add one under Skills & goals first.")
-        dialog = self._ask(f"Link {plural(len(uses), 'AI use')} to a goal", intro, box,
-                           "Link goal", lambda: self.link_goal(box.currentData()))
+        intro = (
+            "Each keeps its suggested pattern."
+            if goals
+            else "No goals yet: add one under Skills & goals first."
+        )
+        dialog = self._ask(
+            f"Link {plural(len(uses), 'AI use')} to a goal",
+            intro,
+            box,
+            "Link goal",
+            lambda: self.link_goal(box.currentData()),
+        )
         dialog.ok.setEnabled(bool(goals))
         return 0
 
@@ -440,24 +490,32 @@ class ReviewView(QWidget):
             return 0
         if skills is not None:
             names = tuple(skills)
-            return self._confirm(uses, lambda use: {
-                "pattern": suggested(use),
-                "skills": tuple(dict.fromkeys((*use.skills, *names)))},
-                "with " + ", ".join(names))
+            return self._confirm(
+                uses,
+                lambda use: {
+                    "pattern": suggested(use),
+                    "skills": tuple(dict.fromkeys((*use.skills, *names))),
+                },
+                "with " + ", ".join(names),
+            )
         field = QLineEdit()
         field.setAccessibleName("Skills")
         field.setPlaceholderText("Comma-separated, e.g. SQL, Python testing")
         field.setCompleter(CommaCompleter((s.name for s in self.journal.skills()), field))
-        dialog = self._ask(f"Add skills to {plural(len(uses), 'AI use')}",
-                           "Skills you practised or learned in these sessions. Each keeps its "
-                           "suggested pattern.", field, "Add skills",
-                           lambda: self.add_skills(split_names(field.text())))
+        dialog = self._ask(
+            f"Add skills to {plural(len(uses), 'AI use')}",
+            "Skills you practised or learned in these sessions. Each keeps its suggested pattern.",
+            field,
+            "Add skills",
+            lambda: self.add_skills(split_names(field.text())),
+        )
         dialog.ok.setEnabled(False)
         field.textChanged.connect(lambda text: dialog.ok.setEnabled(bool(split_names(text))))
         return 0
 
-    def _ask(self, title: str, intro: str, field: QWidget, ok: str,
-             then: Callable[[], object]) -> _ChoiceDialog:
+    def _ask(
+        self, title: str, intro: str, field: QWidget, ok: str, then: Callable[[], object]
+    ) -> _ChoiceDialog:
         dialog = _ChoiceDialog(self, title, intro, field, ok)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(_slot(then))
@@ -471,8 +529,9 @@ class ReviewView(QWidget):
         if self.dialog is dialog:
             self.dialog = None
 
-    def _confirm(self, uses: list[r.AIUse], changes: Callable[[r.AIUse], dict[str, Any]],
-                 how: str) -> int:
+    def _confirm(
+        self, uses: list[r.AIUse], changes: Callable[[r.AIUse], dict[str, Any]], how: str
+    ) -> int:
         """Confirm `uses` in one transaction, grouping those that get the same changes."""
         if not uses:
             return 0
@@ -487,8 +546,9 @@ class ReviewView(QWidget):
 
         def work(journal: Journal) -> int:
             with journal.transaction():
-                return sum(journal.confirm_reviewed(ids, **wanted[key])
-                           for key, ids in groups.items())
+                return sum(
+                    journal.confirm_reviewed(ids, **wanted[key]) for key, ids in groups.items()
+                )
 
         def done(confirmed: int) -> None:
             self._before = uses  # as loaded from the review list: what Undo writes back
@@ -534,11 +594,13 @@ class ReviewView(QWidget):
             self.table.setFocus()
             self.changed.emit()
 
-        return self._write(f"Putting back {plural(len(before), 'AI use')}…", len(before),
-                           work, done)
+        return self._write(
+            f"Putting back {plural(len(before), 'AI use')}…", len(before), work, done
+        )
 
-    def _write(self, label: str, count: int, work: Callable[[Journal], int],
-               done: Callable[[int], None]) -> int:
+    def _write(
+        self, label: str, count: int, work: Callable[[Journal], int], done: Callable[[int], None]
+    ) -> int:
         """Run `work` (one transaction), here or, for many uses, on a worker; then `done`.
 
         Returns how many uses were written, or 0 when it failed or still runs on the worker.
@@ -551,8 +613,9 @@ class ReviewView(QWidget):
             self.error.show_error(error)
 
         if count > WORKER_ABOVE:  # thousands take seconds: keep the window responsive
-            self._job = run_job(self, self.journal, label, lambda own, _: work(own),
-                                done=done, failed=failed)
+            self._job = run_job(
+                self, self.journal, label, lambda own, _: work(own), done=done, failed=failed
+            )
             return 0
         try:
             written = work(self.journal)

@@ -147,8 +147,9 @@ class SettingsView(QWidget):
             self.errors[setting.key].clear()
         self.key_status.setText(self.journal.describe_key())
         latest = self.journal.backups()
-        self.latest_backup.setText(f"Latest backup: {latest[0].name}" if latest
-                                   else "No backup yet.")
+        self.latest_backup.setText(
+            f"Latest backup: {latest[0].name}" if latest else "No backup yet."
+        )
 
     def save(self, key: str, value: Any) -> None:
         settings = Settings(self.journal)
@@ -199,9 +200,12 @@ class SettingsView(QWidget):
     def _backup_box(self) -> QGroupBox:
         box = QGroupBox("Backups")
         layout = QVBoxLayout(box)
-        layout.addWidget(muted(
-            "A backup is a full copy of the journal, encrypted with the same key. One is made "
-            "automatically each day; the newest ten are kept."))
+        layout.addWidget(
+            muted(
+                "A backup is a full copy of the journal, encrypted with the same key. One is made "
+                "automatically each day; the newest ten are kept."
+            )
+        )
         self.latest_backup = QLabel()
         self.latest_backup.setAccessibleName("Latest backup")
         layout.addWidget(self.latest_backup)
@@ -219,9 +223,14 @@ class SettingsView(QWidget):
     def back_up(self) -> None:
         folder = Settings(self.journal)["backup_folder"]
         target = Path(folder).expanduser() if folder else None
-        run_job(self, self.journal, "Backing up the journal…",
-                lambda journal, _: journal.backup(target),
-                done=self._backed_up, failed=lambda error: report(self, "Back up", error))
+        run_job(
+            self,
+            self.journal,
+            "Backing up the journal…",
+            lambda journal, _: journal.backup(target),
+            done=self._backed_up,
+            failed=lambda error: report(self, "Back up", error),
+        )
 
     def _backed_up(self, path: Path) -> None:
         self.refresh()
@@ -235,12 +244,15 @@ class SettingsView(QWidget):
 
     def restore(self, path: Path) -> None:
         """Confirm, then ask the window to put `path` in place of the journal."""
-        if confirm(self, "Restore a backup",
-                   f"Replace everything in the journal with the backup {path.name}? Entries "
-                   "made since that backup will be gone from the journal; a safety copy of the "
-                   "journal as it is now is kept in the backups folder.", "Restore"):
+        if confirm(
+            self,
+            "Restore a backup",
+            f"Replace everything in the journal with the backup {path.name}? Entries "
+            "made since that backup will be gone from the journal; a safety copy of the "
+            "journal as it is now is kept in the backups folder.",
+            "Restore",
+        ):
             self.restore_requested.emit(path)
-
 
 
 class ChangeKeyDialog(QDialog):
@@ -256,8 +268,10 @@ class ChangeKeyDialog(QDialog):
         layout.addWidget(current)
         problem = store.problem()
         self.keyring = QRadioButton(
-            f"Keep a new random key in the secret store ({store.name})" if not problem
-            else f"Secret store: not available ({problem})")
+            f"Keep a new random key in the secret store ({store.name})"
+            if not problem
+            else f"Secret store: not available ({problem})"
+        )
         self.keyring.setEnabled(not problem)
         self.passphrase = QRadioButton("Use a new passphrase, typed at each start")
         layout.addWidget(self.keyring)
@@ -284,10 +298,13 @@ class ChangeKeyDialog(QDialog):
             if (key := self.new_passphrase.key()) is None:
                 return
             where = "your new passphrase; it is stored nowhere, so keep it safe"
-        if not confirm(self, "Change the key",
-                       "The journal and its backups will be re-encrypted with "
-                       f"{where}. The old key will no longer open them. Continue?",
-                       "Change key"):
+        if not confirm(
+            self,
+            "Change the key",
+            "The journal and its backups will be re-encrypted with "
+            f"{where}. The old key will no longer open them. Continue?",
+            "Change key",
+        ):
             return
         try:
             self.journal.change_key(key)
@@ -334,8 +351,9 @@ class RestoreDialog(QDialog):
             self.accept()
 
     def _pick_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Restore a backup", "",
-                                              "Journal backups (*.db);;All files (*)")
+        name, _ = QFileDialog.getOpenFileName(
+            self, "Restore a backup", "", "Journal backups (*.db);;All files (*)"
+        )
         if name:
             self.chosen = Path(name)
             self.accept()

@@ -54,13 +54,20 @@ def timeline_rows(timeline: growth.SkillTimeline) -> list[tuple[date, str, str]]
         rows.append((r.day, 0, f"Rated {r.rating}/5", r.note or ""))
     for s in timeline.ai_sessions:
         p = pattern(s.pattern)
-        rows.append((s.day, 1, f"AI session · {s.source.label}",
-                     f"{s.tool} · {p.label} · {s.minutes} min"))
+        rows.append(
+            (s.day, 1, f"AI session · {s.source.label}", f"{s.tool} · {p.label} · {s.minutes} min")
+        )
     for h in timeline.people:
         who = h.person or "someone"
         kind = h.kind.replace("-", " ")
-        rows.append((h.day, 2, f"From people · {who}",
-                     kind.capitalize() + (f" · {h.minutes} min" if h.minutes else "")))
+        rows.append(
+            (
+                h.day,
+                2,
+                f"From people · {who}",
+                kind.capitalize() + (f" · {h.minutes} min" if h.minutes else ""),
+            )
+        )
     rows.sort(key=lambda row: (row[0], row[1]), reverse=True)
     return [(day, what, details) for day, _, what, details in rows]
 
@@ -74,8 +81,9 @@ class SkillPage(QDialog):
         today = journal.clock().date()
         self.timeline = growth.skill_timeline(journal, name)
         skill = self.timeline.skill
-        overview = next((g for g in growth.skill_overview(journal, today)
-                         if g.skill.id == skill.id), None)
+        overview = next(
+            (g for g in growth.skill_overview(journal, today) if g.skill.id == skill.id), None
+        )
         self.setWindowTitle(f"Skill · {skill.name}")
         self.setAccessibleName(f"Skill page {skill.name}")
         layout = QVBoxLayout(self)
@@ -116,8 +124,9 @@ class SkillPage(QDialog):
         header.setSectionResizeMode(0, header.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, header.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, header.ResizeMode.Stretch)
-        self.empty = muted("Nothing yet — rate this skill, or name it when you log an AI use "
-                           "or a touchpoint.")
+        self.empty = muted(
+            "Nothing yet — rate this skill, or name it when you log an AI use or a touchpoint."
+        )
         self.empty.setAccessibleName("No history yet")
 
         body = QSplitter(Qt.Orientation.Vertical)
@@ -152,16 +161,25 @@ class SkillPage(QDialog):
     def _summary(skill: growth.SkillGrowth | None) -> str:
         if skill is None:
             return ""
-        rating = (f"Rated {skill.rating}/5 on {skill.rated_on.isoformat()}, "
-                  f"{change_text(skill.change_90d)} over 90 days"
-                  if skill.rating is not None else "Not rated yet")
+        rating = (
+            f"Rated {skill.rating}/5 on {skill.rated_on.isoformat()}, "
+            f"{change_text(skill.change_90d)} over 90 days"
+            if skill.rating is not None
+            else "Not rated yet"
+        )
         practice = " · ".join(
             f"{hours(skill.practice(s).minutes)} {s.label} ({skill.practice(s).count})"
-            for s in growth.Source)
-        last = (f"last practised {skill.last_practised.isoformat()}" if skill.last_practised
-                else "never practised")
+            for s in growth.Source
+        )
+        last = (
+            f"last practised {skill.last_practised.isoformat()}"
+            if skill.last_practised
+            else "never practised"
+        )
         return f"{rating}. {practice}; {last}."
 
     def timeline_texts(self) -> list[list[str]]:
-        return [[self.table.item(row, col).text() for col in range(self.table.columnCount())]
-                for row in range(self.table.rowCount())]
+        return [
+            [self.table.item(row, col).text() for col in range(self.table.columnCount())]
+            for row in range(self.table.rowCount())
+        ]

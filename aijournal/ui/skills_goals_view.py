@@ -62,12 +62,20 @@ from aijournal.ui.widgets import (
 )
 from aijournal.ui.workers import run_job
 
-RATING_ANCHORS = ("Just starting", "Can do it with help", "Can do it alone",
-                  "Do it well", "Could teach it")
-DELEGATED_PROMPT = ("Done only by AI so far, never learned with AI or from people. Try one "
-                    "in a learning session, or pair with someone who knows it.")
-UNASSIGNED_HINT = ("The last 2 weeks. Select several (Ctrl or Shift, Ctrl+A for all) "
-                   "and link them to a goal.")
+RATING_ANCHORS = (
+    "Just starting",
+    "Can do it with help",
+    "Can do it alone",
+    "Do it well",
+    "Could teach it",
+)
+DELEGATED_PROMPT = (
+    "Done only by AI so far, never learned with AI or from people. Try one "
+    "in a learning session, or pair with someone who knows it."
+)
+UNASSIGNED_HINT = (
+    "The last 2 weeks. Select several (Ctrl or Shift, Ctrl+A for all) and link them to a goal."
+)
 
 
 def _bold(item: QTableWidgetItem) -> QTableWidgetItem:
@@ -104,10 +112,11 @@ def _bar_layout(panel: RecordPanel) -> QHBoxLayout:
 
 
 def _practice_legend(palette) -> str:
-    """"■ learned with AI ■ done by AI ■ learned from people" in the bars' colours."""
+    """ "■ learned with AI ■ done by AI ■ learned from people" in the bars' colours."""
     return "Practice: " + " &nbsp; ".join(
         f'<span style="color:{source_colour(s, palette).name()}">■</span> {s.label}'
-        for s in growth.Source)
+        for s in growth.Source
+    )
 
 
 # ---- skills -------------------------------------------------------------------------------
@@ -158,8 +167,10 @@ class SkillsPanel(RecordPanel):
     columns = ("Skill", "Niche", "Rating", "90 days", "Practice", "Last practised")
     noun = "skill"
     empty_text = "No skills yet — add one, or name a skill when you log an AI use."
-    intro = ("Most recent growth first. Hours of practice learned with AI, done by AI and "
-             "learned from people. A niche skill is one that sets your work apart.")
+    intro = (
+        "Most recent growth first. Hours of practice learned with AI, done by AI and "
+        "learned from people. A niche skill is one that sets your work apart."
+    )
 
     rated = Signal()
 
@@ -171,7 +182,8 @@ class SkillsPanel(RecordPanel):
         self.practice_bar.setParent(self.table)
         self.table.setItemDelegateForColumn(self.columns.index("Practice"), self.practice_bar)
         self.table.horizontalHeaderItem(self.columns.index("Practice")).setToolTip(
-            "Hours learned with AI, done by AI and learned from people")
+            "Hours learned with AI, done by AI and learned from people"
+        )
         self.legend = muted(" ")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setAccessibleName("Practice legend")
@@ -208,10 +220,17 @@ class SkillsPanel(RecordPanel):
 
     def order_tabs(self, first: QWidget | None = None) -> None:
         """Tab follows the screen: `first`, the buttons left to right, the table, the form."""
-        chain = [self.open_button, self.edit_button, self.rate_button, self.toggle_button,
-                 self.table, self.name, self.niche,
-                 *[b for b in self.form_box.findChildren(QPushButton) if b.text() == "Clear"],
-                 self.save_button]
+        chain = [
+            self.open_button,
+            self.edit_button,
+            self.rate_button,
+            self.toggle_button,
+            self.table,
+            self.name,
+            self.niche,
+            *[b for b in self.form_box.findChildren(QPushButton) if b.text() == "Clear"],
+            self.save_button,
+        ]
         for before, after in zip([first] if first else [], chain):
             QWidget.setTabOrder(before, after)
         for before, after in zip(chain, chain[1:]):
@@ -224,20 +243,31 @@ class SkillsPanel(RecordPanel):
             name = QTableWidgetItem(g.name)
             if g.niche:
                 _bold(name)
-            practice = QTableWidgetItem(", ".join(
-                f"{hours(g.practice(s).minutes)} {s.label}" for s in growth.Source))
+            practice = QTableWidgetItem(
+                ", ".join(f"{hours(g.practice(s).minutes)} {s.label}" for s in growth.Source)
+            )
             practice.setToolTip(practice.text())
             practice.setData(PRACTICE_ROLE, [g.practice(s).minutes for s in growth.Source])
-            rows.append((g.skill, [
-                name, "Niche" if g.niche else "",
-                _number(f"{g.rating}/5" if g.rating is not None else "–",
-                        f"rated {g.rated_on}" if g.rated_on else "not rated yet"),
-                _number(change_text(g.change_90d), "rating change over the last 90 days"),
-                practice,
-                g.last_practised.isoformat() if g.last_practised else "Never"]))
+            rows.append(
+                (
+                    g.skill,
+                    [
+                        name,
+                        "Niche" if g.niche else "",
+                        _number(
+                            f"{g.rating}/5" if g.rating is not None else "–",
+                            f"rated {g.rated_on}" if g.rated_on else "not rated yet",
+                        ),
+                        _number(change_text(g.change_90d), "rating change over the last 90 days"),
+                        practice,
+                        g.last_practised.isoformat() if g.last_practised else "Never",
+                    ],
+                )
+            )
         self.legend.setText(_practice_legend(self.palette()))  # the theme may have changed
-        self.practice_bar.most = max([1] + [sum(g.practice(s).minutes for s in growth.Source)
-                                            for g in self.overview])
+        self.practice_bar.most = max(
+            [1] + [sum(g.practice(s).minutes for s in growth.Source) for g in self.overview]
+        )
         delegated = [g.name for g in self.overview if g.only_delegated]
         self.delegated_list.setText(", ".join(delegated))
         self.delegated.setVisible(bool(delegated))
@@ -344,9 +374,14 @@ class RateDialog(QDialog):
             self.error.show_error("Rating: pick 1 to 5 (keys 1–5 work too).")
             return
         try:
-            stored = self.journal.rate_skill(r.SkillRating(
-                skill=self.skill.name, day=self.journal.clock().date(),
-                rating=self.rating.value(), note=self.note.text().strip()))
+            stored = self.journal.rate_skill(
+                r.SkillRating(
+                    skill=self.skill.name,
+                    day=self.journal.clock().date(),
+                    rating=self.rating.value(),
+                    note=self.note.text().strip(),
+                )
+            )
         except JournalError as error:
             self.error.show_error(error)
             return
@@ -355,6 +390,7 @@ class RateDialog(QDialog):
 
 
 # ---- goals --------------------------------------------------------------------------------
+
 
 class GoalsPanel(RecordPanel):
     columns = ("Goal", "Kind", "Target date", "Status", "AI time", "4 weeks", "AI uses")
@@ -373,13 +409,22 @@ class GoalsPanel(RecordPanel):
     def records(self, archived: bool):
         today = self.journal.clock().date()
         self._show_alignment(growth.alignment(self.journal, today))
-        return [(f.goal, [f.goal.name, f.goal.kind.capitalize(),
-                          f.goal.target_date.isoformat() if f.goal.target_date else "—",
-                          status_item("Archived", "muted") if f.goal.archived else "",
-                          _number(hours(f.ai_minutes)), _number(hours(f.recent_ai_minutes)),
-                          _number(str(f.ai_uses))])
-                for f in growth.goal_overview(self.journal, today)
-                if archived or not f.goal.archived]
+        return [
+            (
+                f.goal,
+                [
+                    f.goal.name,
+                    f.goal.kind.capitalize(),
+                    f.goal.target_date.isoformat() if f.goal.target_date else "—",
+                    status_item("Archived", "muted") if f.goal.archived else "",
+                    _number(hours(f.ai_minutes)),
+                    _number(hours(f.recent_ai_minutes)),
+                    _number(str(f.ai_uses)),
+                ],
+            )
+            for f in growth.goal_overview(self.journal, today)
+            if archived or not f.goal.archived
+        ]
 
     def _show_alignment(self, aligned: growth.Alignment) -> None:
         if aligned.share is None:
@@ -388,7 +433,8 @@ class GoalsPanel(RecordPanel):
         self.alignment.setText(
             f"Alignment: {_share(aligned.share)} of all AI time served a goal "
             f"({hours(aligned.linked)} of {hours(aligned.minutes)}); "
-            f"{_share(aligned.recent_share)} in the last 4 weeks.")
+            f"{_share(aligned.recent_share)} in the last 4 weeks."
+        )
 
     def build_form(self, form: QFormLayout) -> None:
         self.name = labelled(form, "Goal name", QLineEdit())
@@ -404,8 +450,11 @@ class GoalsPanel(RecordPanel):
 
     def from_form(self, editing: Goal | None) -> Goal:
         text = self.target.text().strip()
-        values = {"name": self.name.text(), "kind": self.kind.currentData(),
-                  "target_date": parse_day("target date", text) if text else None}
+        values = {
+            "name": self.name.text(),
+            "kind": self.kind.currentData(),
+            "target_date": parse_day("target date", text) if text else None,
+        }
         return Goal(**values) if editing is None else editing.touched(**values)
 
 
@@ -463,22 +512,37 @@ class UnassignedUses(QWidget):
         uses = growth.unassigned_uses(self.journal, self.journal.clock().date())
         self.table.setRowCount(len(uses))
         for row, use in enumerate(uses):
-            fill_row(self.table, row, [
-                use.started_at.strftime("%Y-%m-%d %H:%M"), use.tool, use.task or "—",
-                pattern(use.pattern).label, _number(str(use.minutes))], use)
+            fill_row(
+                self.table,
+                row,
+                [
+                    use.started_at.strftime("%Y-%m-%d %H:%M"),
+                    use.tool,
+                    use.task or "—",
+                    pattern(use.pattern).label,
+                    _number(str(use.minutes)),
+                ],
+                use,
+            )
         self.rows.setCurrentWidget(self.table if uses else self.empty)
         self._selection_changed()
 
     def selected_ids(self) -> list[str]:
-        return [index.data(Qt.ItemDataRole.UserRole).id
-                for index in self.table.selectionModel().selectedRows()]
+        return [
+            index.data(Qt.ItemDataRole.UserRole).id
+            for index in self.table.selectionModel().selectedRows()
+        ]
 
     def _selection_changed(self) -> None:
         count = len(self.selected_ids())
         self.assign_button.setEnabled(count > 0 and bool(self.journal.goals()))
         self.assign_button.setToolTip(
-            f"Link the {_uses(count)} selected to a goal" if count else
-            "Select AI uses first" if self.journal.goals() else "Add a goal first")
+            f"Link the {_uses(count)} selected to a goal"
+            if count
+            else "Select AI uses first"
+            if self.journal.goals()
+            else "Add a goal first"
+        )
 
     def _fill_menu(self) -> None:
         self.menu.clear()
@@ -517,9 +581,11 @@ class UnassignedUses(QWidget):
 
 # ---- the portfolio export ----------------------------------------------------------------------
 
+
 def ask_path(parent: QWidget, title: str, suggested: str, filter_text: str) -> str:
-    chosen, _ = QFileDialog.getSaveFileName(parent, title, str(Path.home() / suggested),
-                                            filter_text)
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent, title, str(Path.home() / suggested), filter_text
+    )
     return chosen
 
 
@@ -535,9 +601,13 @@ class ExportPortfolioDialog(QDialog):
         self.setWindowTitle("Export portfolio")
         layout = QVBoxLayout(self)
         layout.addWidget(subheading("Skills portfolio"))
-        layout.addWidget(muted("One page: niche skills first, ratings and growth, hours by "
-                               "source, goals and alignment. Private notes and people's names "
-                               "stay out unless you tick them."))
+        layout.addWidget(
+            muted(
+                "One page: niche skills first, ratings and growth, hours by "
+                "source, goals and alignment. Private notes and people's names "
+                "stay out unless you tick them."
+            )
+        )
         form = QFormLayout()
         formats = QWidget()
         row = QHBoxLayout(formats)
@@ -553,7 +623,7 @@ class ExportPortfolioDialog(QDialog):
         self.format_buttons["md"].setChecked(True)
         form.addRow(QLabel("Format"), formats)
         self.include_notes = QCheckBox("Include notes")
-        self.include_notes.setToolTip("Your private \"what changed\" notes on ratings")
+        self.include_notes.setToolTip('Your private "what changed" notes on ratings')
         self.include_names = QCheckBox("Include names")
         self.include_names.setToolTip("The names of the people who helped")
         form.addRow("", self.include_notes)
@@ -582,8 +652,9 @@ class ExportPortfolioDialog(QDialog):
     def save(self) -> None:
         kind = self.kind()
         today = self.journal.clock().date()
-        chosen = ask_path(self, "Save portfolio", f"skills-portfolio-{today}.{kind}",
-                          self.FORMATS[kind][1])
+        chosen = ask_path(
+            self, "Save portfolio", f"skills-portfolio-{today}.{kind}", self.FORMATS[kind][1]
+        )
         if not chosen:
             return
         path = Path(chosen)
@@ -591,9 +662,14 @@ class ExportPortfolioDialog(QDialog):
             path = path.with_name(path.name + f".{kind}")
         notes, names = self.include_notes.isChecked(), self.include_names.isChecked()
         self.save_button.setEnabled(False)
-        self._job = run_job(self, self.journal, "Writing the portfolio…",
-                            lambda journal, _: write_portfolio(journal, kind, path, notes, names),
-                            done=self._saved, failed=self._failed)
+        self._job = run_job(
+            self,
+            self.journal,
+            "Writing the portfolio…",
+            lambda journal, _: write_portfolio(journal, kind, path, notes, names),
+            done=self._saved,
+            failed=self._failed,
+        )
 
     def _saved(self, path: Path) -> None:
         self.saved = path
@@ -605,8 +681,14 @@ class ExportPortfolioDialog(QDialog):
         self.error.show_error(f"The portfolio was not saved: {error}")
 
 
-def write_portfolio(journal: Journal, kind: str, path: Path, include_notes: bool,
-                    include_names: bool, today: date | None = None) -> Path:
+def write_portfolio(
+    journal: Journal,
+    kind: str,
+    path: Path,
+    include_notes: bool,
+    include_names: bool,
+    today: date | None = None,
+) -> Path:
     """Write the portfolio as Markdown or PDF; runs in a worker on its own connection.
 
     The PDF is laid out by QTextDocument and QPdfWriter, which need no widgets and so work
@@ -624,6 +706,7 @@ def write_portfolio(journal: Journal, kind: str, path: Path, include_notes: bool
 
 
 # ---- the view ---------------------------------------------------------------------------------
+
 
 class SkillsGoalsView(QWidget):
     """Skills on the left, goals and unlinked AI uses on the right; portfolio export on top."""

@@ -43,12 +43,23 @@ class Palette:
     legend: QColor  # legend background (with alpha)
 
 
-LIGHT = Palette(QColor("white"), INK, GREY, tuple(s[2] for s in STYLES),
-                QColor(176, 58, 46, 28), QColor(255, 255, 255, 220))
+LIGHT = Palette(
+    QColor("white"),
+    INK,
+    GREY,
+    tuple(s[2] for s in STYLES),
+    QColor(176, 58, 46, 28),
+    QColor(255, 255, 255, 220),
+)
 # Lighter, less saturated hues: the light theme's colours turn muddy on a dark background.
-DARK = Palette(QColor("#1e1f22"), QColor("#e6e6e6"), QColor("#9aa0a6"),
-               (QColor("#7ab4ff"), QColor("#ff8a80"), QColor("#81c995"), QColor("#c58af9")),
-               QColor(255, 138, 128, 34), QColor(30, 31, 34, 220))
+DARK = Palette(
+    QColor("#1e1f22"),
+    QColor("#e6e6e6"),
+    QColor("#9aa0a6"),
+    (QColor("#7ab4ff"), QColor("#ff8a80"), QColor("#81c995"), QColor("#c58af9")),
+    QColor(255, 138, 128, 34),
+    QColor(30, 31, 34, 220),
+)
 
 
 def palette_for(dark: bool) -> Palette:
@@ -66,8 +77,7 @@ def date_plot(parent: QWidget | None = None) -> pg.PlotWidget:
     return widget
 
 
-def style_plot(widget: pg.PlotWidget, palette: Palette, title: str = "",
-               y_label: str = "") -> None:
+def style_plot(widget: pg.PlotWidget, palette: Palette, title: str = "", y_label: str = "") -> None:
     """Background, axes, grid and title in `palette`'s colours (call again on a theme change)."""
     widget.setBackground(palette.background)
     plot = widget.getPlotItem()
@@ -104,30 +114,54 @@ def seconds(days: Sequence[str | date]) -> np.ndarray:
 
 
 def values(rows: Sequence[Mapping[str, Any]], key: str, scale: float = 1.0) -> np.ndarray:
-    return np.array([np.nan if row[key] is None else row[key] * scale for row in rows],
-                    dtype=np.float64)
+    return np.array(
+        [np.nan if row[key] is None else row[key] * scale for row in rows], dtype=np.float64
+    )
 
 
-def line_chart(title: str, x: np.ndarray, series: Sequence[Series], *,
-               y_range: tuple[float, float] | None = None, y_label: str = "",
-               bands: Sequence[tuple[float, str]] = (), parent: QWidget | None = None
-               ) -> pg.PlotWidget:
+def line_chart(
+    title: str,
+    x: np.ndarray,
+    series: Sequence[Series],
+    *,
+    y_range: tuple[float, float] | None = None,
+    y_label: str = "",
+    bands: Sequence[tuple[float, str]] = (),
+    parent: QWidget | None = None,
+) -> pg.PlotWidget:
     """A chart of weekly series over a date axis; `bands` are dashed threshold lines."""
     widget = date_plot(parent)
     style_plot(widget, LIGHT, title, y_label)
     plot = widget.getPlotItem()
-    legend = plot.addLegend(offset=(8, 4), labelTextColor=INK, labelTextSize="10pt",
-                            brush=pg.mkBrush(255, 255, 255, 220), pen=pg.mkPen(GREY))
+    legend = plot.addLegend(
+        offset=(8, 4),
+        labelTextColor=INK,
+        labelTextSize="10pt",
+        brush=pg.mkBrush(255, 255, 255, 220),
+        pen=pg.mkPen(GREY),
+    )
     for value, label in bands:
-        line = pg.InfiniteLine(pos=value, angle=0, pen=pg.mkPen(GREY, width=1,
-                                                               style=Qt.PenStyle.DashLine),
-                               label=label, labelOpts={"color": GREY, "position": 0.98,
-                                                       "anchors": [(1, 1), (1, 1)]})
+        line = pg.InfiniteLine(
+            pos=value,
+            angle=0,
+            pen=pg.mkPen(GREY, width=1, style=Qt.PenStyle.DashLine),
+            label=label,
+            labelOpts={"color": GREY, "position": 0.98, "anchors": [(1, 1), (1, 1)]},
+        )
         plot.addItem(line)
     for (style, symbol, colour), one in zip(STYLES, series):
-        plot.plot(x, one.values, name=one.name, connect="finite", antialias=True,
-                  pen=pg.mkPen(colour, width=2, style=style), symbol=symbol, symbolSize=7,
-                  symbolPen=pg.mkPen(colour), symbolBrush=pg.mkBrush("w"))
+        plot.plot(
+            x,
+            one.values,
+            name=one.name,
+            connect="finite",
+            antialias=True,
+            pen=pg.mkPen(colour, width=2, style=style),
+            symbol=symbol,
+            symbolSize=7,
+            symbolPen=pg.mkPen(colour),
+            symbolBrush=pg.mkBrush("w"),
+        )
     if y_range:
         plot.setYRange(*y_range, padding=0.05)
     if len(x):
@@ -139,69 +173,108 @@ def line_chart(title: str, x: np.ndarray, series: Sequence[Series], *,
 
 # ---- the summary's charts ---------------------------------------------------------------------
 
+
 def moods_chart(checkins: Mapping[str, Any], parent: QWidget | None = None) -> pg.PlotWidget:
     weeks = checkins["weeks"]
-    return line_chart("Burnout and connection (weekly means, 1–5)",
-                      seconds([w["week"] for w in weeks]),
-                      [Series("Burnout", values(weeks, "burnout_mean")),
-                       Series("Connection", values(weeks, "connection_mean"))],
-                      y_range=(1, 5), bands=[(3, "burnout cut-off 3")], parent=parent)
+    return line_chart(
+        "Burnout and connection (weekly means, 1–5)",
+        seconds([w["week"] for w in weeks]),
+        [
+            Series("Burnout", values(weeks, "burnout_mean")),
+            Series("Connection", values(weeks, "connection_mean")),
+        ],
+        y_range=(1, 5),
+        bands=[(3, "burnout cut-off 3")],
+        parent=parent,
+    )
 
 
 def modes_chart(ai_use: Mapping[str, Any], parent: QWidget | None = None) -> pg.PlotWidget:
     weeks = ai_use["weeks"]
     share = values(weeks, "augmentation_share", 100)
-    return line_chart("Augmentation vs automation (% of AI uses per week)",
-                      seconds([w["week"] for w in weeks]),
-                      [Series("Augmentation", share), Series("Automation", 100 - share)],
-                      y_range=(0, 100), parent=parent)
+    return line_chart(
+        "Augmentation vs automation (% of AI uses per week)",
+        seconds([w["week"] for w in weeks]),
+        [Series("Augmentation", share), Series("Automation", 100 - share)],
+        y_range=(0, 100),
+        parent=parent,
+    )
 
 
 def time_chart(section: Mapping[str, Any], parent: QWidget | None = None) -> pg.PlotWidget:
     weeks = section["weeks"]
-    return line_chart("AI minutes vs minutes with people (per week)",
-                      seconds([w["week"] for w in weeks]),
-                      [Series("AI minutes", values(weeks, "ai_minutes")),
-                       Series("Minutes with people", values(weeks, "touchpoint_minutes"))],
-                      parent=parent)
+    return line_chart(
+        "AI minutes vs minutes with people (per week)",
+        seconds([w["week"] for w in weeks]),
+        [
+            Series("AI minutes", values(weeks, "ai_minutes")),
+            Series("Minutes with people", values(weeks, "touchpoint_minutes")),
+        ],
+        parent=parent,
+    )
 
 
 def replaced_chart(section: Mapping[str, Any], parent: QWidget | None = None) -> pg.PlotWidget:
     weeks = section["weeks"]
-    return line_chart("AI uses that replaced a person (per week)",
-                      seconds([w["week"] for w in weeks]),
-                      [Series("Replaced a person", values(weeks, "uses"))], parent=parent)
+    return line_chart(
+        "AI uses that replaced a person (per week)",
+        seconds([w["week"] for w in weeks]),
+        [Series("Replaced a person", values(weeks, "uses"))],
+        parent=parent,
+    )
 
 
-def instruments_chart(section: Mapping[str, Any], parent: QWidget | None = None
-                      ) -> pg.PlotWidget | None:
+def instruments_chart(
+    section: Mapping[str, Any], parent: QWidget | None = None
+) -> pg.PlotWidget | None:
     """WHO-5 and CBI on their shared 0–100 scale (UCLA-3 has its own scale: the table)."""
     series, xs = [], []
     for instrument_id in ("who5", "cbi"):
         scores = section[instrument_id]["scores"]
         if scores:
             xs.append(seconds([s["day"] for s in scores]))
-            series.append((section[instrument_id]["short_name"], xs[-1],
-                           np.array([s["score"] for s in scores], dtype=np.float64)))
+            series.append(
+                (
+                    section[instrument_id]["short_name"],
+                    xs[-1],
+                    np.array([s["score"] for s in scores], dtype=np.float64),
+                )
+            )
     if not series:
         return None
-    widget = line_chart("Questionnaire scores (0–100)", np.concatenate(xs), [],
-                        y_range=(0, 100), bands=[(50, "WHO-5 low well-being ≤ 50")],
-                        parent=parent)
+    widget = line_chart(
+        "Questionnaire scores (0–100)",
+        np.concatenate(xs),
+        [],
+        y_range=(0, 100),
+        bands=[(50, "WHO-5 low well-being ≤ 50")],
+        parent=parent,
+    )
     plot = widget.getPlotItem()
     for (style, symbol, colour), (name, x, y) in zip(STYLES, series):
-        plot.plot(x, y, name=name, antialias=True, pen=pg.mkPen(colour, width=2, style=style),
-                  symbol=symbol, symbolSize=7, symbolPen=pg.mkPen(colour),
-                  symbolBrush=pg.mkBrush("w"))
+        plot.plot(
+            x,
+            y,
+            name=name,
+            antialias=True,
+            pen=pg.mkPen(colour, width=2, style=style),
+            symbol=symbol,
+            symbolSize=7,
+            symbolPen=pg.mkPen(colour),
+            symbolBrush=pg.mkBrush("w"),
+        )
     return widget
 
 
 def summary_charts(data: Mapping[str, Any]) -> dict[str, pg.PlotWidget]:
     """The charts a summary has data for, by the ids summary_html.CHARTS names."""
-    makers = {"checkins": ("moods", moods_chart), "ai_use": ("modes", modes_chart),
-              "time_with_people": ("time_with_people", time_chart),
-              "replaced": ("replaced", replaced_chart),
-              "instruments": ("instruments", instruments_chart)}
+    makers = {
+        "checkins": ("moods", moods_chart),
+        "ai_use": ("modes", modes_chart),
+        "time_with_people": ("time_with_people", time_chart),
+        "replaced": ("replaced", replaced_chart),
+        "instruments": ("instruments", instruments_chart),
+    }
     out = {}
     for section, (chart_id, make) in makers.items():
         if section in data and _has_values(data[section]):
@@ -215,12 +288,17 @@ def _has_values(section: Mapping[str, Any]) -> bool:
     """Whether a section has anything to draw (a chart of only gaps says nothing)."""
     if "weeks" not in section:  # the questionnaires: scores by day
         return any(spec["scores"] for spec in section.values() if isinstance(spec, dict))
-    return any(value not in (None, 0) for week in section["weeks"]
-               for key, value in week.items() if key != "week")
+    return any(
+        value not in (None, 0)
+        for week in section["weeks"]
+        for key, value in week.items()
+        if key != "week"
+    )
 
 
-def to_image(widget: pg.PlotWidget, width: int = 760, height: int = 250, scale: float = 1.5
-             ) -> QImage:
+def to_image(
+    widget: pg.PlotWidget, width: int = 760, height: int = 250, scale: float = 1.5
+) -> QImage:
     """Render a chart offscreen to an image `scale` times its size in pixels (for print)."""
     # Shown but never on screen: the view and the plot take their real geometry first.
     widget.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
@@ -233,8 +311,9 @@ def to_image(widget: pg.PlotWidget, width: int = 760, height: int = 250, scale: 
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         # QGraphicsView.render draws the scene as vectors into the target: sharp at any scale.
-        widget.render(painter, QRectF(0, 0, width * scale, height * scale),
-                      widget.viewport().rect())
+        widget.render(
+            painter, QRectF(0, 0, width * scale, height * scale), widget.viewport().rect()
+        )
         painter.setPen(QPen(QColor("#bbbbbb"), scale))
         painter.drawRect(QRectF(0, 0, width * scale - 1, height * scale - 1))
     finally:

@@ -46,8 +46,9 @@ def chart_images(data: Mapping[str, Any]) -> dict[str, QImage]:
     return images
 
 
-def pdf_bytes(data: Mapping[str, Any], *, charts: bool = True,
-              images: Mapping[str, QImage] | None = None) -> bytes:
+def pdf_bytes(
+    data: Mapping[str, Any], *, charts: bool = True, images: Mapping[str, QImage] | None = None
+) -> bytes:
     """The summary (validated first) as the bytes of an A4 PDF.
 
     `images` are the charts drawn already (chart_images, on the GUI thread); with them the
@@ -63,9 +64,14 @@ def pdf_bytes(data: Mapping[str, Any], *, charts: bool = True,
     writer.setTitle(summary_html.title(data))
     writer.setCreator("AI Journal")
     writer.setResolution(RESOLUTION)
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                     QPageLayout.Orientation.Portrait, MARGINS_MM,
-                                     QPageLayout.Unit.Millimeter))
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            MARGINS_MM,
+            QPageLayout.Unit.Millimeter,
+        )
+    )
     document = QTextDocument()
     document.setDefaultFont(QFont("sans-serif", 10))
     # Lay the text out on the writer itself, so point sizes print as written on A4.
@@ -79,16 +85,18 @@ def pdf_bytes(data: Mapping[str, Any], *, charts: bool = True,
     # Image sizes in the HTML are CSS pixels (1/96 inch), scaled to the writer's dots.
     width = int((writer.width() - 2 * document.documentMargin()) * 96 / RESOLUTION)
     height = int(width * CHART_SIZE[1] / CHART_SIZE[0])
-    document.setHtml(summary_html.render(data, charts=sources, chart_width=width,
-                                         chart_height=height))
+    document.setHtml(
+        summary_html.render(data, charts=sources, chart_width=width, chart_height=height)
+    )
     document.print_(writer)
     del writer  # finishes the PDF into the buffer
     buffer.close()
     return bytes(data_buffer.data())
 
 
-def write_pdf(data: Mapping[str, Any], path: Path, *,
-              images: Mapping[str, QImage] | None = None) -> Path:
+def write_pdf(
+    data: Mapping[str, Any], path: Path, *, images: Mapping[str, QImage] | None = None
+) -> Path:
     """Write the summary to `path` as an A4 PDF (validated first; atomically; user-only)."""
     atomic_write(Path(path), pdf_bytes(data, images=images))
     return Path(path)

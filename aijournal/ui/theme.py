@@ -14,16 +14,26 @@ ICON = Path(aijournal.__file__).resolve().parent.parent / "resources" / "icons" 
 
 # (role, dark colour); disabled text is dimmed separately.
 _DARK = {
-    QPalette.ColorRole.Window: "#2b2d31", QPalette.ColorRole.WindowText: "#e6e6e6",
-    QPalette.ColorRole.Base: "#1e1f22", QPalette.ColorRole.AlternateBase: "#26282c",
-    QPalette.ColorRole.ToolTipBase: "#3a3d42", QPalette.ColorRole.ToolTipText: "#f0f0f0",
-    QPalette.ColorRole.PlaceholderText: "#8c8f94", QPalette.ColorRole.Text: "#e6e6e6",
-    QPalette.ColorRole.Button: "#35373c", QPalette.ColorRole.ButtonText: "#e6e6e6",
-    QPalette.ColorRole.BrightText: "#ff6b6b", QPalette.ColorRole.Light: "#4a4d52",
-    QPalette.ColorRole.Midlight: "#3e4146", QPalette.ColorRole.Mid: "#2a2c30",
-    QPalette.ColorRole.Dark: "#1b1c1f", QPalette.ColorRole.Shadow: "#0e0e10",
-    QPalette.ColorRole.Highlight: "#3d7fd6", QPalette.ColorRole.HighlightedText: "#ffffff",
-    QPalette.ColorRole.Link: "#7ab4ff", QPalette.ColorRole.LinkVisited: "#b79cff",
+    QPalette.ColorRole.Window: "#2b2d31",
+    QPalette.ColorRole.WindowText: "#e6e6e6",
+    QPalette.ColorRole.Base: "#1e1f22",
+    QPalette.ColorRole.AlternateBase: "#26282c",
+    QPalette.ColorRole.ToolTipBase: "#3a3d42",
+    QPalette.ColorRole.ToolTipText: "#f0f0f0",
+    QPalette.ColorRole.PlaceholderText: "#8c8f94",
+    QPalette.ColorRole.Text: "#e6e6e6",
+    QPalette.ColorRole.Button: "#35373c",
+    QPalette.ColorRole.ButtonText: "#e6e6e6",
+    QPalette.ColorRole.BrightText: "#ff6b6b",
+    QPalette.ColorRole.Light: "#4a4d52",
+    QPalette.ColorRole.Midlight: "#3e4146",
+    QPalette.ColorRole.Mid: "#2a2c30",
+    QPalette.ColorRole.Dark: "#1b1c1f",
+    QPalette.ColorRole.Shadow: "#0e0e10",
+    QPalette.ColorRole.Highlight: "#3d7fd6",
+    QPalette.ColorRole.HighlightedText: "#ffffff",
+    QPalette.ColorRole.Link: "#7ab4ff",
+    QPalette.ColorRole.LinkVisited: "#b79cff",
 }
 # Message colours that stay readable on each background.
 _ROLE_COLOURS = {
@@ -57,11 +67,13 @@ def dark_palette() -> QPalette:
     palette = QPalette()
     for role, value in _DARK.items():
         palette.setColor(role, QColor(value))
-    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText,
-                 QPalette.ColorRole.WindowText):
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+        QPalette.ColorRole.WindowText,
+    ):
         palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6f7277"))
-    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Highlight,
-                     QColor("#4a4d52"))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Highlight, QColor("#4a4d52"))
     return palette
 
 

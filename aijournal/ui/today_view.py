@@ -48,8 +48,10 @@ class _DueRow(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         since = "never taken" if due.last is None else f"last taken {due.last:%d %B %Y}"
-        text = QLabel(f"<b>{due.instrument.short_name}</b> · {due.instrument.name} "
-                      f"<span>({since})</span>", self)
+        text = QLabel(
+            f"<b>{due.instrument.short_name}</b> · {due.instrument.name} <span>({since})</span>",
+            self,
+        )
         text.setWordWrap(True)
         row.addWidget(text, 1)
         self.button = QPushButton("Start", self)
@@ -92,8 +94,9 @@ class _FollowUp(QWidget):
         self.setVisible(nudge is not None)
         self.thanks.hide()
         if nudge is not None:
-            self.question.setText(f"You acted on “{nudges.shown(nudge).title.lower()}”. "
-                                  "Did reaching out help?")
+            self.question.setText(
+                f"You acted on “{nudges.shown(nudge).title.lower()}”. Did reaching out help?"
+            )
             for button in self.buttons.values():
                 button.show()
 
@@ -145,24 +148,32 @@ class TodayView(QWidget):
         self.due_box = Card(page)
         self.due_box.setAccessibleName("Questionnaires due")
         self.due_box.layout().addWidget(card_heading("Questionnaires due", self.due_box))
-        self.due_box.layout().addWidget(tone_label(
-            "Short validated questionnaires on their own schedule; your answers stay here.",
-            "muted", self.due_box, small=True))
+        self.due_box.layout().addWidget(
+            tone_label(
+                "Short validated questionnaires on their own schedule; your answers stay here.",
+                "muted",
+                self.due_box,
+                small=True,
+            )
+        )
         self.due_layout = QVBoxLayout()
         self.due_layout.setSpacing(6)
         self.due_box.layout().addLayout(self.due_layout)
         layout.addWidget(self.due_box)
 
         self.checkin_card, self.checkin_form = self._form_card(
-            "Daily check-in", CheckinForm(journal, page, day=self.day), page)
+            "Daily check-in", CheckinForm(journal, page, day=self.day), page
+        )
         self.checkin_note = tone_label("", "muted", page, small=True)
         self.checkin_card.layout().insertWidget(1, self.checkin_note)
         self.follow_up = _FollowUp(self._answer_follow_up, page)
         self.checkin_card.layout().insertWidget(2, self.follow_up)
-        self.ai_card, self.ai_form = self._form_card("Log an AI use", AIUseForm(journal, page),
-                                                     page)
+        self.ai_card, self.ai_form = self._form_card(
+            "Log an AI use", AIUseForm(journal, page), page
+        )
         self.touch_card, self.touch_form = self._form_card(
-            "Log a touchpoint", TouchpointForm(journal, page), page)
+            "Log a touchpoint", TouchpointForm(journal, page), page
+        )
         self.entries_card = Card(page)
         self.entries_card.layout().addWidget(card_heading("Today's entries", self.entries_card))
         self.entries = QTreeWidget(self.entries_card)
@@ -234,9 +245,14 @@ class TodayView(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
-        needed = (self.checkin_card.minimumSizeHint().width()
-                  + self.ai_card.minimumSizeHint().width() + 16 + 40
-                  + self.scroll.verticalScrollBar().sizeHint().width() + 8)
+        needed = (
+            self.checkin_card.minimumSizeHint().width()
+            + self.ai_card.minimumSizeHint().width()
+            + 16
+            + 40
+            + self.scroll.verticalScrollBar().sizeHint().width()
+            + 8
+        )
         self._arrange(event.size().width() >= needed)
 
     # ---- the view contract -----------------------------------------------------------------
@@ -254,9 +270,11 @@ class TodayView(QWidget):
             self.checkin_form.show_day(today)
         stored = self.journal.checkin_on(today)
         self.checkin_note.setText(
-            "You checked in today; saving updates today's check-in." if stored else
-            "How was today? Burnout is a validated single-item measure; the other questions "
-            "are journal items for your own trends.")
+            "You checked in today; saving updates today's check-in."
+            if stored
+            else "How was today? Burnout is a validated single-item measure; the other questions "
+            "are journal items for your own trends."
+        )
         self._show_due()
         self._show_entries()
         self._show_nudge()
@@ -265,8 +283,11 @@ class TodayView(QWidget):
     def event(self, event: QEvent) -> bool:
         # Ctrl+N inside Today is Today's own: claim it before any window-wide shortcut
         # (two QShortcuts on the same keys are ambiguous and neither would fire).
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
-                and event.matches(QKeySequence.StandardKey.New):
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.New)
+        ):
             event.accept()
             return True
         return super().event(event)
@@ -320,8 +341,7 @@ class TodayView(QWidget):
         if newest is None:
             return
         person = candidate_people(self.journal, self.day).get(newest.rule_id)
-        self.nudge_card = NudgeCard(self.journal, newest, self.scroll.widget(),
-                                    person_id=person)
+        self.nudge_card = NudgeCard(self.journal, newest, self.scroll.widget(), person_id=person)
         self.nudge_card.acted_on.connect(lambda *_: self._saved(newest))
         self.nudge_slot.addWidget(self.nudge_card)
 

@@ -87,9 +87,18 @@ class Tray(QSystemTrayIcon):
         super().__init__(theme.app_icon(), window)
         self.setToolTip("AI Journal")
         menu = QMenu(window)
-        for text, slot in (("Log AI use", window.log_ai_use), ("Check in", window.check_in),
-                           ("Open", window.bring_to_front), ("Quit", window.quit)):
+        for text, slot in (
+            ("Log AI use", window.log_ai_use),
+            ("Check in", window.check_in),
+            ("Open", window.bring_to_front),
+            ("Quit", window.quit),
+        ):
             menu.addAction(text).triggered.connect(slot)
         self.setContextMenu(menu)
-        self.activated.connect(lambda reason: window.toggle_shown()
-                               if reason == QSystemTrayIcon.ActivationReason.Trigger else None)
+        self.activated.connect(
+            lambda reason: (
+                window.toggle_shown()
+                if reason == QSystemTrayIcon.ActivationReason.Trigger
+                else None
+            )
+        )

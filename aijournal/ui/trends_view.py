@@ -80,10 +80,14 @@ def _bars(width_days: float, x_offset_days: float = 0.0) -> pg.BarGraphItem:
     return item
 
 
-def _set_bars(item: pg.BarGraphItem, x: np.ndarray, height: np.ndarray,
-              y0: np.ndarray | float = 0.0) -> None:
-    item.setOpts(x=x + getattr(item, "offset", 0.0), height=np.nan_to_num(height),
-                 y0=np.nan_to_num(y0) if isinstance(y0, np.ndarray) else y0)
+def _set_bars(
+    item: pg.BarGraphItem, x: np.ndarray, height: np.ndarray, y0: np.ndarray | float = 0.0
+) -> None:
+    item.setOpts(
+        x=x + getattr(item, "offset", 0.0),
+        height=np.nan_to_num(height),
+        y0=np.nan_to_num(y0) if isinstance(y0, np.ndarray) else y0,
+    )
 
 
 def _set_points(item: pg.PlotDataItem, x: np.ndarray, y: np.ndarray) -> None:
@@ -254,7 +258,8 @@ class ChartPanel(Card):
         assert self.chart is not None
         (_, _), (low, high) = self.plot.vb.viewRange()
         return self.plot.vb.mapViewToScene(
-            QPointF(float(self.chart.x[index]), (low + high) / 2 if y is None else y))
+            QPointF(float(self.chart.x[index]), (low + high) / 2 if y is None else y)
+        )
 
     def click_at(self, scene_pos: QPointF) -> tuple[date, date] | None:
         """Open the period under `scene_pos` in the Journal; the days it covers."""
@@ -263,8 +268,7 @@ class ChartPanel(Card):
         index = self.index_at(self.plot.vb.mapSceneToView(scene_pos).x())
         if index is None:
             return None
-        first, last = period_days(self.chart.days[index].astype(date),
-                                  self.period_of(self.chart))
+        first, last = period_days(self.chart.days[index].astype(date), self.period_of(self.chart))
         self.day_clicked.emit(first, last)
         return first, last
 
@@ -274,8 +278,9 @@ class ChartPanel(Card):
 
     def save(self) -> None:
         name = self.title.lower().replace(" ", "-").replace("/", "-") + ".png"
-        path, _ = QFileDialog.getSaveFileName(self, f"Save {self.title} as PNG",
-                                              str(Path.home() / name), "PNG images (*.png)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, f"Save {self.title} as PNG", str(Path.home() / name), "PNG images (*.png)"
+        )
         if not path:
             return
         if not path.lower().endswith(".png"):
@@ -304,8 +309,10 @@ class ModesPanel(ChartPanel):
         _set_bars(self.automation, chart.x, chart.automation * 100, y0=share)
 
     def colour(self, palette: Palette) -> None:
-        for item, tone in ((self.augmentation, palette.series[0]),
-                           (self.automation, palette.series[1])):
+        for item, tone in (
+            (self.augmentation, palette.series[0]),
+            (self.automation, palette.series[1]),
+        ):
             item.setOpts(brush=pg.mkBrush(tone), pen=pg.mkPen(palette.background, width=0.5))
 
     def has_value(self, index: int) -> bool:
@@ -314,12 +321,15 @@ class ModesPanel(ChartPanel):
     def describe(self, index: int) -> str:
         chart = self.chart
         counts = chart.pattern_counts[:, index]
-        patterns = ", ".join(f"{label} {int(n)}" for label, n in
-                             zip(chart.pattern_labels, counts) if n)
+        patterns = ", ".join(
+            f"{label} {int(n)}" for label, n in zip(chart.pattern_labels, counts) if n
+        )
         uses = int(chart.uses[index])
-        return (f"Augmentation {_percent(chart.augmentation[index])} · automation "
-                f"{_percent(chart.automation[index])} of {uses} AI "
-                f"{'use' if uses == 1 else 'uses'}\n{patterns}")
+        return (
+            f"Augmentation {_percent(chart.augmentation[index])} · automation "
+            f"{_percent(chart.automation[index])} of {uses} AI "
+            f"{'use' if uses == 1 else 'uses'}\n{patterns}"
+        )
 
 
 class MoodsPanel(ChartPanel):
@@ -333,12 +343,19 @@ class MoodsPanel(ChartPanel):
         self.connection = pg.PlotDataItem(pen=None, symbol="s", symbolSize=5)
         self.burnout_mean = pg.PlotDataItem(connect="finite")
         self.connection_mean = pg.PlotDataItem(connect="finite")
-        self.cutoff = pg.InfiniteLine(pos=3, angle=0, label="burnout cut-off 3",
-                                      labelOpts={"position": 0.98, "anchors": [(1, 1), (1, 1)]})
+        self.cutoff = pg.InfiniteLine(
+            pos=3,
+            angle=0,
+            label="burnout cut-off 3",
+            labelOpts={"position": 0.98, "anchors": [(1, 1), (1, 1)]},
+        )
         self.plot.addItem(self.cutoff)
-        for item, name in ((self.burnout, "Burnout"), (self.connection, "Connection"),
-                           (self.burnout_mean, "Burnout, 7-day mean"),
-                           (self.connection_mean, "Connection, 7-day mean")):
+        for item, name in (
+            (self.burnout, "Burnout"),
+            (self.connection, "Connection"),
+            (self.burnout_mean, "Burnout, 7-day mean"),
+            (self.connection_mean, "Connection, 7-day mean"),
+        ):
             self.plot.addItem(item)
             self.legend.addItem(item, name)
         self.legend.setColumnCount(2)
@@ -362,8 +379,7 @@ class MoodsPanel(ChartPanel):
             item.setSymbolPen(pg.mkPen(tone))
             item.setSymbolBrush(pg.mkBrush(tone.red(), tone.green(), tone.blue(), 110))
         self.burnout_mean.setPen(pg.mkPen(burnout, width=2.5))
-        self.connection_mean.setPen(pg.mkPen(connection, width=2.5,
-                                             style=Qt.PenStyle.DashLine))
+        self.connection_mean.setPen(pg.mkPen(connection, width=2.5, style=Qt.PenStyle.DashLine))
         self.cutoff.setPen(pg.mkPen(palette.grey, width=1, style=Qt.PenStyle.DashLine))
         self.cutoff.label.setColor(palette.grey)
 
@@ -374,10 +390,12 @@ class MoodsPanel(ChartPanel):
         chart = self.chart
         digits = 1 if chart.weekly else 0
         means = "weekly means: " if chart.weekly else ""
-        return (f"{means}burnout {_number(chart.burnout[index], digits)}, connection "
-                f"{_number(chart.connection[index], digits)}\n7-day mean: burnout "
-                f"{_number(chart.burnout_mean[index], 1)}, connection "
-                f"{_number(chart.connection_mean[index], 1)}")
+        return (
+            f"{means}burnout {_number(chart.burnout[index], digits)}, connection "
+            f"{_number(chart.connection[index], digits)}\n7-day mean: burnout "
+            f"{_number(chart.burnout_mean[index], 1)}, connection "
+            f"{_number(chart.connection_mean[index], 1)}"
+        )
 
 
 class TimePanel(ChartPanel):
@@ -412,8 +430,9 @@ class TimePanel(ChartPanel):
         self.touchpoints.setData(chart.x, chart.touchpoints)
         top = float(np.nanmax(chart.ai_minutes, initial=0))
         self.plot.setYRange(0, max(60.0, top), padding=0.05)
-        self.people.setYRange(0, max(1.0, float(np.nanmax(chart.touchpoints, initial=0))),
-                              padding=0.05)
+        self.people.setYRange(
+            0, max(1.0, float(np.nanmax(chart.touchpoints, initial=0))), padding=0.05
+        )
 
     def colour(self, palette: Palette) -> None:
         self.minutes.setPen(pg.mkPen(palette.series[0], width=2))
@@ -430,9 +449,11 @@ class TimePanel(ChartPanel):
     def describe(self, index: int) -> str:
         chart = self.chart
         count = int(chart.touchpoints[index])
-        return (f"AI {chart.ai_minutes[index]:.0f} min · {count} "
-                f"{'touchpoint' if count == 1 else 'touchpoints'} "
-                f"({chart.touchpoint_minutes[index]:.0f} min with people)")
+        return (
+            f"AI {chart.ai_minutes[index]:.0f} min · {count} "
+            f"{'touchpoint' if count == 1 else 'touchpoints'} "
+            f"({chart.touchpoint_minutes[index]:.0f} min with people)"
+        )
 
 
 class ReplacedPanel(ChartPanel):
@@ -479,11 +500,17 @@ class InstrumentPanel(ChartPanel):
             edge = band.max if band.max is not None else band.min
             region = pg.LinearRegionItem(
                 values=(low, band.max) if band.max is not None else (band.min, high),
-                orientation="horizontal", movable=False)
+                orientation="horizontal",
+                movable=False,
+            )
             region.setZValue(-10)
             sign = "≤" if band.max is not None else "≥"
-            line = pg.InfiniteLine(pos=edge, angle=0, label=f"{band.label} {sign} {edge:g}",
-                                   labelOpts={"position": 0.02, "anchors": [(0, 1), (0, 1)]})
+            line = pg.InfiniteLine(
+                pos=edge,
+                angle=0,
+                label=f"{band.label} {sign} {edge:g}",
+                labelOpts={"position": 0.02, "anchors": [(0, 1), (0, 1)]},
+            )
             self.plot.addItem(region)
             self.plot.addItem(line)
             self.regions.append(region)
@@ -541,8 +568,10 @@ class AlignmentPanel(ChartPanel):
 
     def describe(self, index: int) -> str:
         chart = self.chart
-        return (f"{_percent(chart.share[index])} of AI minutes on a goal "
-                f"({chart.goal_minutes[index]:.0f} of {chart.ai_minutes[index]:.0f} min)")
+        return (
+            f"{_percent(chart.share[index])} of AI minutes on a goal "
+            f"({chart.goal_minutes[index]:.0f} of {chart.ai_minutes[index]:.0f} min)"
+        )
 
 
 class LearningPanel(ChartPanel):
@@ -576,8 +605,10 @@ class LearningPanel(ChartPanel):
 
     def describe(self, index: int) -> str:
         chart = self.chart
-        return (f"{int(chart.with_ai[index])} learned with AI · "
-                f"{int(chart.with_people[index])} with people")
+        return (
+            f"{int(chart.with_ai[index])} learned with AI · "
+            f"{int(chart.with_people[index])} with people"
+        )
 
 
 class TrendsView(QWidget):
@@ -629,8 +660,13 @@ class TrendsView(QWidget):
             picker.addWidget(edit)
         picker.addStretch(1)
         outer.addLayout(picker)
-        self.hint = tone_label("Hover a chart for exact values; click a point to open that "
-                               "day or week in the Journal.", "muted", self, small=True)
+        self.hint = tone_label(
+            "Hover a chart for exact values; click a point to open that "
+            "day or week in the Journal.",
+            "muted",
+            self,
+            small=True,
+        )
         outer.addWidget(self.hint)
         self._custom_timer = QTimer(self, singleShot=True, interval=250)
         self._custom_timer.timeout.connect(lambda: self.set_range(CUSTOM))
@@ -742,4 +778,3 @@ class TrendsView(QWidget):
 
     def panel(self, title: str) -> ChartPanel:
         return next(p for p in self.panels if p.title == title)
-

@@ -56,8 +56,11 @@ class NewPassphrase(QWidget):
         if len(first) < MIN_PASSPHRASE:
             return f"Use at least {MIN_PASSPHRASE} characters."
         if first != again:
-            return ("Type the passphrase again to confirm it." if not again
-                    else "The two passphrases do not match.")
+            return (
+                "Type the passphrase again to confirm it."
+                if not again
+                else "The two passphrases do not match."
+            )
         return None
 
     def key(self) -> Key | None:
@@ -80,8 +83,15 @@ class NewPassphrase(QWidget):
 class WelcomeDialog(QDialog):
     """First run: says how the journal is protected, creates it, optionally with sample data."""
 
-    def __init__(self, paths: DataPaths, store: SecretStore, *, clock: r.Clock = r.now,
-                 demo_days: int = 365, parent: QWidget | None = None):
+    def __init__(
+        self,
+        paths: DataPaths,
+        store: SecretStore,
+        *,
+        clock: r.Clock = r.now,
+        demo_days: int = 365,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.paths, self.store, self.clock, self.demo_days = paths, store, clock, demo_days
         self.journal: Journal | None = None
@@ -90,9 +100,12 @@ class WelcomeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         layout.addWidget(with_role(QLabel("Welcome to AI Journal"), "title"))
-        layout.addWidget(muted(
-            "A private journal of how you work with AI and with people. It lives only on this "
-            f"computer, in one encrypted file in {paths.root}. Nothing is ever sent anywhere."))
+        layout.addWidget(
+            muted(
+                "A private journal of how you work with AI and with people. It lives only on this "
+                f"computer, in one encrypted file in {paths.root}. Nothing is ever sent anywhere."
+            )
+        )
         self.where_key = QLabel()
         self.where_key.setWordWrap(True)
         layout.addWidget(self.where_key)
@@ -133,12 +146,14 @@ class WelcomeDialog(QDialog):
         if why is None:
             self.where_key.setText(
                 "Its key is a random secret kept in your system's secret store "
-                f"({self.store.name}), so you never need to type it.")
+                f"({self.store.name}), so you never need to type it."
+            )
         else:
             self.where_key.setText(
                 f"{why} Choose a passphrase instead: the journal is encrypted with it, it is "
                 "stored nowhere, and you type it at each start. If you forget it, nobody can "
-                "open the journal, so keep it somewhere safe.")
+                "open the journal, so keep it somewhere safe."
+            )
         self.passphrase.setVisible(self.asks_passphrase)
         if self.asks_passphrase:
             self.passphrase.first.setFocus()
@@ -162,9 +177,15 @@ class WelcomeDialog(QDialog):
         for button in (self.sample, self.empty):
             button.setEnabled(False)
         days = self.demo_days
-        run_job(self, self.journal, "Adding a year of sample data…",
-                lambda journal, progress: demo.fill(journal, days=days, progress=progress),
-                done=lambda _: self.accept(), failed=self._sample_failed, cancellable=True)
+        run_job(
+            self,
+            self.journal,
+            "Adding a year of sample data…",
+            lambda journal, progress: demo.fill(journal, days=days, progress=progress),
+            done=lambda _: self.accept(),
+            failed=self._sample_failed,
+            cancellable=True,
+        )
 
     def _sample_failed(self, error: BaseException) -> None:
         # The journal exists either way; a cancelled or failed fill wrote nothing.
@@ -178,8 +199,13 @@ class UnlockForm(QWidget):
 
     unlocked = Signal(object)
 
-    def __init__(self, check: Callable[[str], object], *, ask_passphrase: bool = True,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        check: Callable[[str], object],
+        *,
+        ask_passphrase: bool = True,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self._check = check
         form = QFormLayout(self)
@@ -219,16 +245,23 @@ class UnlockForm(QWidget):
 class UnlockDialog(QDialog):
     """Asks for the passphrase of a passphrase-protected journal; Quit gives up."""
 
-    def __init__(self, paths: DataPaths, store: SecretStore, *, clock: r.Clock = r.now,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        paths: DataPaths,
+        store: SecretStore,
+        *,
+        clock: r.Clock = r.now,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.journal: Journal | None = None
         self.setWindowTitle("Unlock AI Journal")
         self.setWindowIcon(theme.app_icon())
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("This journal is encrypted with your passphrase."))
-        self.form = UnlockForm(lambda text: Journal.open(
-            paths, passphrase=lambda: text, store=store, clock=clock))
+        self.form = UnlockForm(
+            lambda text: Journal.open(paths, passphrase=lambda: text, store=store, clock=clock)
+        )
         self.form.unlocked.connect(self._opened)
         layout.addWidget(self.form)
         quit_button = QPushButton("Quit")
@@ -251,8 +284,7 @@ def ask_retry(text: str) -> bool:
     return box.clickedButton() is retry
 
 
-def open_journal(paths: DataPaths, store: SecretStore, *, clock: r.Clock = r.now
-                 ) -> Journal | None:
+def open_journal(paths: DataPaths, store: SecretStore, *, clock: r.Clock = r.now) -> Journal | None:
     """The user's journal, created or unlocked with their help; None when they quit."""
     if not paths.config.exists() and not paths.db.exists():
         welcome = WelcomeDialog(paths, store, clock=clock)

@@ -126,8 +126,7 @@ class Notice(QLabel):
         self._timer.start()
 
 
-def form_keys(container: QWidget, save: Callable[[], object],
-              clear: Callable[[], object]) -> None:
+def form_keys(container: QWidget, save: Callable[[], object], clear: Callable[[], object]) -> None:
     """Ctrl+Enter saves and Escape clears while focus is anywhere inside `container`."""
     for keys, slot in (("Ctrl+Return", save), ("Ctrl+Enter", save), ("Escape", clear)):
         shortcut = QShortcut(QKeySequence(keys), container)
@@ -153,8 +152,9 @@ def table(columns: Sequence[str], name: str) -> QTableWidget:
     return widget
 
 
-def fill_row(widget: QTableWidget, row: int, cells: Sequence[str | QTableWidgetItem],
-             data: object = None) -> None:
+def fill_row(
+    widget: QTableWidget, row: int, cells: Sequence[str | QTableWidgetItem], data: object = None
+) -> None:
     """Put `cells` in `row`; the record itself rides along on the first cell."""
     for column, cell in enumerate(cells):
         item = cell if isinstance(cell, QTableWidgetItem) else QTableWidgetItem(cell)
@@ -177,7 +177,6 @@ def report(parent: QWidget | None, title: str, error: Exception | str) -> None:
     """Tell the user that something they asked for did not happen, and why."""
     text = error if isinstance(error, str) else message(error)
     QMessageBox.warning(parent, title, text)
-
 
 
 class RecordPanel(QWidget):
@@ -387,8 +386,12 @@ class RowsModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt API)
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt API)
-                   role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802 (Qt API)
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.columns[section]
         return None

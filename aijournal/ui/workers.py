@@ -58,9 +58,16 @@ class Job(QObject):
         self.done = True
 
 
-def run_job(parent: QWidget, journal: Journal, label: str, work: Work, *,
-            done: Callable[[Any], None], failed: Callable[[BaseException], None],
-            cancellable: bool = False) -> Job:
+def run_job(
+    parent: QWidget,
+    journal: Journal,
+    label: str,
+    work: Work,
+    *,
+    done: Callable[[Any], None],
+    failed: Callable[[BaseException], None],
+    cancellable: bool = False,
+) -> Job:
     """Start `work(connection, progress)` in the pool with a modal progress dialog."""
     dialog = QProgressDialog(label, "Cancel" if cancellable else "", 0, 0, parent)
     dialog.setWindowTitle("AI Journal")

@@ -50,8 +50,10 @@ def welcome_dialog(qtbot, paths, clock, **kwargs) -> WelcomeDialog:
 
 # ---- first run -----------------------------------------------------------------------------
 
+
 def test_first_run_keeps_the_key_in_the_secret_store_and_opens_on_today(
-        qtbot, paths, clock, memory_keyring):
+    qtbot, paths, clock, memory_keyring
+):
     def start_empty():
         click(qtbot, QApplication.activeModalWidget(), "Start empty")
 
@@ -77,7 +79,8 @@ def test_the_welcome_names_the_secret_store(qtbot, paths, clock, memory_keyring)
 
 
 def test_without_a_secret_store_the_first_run_asks_for_a_passphrase(
-        qtbot, paths, clock, no_keyring):
+    qtbot, paths, clock, no_keyring
+):
     dialog = welcome_dialog(qtbot, paths, clock)
     assert dialog.passphrase.isVisible()
     assert "No secret store works here" in dialog.where_key.text()
@@ -107,7 +110,8 @@ def test_without_a_secret_store_the_first_run_asks_for_a_passphrase(
 
 
 def test_a_store_that_fails_to_keep_the_key_falls_back_to_a_passphrase(
-        qtbot, paths, clock, failing_keyring):
+    qtbot, paths, clock, failing_keyring
+):
     dialog = welcome_dialog(qtbot, paths, clock)
     assert not dialog.passphrase.isVisible()  # the store looked usable
     click(qtbot, dialog, "Start empty")
@@ -117,7 +121,8 @@ def test_a_store_that_fails_to_keep_the_key_falls_back_to_a_passphrase(
 
 
 def test_explore_with_sample_data_fills_the_journal_in_the_background(
-        qtbot, paths, clock, memory_keyring):
+    qtbot, paths, clock, memory_keyring
+):
     dialog = welcome_dialog(qtbot, paths, clock, demo_days=21)
     click(qtbot, dialog, "Explore with sample data")
     qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=15_000)
@@ -127,6 +132,7 @@ def test_explore_with_sample_data_fills_the_journal_in_the_background(
 
 
 # ---- later starts --------------------------------------------------------------------------
+
 
 def test_unlock_with_a_wrong_then_the_right_passphrase(qtbot, paths, clock):
     Journal.create(paths, Key.from_passphrase(PASSPHRASE)).close()
@@ -153,7 +159,8 @@ def test_quitting_the_unlock_dialog_opens_nothing(qtbot, paths, clock):
 
 
 def test_a_missing_key_says_so_and_retry_works_once_it_is_back(
-        qtbot, paths, clock, memory_keyring, monkeypatch):
+    qtbot, paths, clock, memory_keyring, monkeypatch
+):
     Journal.create(paths, Key.random()).close()
     saved = dict(memory_keyring.passwords)
     memory_keyring.passwords.clear()
@@ -175,6 +182,7 @@ def test_a_missing_key_says_so_and_retry_works_once_it_is_back(
 
 
 # ---- the window ----------------------------------------------------------------------------
+
 
 def test_ctrl_number_switches_views(qtbot, window):
     from aijournal.ui.people_view import PeopleView
@@ -214,14 +222,18 @@ def test_every_input_is_named_after_its_label(window):
     from aijournal.ui.skills_goals_view import SkillsGoalsView
 
     for view_class in (PeopleView, SkillsGoalsView, SettingsView):
-        labels = [label for label in window.view(view_class).findChildren(QLabel)
-                  if label.buddy() is not None]
+        labels = [
+            label
+            for label in window.view(view_class).findChildren(QLabel)
+            if label.buddy() is not None
+        ]
         assert labels
         for label in labels:
             assert label.buddy().accessibleName() == label.text().replace("&", "")
 
 
 # ---- reminder ------------------------------------------------------------------------------
+
 
 def test_the_reminder_fires_once_a_day_and_only_without_a_checkin(qtbot, window, journal, clock):
     fired = []
@@ -250,6 +262,7 @@ def test_the_reminder_remembers_across_restarts_and_obeys_the_setting(journal, c
 
 
 # ---- single instance, tray, lock -----------------------------------------------------------
+
 
 def test_a_second_start_shows_the_running_window(qtbot, window, journal):
     first = SingleInstance(journal.paths)
@@ -281,8 +294,9 @@ def test_closing_with_a_tray_keeps_running_and_says_so_once(qtbot, journal, monk
 def test_idle_lock_asks_for_the_passphrase_again(qtbot, tmp_path, clock):
     from aijournal.ui.main_window import MainWindow
 
-    with Journal.create(DataPaths(tmp_path / "p"), Key.from_passphrase(PASSPHRASE),
-                        clock=clock) as journal:
+    with Journal.create(
+        DataPaths(tmp_path / "p"), Key.from_passphrase(PASSPHRASE), clock=clock
+    ) as journal:
         Settings(journal)["lock_after_minutes"] = 5
         window = MainWindow(journal, use_tray=False)
         qtbot.addWidget(window)
@@ -309,11 +323,13 @@ def test_a_keyring_journal_unlocks_with_a_button(qtbot, window):
 
 # ---- unexpected errors ---------------------------------------------------------------------
 
+
 @pytest.mark.qt_no_exception_capture
 def test_an_exception_in_a_slot_is_logged_and_shown(qtbot, tmp_path, monkeypatch):
     shown = []
-    monkeypatch.setattr(errors.ErrorDialog, "exec",
-                        lambda self: shown.append((self.windowTitle(), self.details)))
+    monkeypatch.setattr(
+        errors.ErrorDialog, "exec", lambda self: shown.append((self.windowTitle(), self.details))
+    )
     monkeypatch.setattr("sys.excepthook", None)
     log = tmp_path / "data" / "aijournal.log"
     errors.install(log)

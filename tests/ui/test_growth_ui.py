@@ -45,12 +45,27 @@ def grown(journal):
     journal.rate_skill(r.SkillRating(skill="SQL", day=ago(120), rating=2, note="lost in joins"))
     journal.rate_skill(r.SkillRating(skill="SQL", day=ago(20), rating=3, note="CTEs click"))
     made = {
-        "claude": journal.add(r.AIUse(started_at=at(ago(10)), tool="Claude",
-                                      pattern="learning", minutes=20, skills=("SQL",))),
-        "dana": journal.add(r.Touchpoint(at=at(ago(5)), kind="pairing", person="Dana",
-                                         minutes=45, skills=("SQL",))),
-        "regex": journal.add(r.AIUse(started_at=at(ago(3)), tool="ChatGPT",
-                                     pattern="directive", minutes=5, skills=("Regex",))),
+        "claude": journal.add(
+            r.AIUse(
+                started_at=at(ago(10)),
+                tool="Claude",
+                pattern="learning",
+                minutes=20,
+                skills=("SQL",),
+            )
+        ),
+        "dana": journal.add(
+            r.Touchpoint(at=at(ago(5)), kind="pairing", person="Dana", minutes=45, skills=("SQL",))
+        ),
+        "regex": journal.add(
+            r.AIUse(
+                started_at=at(ago(3)),
+                tool="ChatGPT",
+                pattern="directive",
+                minutes=5,
+                skills=("Regex",),
+            )
+        ),
     }
     return made
 
@@ -85,10 +100,12 @@ def shown(qtbot, dialog):
 
 # ---- empty states -----------------------------------------------------------------------------
 
+
 def test_empty_journal_says_what_to_do_everywhere(view):
     assert view.skills.empty.isVisible()
-    assert view.skills.empty.text() == ("No skills yet — add one, or name a skill when you log "
-                                        "an AI use.")
+    assert view.skills.empty.text() == (
+        "No skills yet — add one, or name a skill when you log an AI use."
+    )
     assert not view.skills.delegated.isVisible()
     assert view.goals.alignment.text() == "Alignment: no AI time logged yet."
     assert view.unassigned.empty.isVisible()
@@ -114,11 +131,20 @@ def test_tab_goes_through_the_skills_panel_in_screen_order(qtbot, view, grown):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         focused = QApplication.focusWidget()
         order.append(focused.accessibleName() or getattr(focused, "text", lambda: "")())
-    assert order == ["Open", "Edit", "Rate…", "Mark niche", "Skills", "Skill name",
-                     "Niche skill", "Clear"]
+    assert order == [
+        "Open",
+        "Edit",
+        "Rate…",
+        "Mark niche",
+        "Skills",
+        "Skill name",
+        "Niche skill",
+        "Clear",
+    ]
 
 
 # ---- skills -----------------------------------------------------------------------------------
+
 
 def test_skills_show_rating_growth_practice_and_last_practised(view, grown):
     view.refresh()
@@ -147,7 +173,10 @@ def test_rate_a_skill_stores_it_and_shows_the_change(qtbot, view, journal, grown
 
     newest = journal.skill_ratings("SQL")[-1]
     assert (newest.day, newest.rating, newest.note) == (
-        TODAY, 5, "Shipped the window-function report")
+        TODAY,
+        5,
+        "Shipped the window-function report",
+    )
     assert cells(view.skills.table, "Rating")[0] == "5/5"
     assert cells(view.skills.table, "90 days")[0] == "↑ +3"
     assert view.skills.selected().name == "SQL"
@@ -206,8 +235,11 @@ def test_open_a_skill_page_with_enter(qtbot, view, grown):
     assert page.windowTitle() == "Skill · SQL"
     rows = page.timeline_texts()
     assert [ago(5).isoformat(), "From people · Dana", "Pairing · 45 min"] in rows
-    assert [ago(10).isoformat(), "AI session · learned with AI",
-            "Claude · Learning · 20 min"] in rows
+    assert [
+        ago(10).isoformat(),
+        "AI session · learned with AI",
+        "Claude · Learning · 20 min",
+    ] in rows
     assert [ago(20).isoformat(), "Rated 3/5", "CTEs click"] in rows
     assert [row[0] for row in rows] == sorted((row[0] for row in rows), reverse=True)
 
@@ -238,16 +270,30 @@ def test_a_skill_with_no_history_has_an_empty_page(qtbot, view, journal):
 
 # ---- goals ------------------------------------------------------------------------------------
 
+
 @pytest.fixture
 def unassigned(journal):
     goal = journal.add(r.Goal(name="Ship reporting", kind="organisation"))
-    uses = [journal.add(r.AIUse(started_at=at(ago(n), 9 + n), tool="Claude",
-                                pattern="task-iteration", minutes=10 * (n + 1),
-                                task=f"Task {n}")) for n in range(4)]
-    journal.add(r.AIUse(started_at=at(ago(1)), tool="Copilot", pattern="learning",
-                        minutes=60, goal_id=goal.id))
-    journal.add(r.AIUse(started_at=at(ago(30)), tool="Copilot", pattern="learning",
-                        minutes=15))  # older than 2 weeks: not listed
+    uses = [
+        journal.add(
+            r.AIUse(
+                started_at=at(ago(n), 9 + n),
+                tool="Claude",
+                pattern="task-iteration",
+                minutes=10 * (n + 1),
+                task=f"Task {n}",
+            )
+        )
+        for n in range(4)
+    ]
+    journal.add(
+        r.AIUse(
+            started_at=at(ago(1)), tool="Copilot", pattern="learning", minutes=60, goal_id=goal.id
+        )
+    )
+    journal.add(
+        r.AIUse(started_at=at(ago(30)), tool="Copilot", pattern="learning", minutes=15)
+    )  # older than 2 weeks: not listed
     return goal, uses
 
 
@@ -276,7 +322,8 @@ def test_goals_show_ai_time_and_alignment(view, unassigned):
     assert cells(view.goals.table, "AI uses") == ["1"]
     # 60 of 60 + 100 + 15 minutes all time; the 15 are older than 4 weeks.
     assert view.goals.alignment.text() == (
-        "Alignment: 34% of all AI time served a goal (1.0 h of 2.9 h); 38% in the last 4 weeks.")
+        "Alignment: 34% of all AI time served a goal (1.0 h of 2.9 h); 38% in the last 4 weeks."
+    )
 
 
 def test_bulk_assign_a_goal_then_undo(qtbot, view, journal, unassigned):
@@ -288,8 +335,9 @@ def test_bulk_assign_a_goal_then_undo(qtbot, view, journal, unassigned):
     qtbot.keyClick(uses_table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     assert len(view.unassigned.selected_ids()) == 4
     last = uses_table.visualItemRect(uses_table.item(3, 0)).center()
-    qtbot.mouseClick(uses_table.viewport(), Qt.MouseButton.LeftButton,
-                     Qt.KeyboardModifier.ControlModifier, last)
+    qtbot.mouseClick(
+        uses_table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier, last
+    )
     assert sorted(view.unassigned.selected_ids()) == sorted(u.id for u in uses[:3])
 
     pick_from_menu(qtbot, find(view, QPushButton, "Assign goal…"), "Ship reporting")
@@ -306,8 +354,7 @@ def test_bulk_assign_a_goal_then_undo(qtbot, view, journal, unassigned):
     assert not find(view.unassigned, QPushButton, "Undo").isVisible()
 
 
-def test_link_one_ai_use_to_a_goal_in_the_journal_edit_dialog(qtbot, view, journal,
-                                                             unassigned):
+def test_link_one_ai_use_to_a_goal_in_the_journal_edit_dialog(qtbot, view, journal, unassigned):
     _, uses = unassigned
     journal_view = JournalView(journal)
     qtbot.addWidget(journal_view)
@@ -333,11 +380,14 @@ def test_link_one_ai_use_to_a_goal_in_the_journal_edit_dialog(qtbot, view, journ
 
 # ---- the portfolio ----------------------------------------------------------------------------
 
+
 def export(qtbot, view, monkeypatch, target, *, fmt: str = "Markdown", notes: bool = False):
     asked = []
-    monkeypatch.setattr(skills_goals_view, "ask_path",
-                        lambda parent, title, suggested, filters: asked.append(suggested)
-                        or str(target))
+    monkeypatch.setattr(
+        skills_goals_view,
+        "ask_path",
+        lambda parent, title, suggested, filters: asked.append(suggested) or str(target),
+    )
     click(qtbot, find(view, QPushButton, "Export portfolio…"))
     dialog = shown(qtbot, view.export_dialog)
     assert not find(dialog, QCheckBox, "Include notes").isChecked()
@@ -351,8 +401,9 @@ def export(qtbot, view, monkeypatch, target, *, fmt: str = "Markdown", notes: bo
     return asked
 
 
-def test_export_portfolio_markdown_leaves_notes_out_unless_ticked(qtbot, view, grown,
-                                                                 monkeypatch, tmp_path):
+def test_export_portfolio_markdown_leaves_notes_out_unless_ticked(
+    qtbot, view, grown, monkeypatch, tmp_path
+):
     view.refresh()
     target = tmp_path / "portfolio.md"
     asked = export(qtbot, view, monkeypatch, target)
@@ -367,8 +418,7 @@ def test_export_portfolio_markdown_leaves_notes_out_unless_ticked(qtbot, view, g
     assert "CTEs click" in text and "Dana" not in text
 
 
-def test_export_portfolio_pdf_is_written_in_a_worker(qtbot, view, grown, monkeypatch,
-                                                    tmp_path):
+def test_export_portfolio_pdf_is_written_in_a_worker(qtbot, view, grown, monkeypatch, tmp_path):
     view.refresh()
     target = tmp_path / "portfolio"  # the extension is added
     export(qtbot, view, monkeypatch, target, fmt="PDF")

@@ -42,8 +42,9 @@ def click(qtbot, widget: QWidget) -> None:
 
 
 def pick_file(monkeypatch, path: Path | str) -> None:
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        staticmethod(lambda *args, **kwargs: (str(path), "")))
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *args, **kwargs: (str(path), ""))
+    )
 
 
 closed: list[int] = []  # how the last dialog opened by open_dialog was closed
@@ -71,8 +72,9 @@ def open_dialog(qtbot, monkeypatch, journal, path: Path, **options) -> ImportDia
 
 def preview(qtbot, dialog: ImportDialog) -> None:
     click(qtbot, find(dialog, QPushButton, "Preview import"))
-    qtbot.waitUntil(lambda: dialog.page is dialog.preview_page
-                    or dialog.error.isVisible(), timeout=10_000)
+    qtbot.waitUntil(
+        lambda: dialog.page is dialog.preview_page or dialog.error.isVisible(), timeout=10_000
+    )
 
 
 def fact(dialog: ImportDialog, name: str) -> str:
@@ -85,8 +87,8 @@ def importable(journal) -> int:
 
 # ---- the import dialog -------------------------------------------------------------------
 
-def test_import_previews_then_writes_and_the_review_view_lists_them(qtbot, monkeypatch,
-                                                                     journal):
+
+def test_import_previews_then_writes_and_the_review_view_lists_them(qtbot, monkeypatch, journal):
     imported = []
     dialog = open_dialog(qtbot, monkeypatch, journal, CHATGPT, on_imported=imported.append)
     assert find(dialog, QLabel, "Kind").text() == "ChatGPT export, 33 kB"
@@ -145,14 +147,17 @@ def test_the_progress_dialog_cancels_the_reading(qtbot, monkeypatch, journal, tm
     def slow_plan(*args, progress, **kwargs):
         def slower(done, total):
             import time
+
             time.sleep(0.01)
             return progress(done, total)
+
         return real_plan(*args, progress=slower, **kwargs)
 
     monkeypatch.setattr(ax, "plan_import", slow_plan)
     click(qtbot, find(dialog, QPushButton, "Preview import"))
-    qtbot.waitUntil(lambda: any(p.isVisible() for p in dialog.findChildren(QProgressDialog)),
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: any(p.isVisible() for p in dialog.findChildren(QProgressDialog)), timeout=10_000
+    )
     [progress] = [p for p in dialog.findChildren(QProgressDialog) if p.isVisible()]
     assert progress.labelText() == "Reading the ChatGPT export…"
     click(qtbot, find(progress, QPushButton, "Cancel"))
@@ -161,28 +166,32 @@ def test_the_progress_dialog_cancels_the_reading(qtbot, monkeypatch, journal, tm
     assert importable(journal) == 0
 
 
-@pytest.mark.parametrize("content, why", [
-    ("hello", "(not JSON)"),
-    ('{"conversations": []}', "(one JSON object, not a list)"),
-    ('[1, 2, 3]', "(no conversations in it)"),
-    ('[{"mapping": {}', "(not valid JSON: parse error: premature EOF)"),
-])
+@pytest.mark.parametrize(
+    "content, why",
+    [
+        ("hello", "(not JSON)"),
+        ('{"conversations": []}', "(one JSON object, not a list)"),
+        ("[1, 2, 3]", "(no conversations in it)"),
+        ('[{"mapping": {}', "(not valid JSON: parse error: premature EOF)"),
+    ],
+)
 def test_a_malformed_file_shows_the_reason_inline_and_writes_nothing(
-        qtbot, monkeypatch, journal, tmp_path, content, why):
+    qtbot, monkeypatch, journal, tmp_path, content, why
+):
     bad = tmp_path / "conversations.json"
     bad.write_text(content)
     dialog = open_dialog(qtbot, monkeypatch, journal, bad)
     error = find(dialog, QLabel, "Error")
     assert error.isVisible()
-    assert error.text().startswith("conversations.json cannot be imported. Use a ChatGPT or "
-                                   "Claude data export")
+    assert error.text().startswith(
+        "conversations.json cannot be imported. Use a ChatGPT or Claude data export"
+    )
     assert why in error.text() and "\n" not in error.text()
     assert not find(dialog, QPushButton, "Preview import").isEnabled()
     assert importable(journal) == 0
 
 
-def test_a_file_broken_after_its_start_fails_while_reading(qtbot, monkeypatch, journal,
-                                                           tmp_path):
+def test_a_file_broken_after_its_start_fails_while_reading(qtbot, monkeypatch, journal, tmp_path):
     good = json.loads(CHATGPT.read_text())
     broken = tmp_path / "conversations.json"
     broken.write_text(json.dumps(good)[:-200])  # cut off: valid start, broken end
@@ -221,14 +230,16 @@ def test_re_import_adds_nothing(qtbot, monkeypatch, journal):
     dialog = open_dialog(qtbot, monkeypatch, journal, CHATGPT)
     preview(qtbot, dialog)
     assert find(dialog, QLabel, "Preview").text() == (
-        f"Nothing new to import: 0 new; {SAMPLE_USES} already imported")
+        f"Nothing new to import: 0 new; {SAMPLE_USES} already imported"
+    )
     assert fact(dialog, "Already imported") == f"{SAMPLE_USES} AI uses, left as they are"
     assert not find(dialog, QPushButton, "Import 0 AI uses").isEnabled()
     assert len(journal.to_review()) == SAMPLE_USES
 
 
-def test_claude_export_is_detected_and_another_file_can_be_chosen(qtbot, monkeypatch, journal,
-                                                                  tmp_path):
+def test_claude_export_is_detected_and_another_file_can_be_chosen(
+    qtbot, monkeypatch, journal, tmp_path
+):
     bad = tmp_path / "notes.json"
     bad.write_text("hello")
     dialog = open_dialog(qtbot, monkeypatch, journal, bad)
@@ -247,6 +258,7 @@ def test_no_file_chosen_opens_nothing(monkeypatch, journal):
 
 
 # ---- the review view ---------------------------------------------------------------------
+
 
 @pytest.fixture
 def review(qtbot, journal):
@@ -271,8 +283,14 @@ def dialog_of(view) -> QDialog:
 def test_review_lists_each_use_with_its_suggestion_and_reason(review):
     model = review.model
     row = [model.data(model.index(2, c)) for c in range(model.columnCount())]
-    assert row[1:] == ["ChatGPT", "Fix the CSV loader", "10", "3", "Feedback loop · 70%",
-                       "You pasted errors or output back in 2 of 3 turns."]
+    assert row[1:] == [
+        "ChatGPT",
+        "Fix the CSV loader",
+        "10",
+        "3",
+        "Feedback loop · 70%",
+        "You pasted errors or output back in 2 of 3 turns.",
+    ]
     assert "Why: You pasted errors" in model.data(model.index(2, 6), Qt.ItemDataRole.ToolTipRole)
     assert find(review, QLabel, "Selection").text() == f"{SAMPLE_USES} AI uses to review"
     assert not button(review, "Confirm as suggested").isEnabled()
@@ -283,11 +301,17 @@ def test_set_pattern_on_two_selected_rows(qtbot, review, journal):
     review.changed.connect(lambda: changes.append(1))
     table = find(review, QTableView, "AI uses to review")
     first, second = review.model.rows[3], review.model.rows[4]
-    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
-                     pos=table.visualRect(review.sorted.index(3, 1)).center())
-    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
-                     Qt.KeyboardModifier.ControlModifier,
-                     pos=table.visualRect(review.sorted.index(4, 1)).center())
+    qtbot.mouseClick(
+        table.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=table.visualRect(review.sorted.index(3, 1)).center(),
+    )
+    qtbot.mouseClick(
+        table.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.ControlModifier,
+        pos=table.visualRect(review.sorted.index(4, 1)).center(),
+    )
     assert [u.id for u in review.selected()] == [first.id, second.id]
     assert find(review, QLabel, "Selection").text() == f"2 of {SAMPLE_USES} selected"
 
@@ -319,7 +343,8 @@ def test_confirm_all_as_suggested_then_undo(qtbot, review, journal):
     assert {u.id: u.pattern for u in journal.all(r.AIUse)} == suggested
     assert review.empty.isVisible() and review.empty.text() == EMPTY
     assert find(review, QLabel, "Confirmed").text() == (
-        f"{SAMPLE_USES} AI uses confirmed as suggested.")
+        f"{SAMPLE_USES} AI uses confirmed as suggested."
+    )
 
     click(qtbot, button(review, "Undo"))
     assert len(journal.to_review()) == SAMPLE_USES
@@ -338,7 +363,10 @@ def test_undo_brings_back_the_previous_pattern_and_drops_added_skills(qtbot, rev
     qtbot.keyClick(field, Qt.Key.Key_Return)
     stored = journal.get(r.AIUse, use.id)
     assert (stored.skills, stored.pattern, stored.to_review) == (
-        ("Python", "Decorators"), "learning", False)
+        ("Python", "Decorators"),
+        "learning",
+        False,
+    )
 
     qtbot.keyClick(review.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     back = journal.get(r.AIUse, use.id)
@@ -357,11 +385,13 @@ def test_link_goal_and_replaced_a_person(qtbot, review, journal):
 
     stored = [journal.get(r.AIUse, u.id) for u in picked]
     assert [(u.goal_id, u.replaced_person, u.to_review) for u in stored] == [
-        (goal.id, True, False)] * 2
+        (goal.id, True, False)
+    ] * 2
     assert [u.pattern for u in stored] == [u.suggested_pattern for u in picked]
     assert not find(review, QCheckBox, "Replaced a person").isChecked()  # for one action only
     assert find(review, QLabel, "Confirmed").text() == (
-        "2 AI uses confirmed for Ship reporting and marked as replacing a person.")
+        "2 AI uses confirmed for Ship reporting and marked as replacing a person."
+    )
 
 
 def test_link_goal_without_goals_says_where_to_add_one(qtbot, review):

@@ -22,16 +22,32 @@ def at(day: int, hour: int) -> datetime:
 @pytest.fixture
 def entries(journal):
     made = {
-        "claude": journal.add(r.AIUse(started_at=at(20, 9), tool="Claude", pattern="learning",
-                                      minutes=20, skills=("SQL",),
-                                      note="window functions finally clicked")),
-        "chatgpt": journal.add(r.AIUse(started_at=at(26, 14), tool="ChatGPT",
-                                       pattern="directive", minutes=10, task="Write an email")),
-        "dana": journal.add(r.Touchpoint(at=at(25, 11), kind="pairing", person="Dana",
-                                         skills=("SQL",))),
+        "claude": journal.add(
+            r.AIUse(
+                started_at=at(20, 9),
+                tool="Claude",
+                pattern="learning",
+                minutes=20,
+                skills=("SQL",),
+                note="window functions finally clicked",
+            )
+        ),
+        "chatgpt": journal.add(
+            r.AIUse(
+                started_at=at(26, 14),
+                tool="ChatGPT",
+                pattern="directive",
+                minutes=10,
+                task="Write an email",
+            )
+        ),
+        "dana": journal.add(
+            r.Touchpoint(at=at(25, 11), kind="pairing", person="Dana", skills=("SQL",))
+        ),
         "sam": journal.add(r.Touchpoint(at=at(10, 16), kind="social", person="Sam")),
-        "checkin": journal.add(r.Checkin(day=date(2026, 11, 26), burnout=2, connection=4,
-                                         note="quiet day")),
+        "checkin": journal.add(
+            r.Checkin(day=date(2026, 11, 26), burnout=2, connection=4, note="quiet day")
+        ),
     }
     made["who5"], _ = assessing.take(journal, "who5", [3, 3, 3, 3, 3], date(2026, 11, 15))
     return made
@@ -59,11 +75,23 @@ def settle(qtbot, view, expected: list[str]) -> None:
 
 def test_lists_every_entry_newest_first(view, entries):
     e = entries
-    assert shown_ids(view) == [e["checkin"].id, e["chatgpt"].id, e["dana"].id, e["claude"].id,
-                               e["who5"].id, e["sam"].id]
+    assert shown_ids(view) == [
+        e["checkin"].id,
+        e["chatgpt"].id,
+        e["dana"].id,
+        e["claude"].id,
+        e["who5"].id,
+        e["sam"].id,
+    ]
     model = view.model
     assert [model.data(model.index(row, 1)) for row in range(model.rowCount())] == [
-        "Check-in", "AI use", "Touchpoint", "AI use", "Assessment", "Touchpoint"]
+        "Check-in",
+        "AI use",
+        "Touchpoint",
+        "AI use",
+        "Assessment",
+        "Touchpoint",
+    ]
     assert model.data(model.index(1, 0)) == "2026-11-26 14:00"
     assert "ChatGPT" in summaries(view)[1]
     assert view.count.text() == "6 entries"
@@ -207,8 +235,14 @@ def test_long_journals_load_a_page_at_a_time(qtbot, journal):
     base = datetime(2026, 1, 1, 9).astimezone()
     with journal.transaction():
         for n in range(1200):
-            journal.add(r.AIUse(started_at=base.replace(day=1 + n % 28, month=1 + n % 10),
-                                tool="Claude", pattern="learning", minutes=n % 60))
+            journal.add(
+                r.AIUse(
+                    started_at=base.replace(day=1 + n % 28, month=1 + n % 10),
+                    tool="Claude",
+                    pattern="learning",
+                    minutes=n % 60,
+                )
+            )
     view = JournalView(journal)
     qtbot.addWidget(view)
     assert view.model.rowCount() == 500

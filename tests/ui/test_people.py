@@ -18,8 +18,10 @@ def view(show, journal):
 
 def rows(view) -> list[list[str]]:
     table = view.table
-    return [[table.item(row, col).text() for col in range(table.columnCount())]
-            for row in range(table.rowCount())]
+    return [
+        [table.item(row, col).text() for col in range(table.columnCount())]
+        for row in range(table.rowCount())
+    ]
 
 
 def type_into(qtbot, field, text: str) -> None:

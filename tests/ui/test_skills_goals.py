@@ -73,7 +73,10 @@ def test_add_a_goal_with_kind_and_target_date_then_archive_it(qtbot, view, journ
     save(qtbot, target)
     [goal] = journal.goals()
     assert (goal.name, goal.kind, str(goal.target_date)) == (
-        "Ship reporting", "organisation", "2027-03-01")
+        "Ship reporting",
+        "organisation",
+        "2027-03-01",
+    )
     assert column(view.goals, 2) == ["2027-03-01"]
 
     view.goals.table.selectRow(0)

@@ -25,8 +25,7 @@ def filled(journal):
 
 @pytest.fixture
 def dialog(qtbot, filled, tmp_path):
-    paths = iter([str(tmp_path / "out.json"), str(tmp_path / "out.html"),
-                  str(tmp_path / "out")])
+    paths = iter([str(tmp_path / "out.json"), str(tmp_path / "out.html"), str(tmp_path / "out")])
     widget = ExportSummaryDialog(filled, ask_path=lambda *_: next(paths))
     qtbot.addWidget(widget)
     widget.show()
@@ -63,8 +62,9 @@ def test_the_preview_follows_the_options(qtbot, dialog):
     assert "touchpoints" not in dialog.data and "Skills growth" in headings(dialog)
 
     qtbot.mouseClick(find(dialog, QCheckBox, "Touchpoints"), Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(find(dialog, QCheckBox, "Include real names of people and goals"),
-                     Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        find(dialog, QCheckBox, "Include real names of people and goals"), Qt.MouseButton.LeftButton
+    )
     qtbot.waitUntil(lambda: bool(named(preview_text(dialog))))
     assert dialog.warning.isVisible() and "real names" in dialog.warning.text()
 
@@ -93,6 +93,7 @@ def test_a_period_that_ends_before_it_starts_cannot_be_saved(qtbot, dialog):
 
 
 # ---- coach view -----------------------------------------------------------------------------
+
 
 @pytest.fixture
 def summaries(filled, clock, tmp_path):
@@ -123,15 +124,17 @@ def test_coach_view_opens_sorts_and_lists_skipped_files(qtbot, coach_view, summa
     coach_view.open_files(summaries)
     assert names(coach_view) == ["Ann", "Bo", "Cy"]
     assert coach_view.skipped_list.isVisible()
-    skipped = [coach_view.skipped_list.item(i).text()
-               for i in range(coach_view.skipped_list.count())]
+    skipped = [
+        coach_view.skipped_list.item(i).text() for i in range(coach_view.skipped_list.count())
+    ]
     assert skipped[0].startswith("v2.json: unknown version")
     assert skipped[1].startswith("bad.json: does not match the aijournal-summary/1 schema")
 
     burnout = [key for key, _ in coach.COLUMNS].index("burnout_mean")
     coach_view.table.sortByColumn(burnout, Qt.SortOrder.AscendingOrder)
-    values = [float(coach_view.table.item(r, burnout).text())
-              for r in range(coach_view.table.rowCount())]
+    values = [
+        float(coach_view.table.item(r, burnout).text()) for r in range(coach_view.table.rowCount())
+    ]
     assert values == sorted(values)
     coach_view.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     assert names(coach_view) == ["Cy", "Bo", "Ann"]
@@ -140,15 +143,20 @@ def test_coach_view_opens_sorts_and_lists_skipped_files(qtbot, coach_view, summa
     assert sorted(names(coach_view)) == ["Ann", "Bo", "Cy"]
 
 
-def test_coach_view_compares_selected_rows_and_shows_one(qtbot, coach_view, summaries,
-                                                         tmp_path):
+def test_coach_view_compares_selected_rows_and_shows_one(qtbot, coach_view, summaries, tmp_path):
     coach_view.open_files(summaries[:3])
     coach_view.table.selectRow(0)
     assert len([c for c in coach_view.charts if c.accessibleName()]) == 2
     coach_view.table.selectAll()
     charts = [c.accessibleName() for c in coach_view.charts if c.accessibleName()]
-    assert charts == ["Ann: checkins", "Ann: ai_use", "Bo: checkins", "Bo: ai_use",
-                      "Cy: checkins", "Cy: ai_use"]
+    assert charts == [
+        "Ann: checkins",
+        "Ann: ai_use",
+        "Bo: checkins",
+        "Bo: ai_use",
+        "Cy: checkins",
+        "Cy: ai_use",
+    ]
     coach_view.table.selectRow(1)
     coach_view.show_button.click()
     text = find(coach_view, QTextBrowser, "Summary").toPlainText()
@@ -162,7 +170,12 @@ def test_coach_view_compares_selected_rows_and_shows_one(qtbot, coach_view, summ
 def test_coach_view_accepts_dropped_files(qtbot, coach_view, summaries):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in summaries[:2]])
-    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
-                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     coach_view.dropEvent(event)
     assert names(coach_view) == ["Ann", "Bo"]

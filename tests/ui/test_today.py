@@ -37,11 +37,14 @@ def ai_uses(journal) -> list[r.AIUse]:
 
 def today_lines(view) -> list[str]:
     tree = view.entries
-    return [" ".join(tree.topLevelItem(i).text(c) for c in range(3))
-            for i in range(tree.topLevelItemCount())]
+    return [
+        " ".join(tree.topLevelItem(i).text(c) for c in range(3))
+        for i in range(tree.topLevelItemCount())
+    ]
 
 
 # ---- check-in -----------------------------------------------------------------------------
+
 
 def test_checkin_is_created_then_updated(qtbot, view, journal, clock):
     form = view.checkin_form
@@ -107,6 +110,7 @@ def test_checkin_waits_for_burnout_and_connection(qtbot, view, journal, clock):
 
 # ---- AI use -------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("pattern", PATTERNS, ids=lambda p: p.id)
 def test_ai_use_with_each_pattern(qtbot, view, journal, pattern):
     form = view.ai_form
@@ -122,8 +126,11 @@ def test_ai_use_with_each_pattern(qtbot, view, journal, pattern):
 
     [stored] = ai_uses(journal)
     assert stored.pattern == pattern.id
-    assert (stored.tool, stored.task, stored.minutes) == ("Perplexity", "Refactor a report query",
-                                                          25)
+    assert (stored.tool, stored.task, stored.minutes) == (
+        "Perplexity",
+        "Refactor a report query",
+        25,
+    )
     assert stored.replaced_person is True
     assert stored.skills == ("SQL window functions", "Python testing")
     assert {s.name for s in journal.skills()} == {"SQL window functions", "Python testing"}
@@ -203,6 +210,7 @@ def test_goal_is_stored_with_the_ai_use(qtbot, journal, view):
 
 # ---- touchpoint ---------------------------------------------------------------------------
 
+
 def test_touchpoint_with_a_new_person_adds_them_to_the_circle(qtbot, view, journal):
     form = view.touch_form
     kind = find(form, QComboBox, "Kind")
@@ -219,8 +227,12 @@ def test_touchpoint_with_a_new_person_adds_them_to_the_circle(qtbot, view, journ
     click(qtbot, find(form, QPushButton, "Save touchpoint"))
 
     [stored] = journal.entries(EntryFilter(kinds=("touchpoint",)))
-    assert (stored.kind, stored.person, stored.minutes, stored.quality) == ("pairing", "Dana",
-                                                                            45, 5)
+    assert (stored.kind, stored.person, stored.minutes, stored.quality) == (
+        "pairing",
+        "Dana",
+        45,
+        5,
+    )
     assert stored.skills == ("Data pipelines",)
     assert journal.person_named("Dana") is not None
     assert "Touchpoint saved" in form.status.text()
@@ -231,6 +243,7 @@ def test_touchpoint_with_a_new_person_adds_them_to_the_circle(qtbot, view, journ
 
 
 # ---- instruments --------------------------------------------------------------------------
+
 
 def test_who5_card_appears_when_due_and_goes_after_taking_it(qtbot, view, journal, clock):
     assert "who5" in view.due_instruments()

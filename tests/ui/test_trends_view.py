@@ -44,10 +44,16 @@ def test_switching_range_changes_the_weeks_shown(qtbot, view):
 
 def test_switching_range_reuses_the_chart_items(qtbot, view):
     """A switch only puts new data into the items made once: nothing is rebuilt (the budget)."""
+
     def items():
-        return {panel.title: [*panel.plot.items, *panel.plot.listDataItems(),
-                              *(sample for sample, _ in panel.legend.items)]
-                for panel in view.panels}
+        return {
+            panel.title: [
+                *panel.plot.items,
+                *panel.plot.listDataItems(),
+                *(sample for sample, _ in panel.legend.items),
+            ]
+            for panel in view.panels
+        }
 
     before = items()
     modes = view.panel("Augmentation vs automation")
@@ -65,8 +71,14 @@ def test_switching_range_reuses_the_chart_items(qtbot, view):
 def test_other_ranges_are_computed_ahead_and_again_after_a_change(qtbot, view, monkeypatch):
     computed = []
     series = trends.series
-    monkeypatch.setattr(trends, "series", lambda journal, start=None, end=None: (
-        computed.append((start, end)), series(journal, start, end))[1])
+    monkeypatch.setattr(
+        trends,
+        "series",
+        lambda journal, start=None, end=None: (
+            computed.append((start, end)),
+            series(journal, start, end),
+        )[1],
+    )
     view.refresh()  # as after a write: every range is computed afresh
     qtbot.waitUntil(lambda: len(computed) == 4)
     assert len(set(computed)) == 4
@@ -78,6 +90,7 @@ def test_other_ranges_are_computed_ahead_and_again_after_a_change(qtbot, view, m
 
 def test_cached_axes_paint_what_uncached_ones_would(qtbot, view, qapp):
     """The axes paint into a cache: after a switch, a resize or a theme change it is not stale."""
+
     def check() -> None:
         qtbot.wait(10)
         for panel in view.panels:
@@ -116,8 +129,9 @@ def test_custom_range_uses_the_two_dates(qtbot, view, clock):
 
 
 def test_a_sparse_journal_shows_the_shortfall_message_and_no_plot(qtbot, journal, clock):
-    journal.add(r.AIUse(started_at=clock(), tool="Claude", task="Draft", pattern=PATTERN_IDS[0],
-                        minutes=10))
+    journal.add(
+        r.AIUse(started_at=clock(), tool="Claude", task="Draft", pattern=PATTERN_IDS[0], minutes=10)
+    )
     view = show(qtbot, journal)
     modes = view.panel("Augmentation vs automation")
     assert not modes.showing_plot
@@ -143,8 +157,9 @@ def test_hover_over_a_week_shows_its_exact_values(qtbot, view):
 def test_hover_over_a_day_of_burnout_shows_the_check_in(qtbot, view, sample_journal, clock):
     view.set_range("4 weeks")
     moods = view.panel("Burnout and connection")
-    checkin = sample_journal.checkin_on(clock().date() - timedelta(days=2)) or \
-        sample_journal.checkin_on(clock().date() - timedelta(days=3))
+    checkin = sample_journal.checkin_on(
+        clock().date() - timedelta(days=2)
+    ) or sample_journal.checkin_on(clock().date() - timedelta(days=3))
     index = list(moods.chart.days.astype(date)).index(checkin.day)
     text = moods.hover_at(moods.scene_pos_of(index))
     assert text.splitlines()[0] == period_label(checkin.day, "day")
@@ -175,8 +190,9 @@ def test_clicking_a_point_opens_that_week_in_the_journal(qtbot, sample_journal):
 
 def test_save_as_png_writes_an_image(qtbot, view, tmp_path, monkeypatch):
     target = tmp_path / "modes"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        lambda *args, **kwargs: (str(target), "PNG images (*.png)"))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "PNG images (*.png)")
+    )
     button = find(view, QPushButton, "Save Augmentation vs automation as PNG")
     assert button.focusPolicy() != 0  # keyboard reachable
     qtbot.mouseClick(button, *_left())

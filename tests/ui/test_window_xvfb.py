@@ -13,7 +13,7 @@ from PySide6.QtGui import QImage
 # Run in a subprocess: an encrypted keyring journal (in-memory keyring) opened by the real entry
 # point on the xcb platform; once the window is exposed, the whole screen is grabbed and the
 # app quits.
-APP = textwrap.dedent('''
+APP = textwrap.dedent("""
     import sys
     from pathlib import Path
 
@@ -65,7 +65,7 @@ APP = textwrap.dedent('''
     timer.timeout.connect(shoot)
     QTimer.singleShot(0, lambda: timer.start(100))
     sys.exit(run(paths, SecretStore()))
-''')
+""")
 
 
 @pytest.mark.xvfb
@@ -73,11 +73,18 @@ def test_the_window_opens_and_paints_on_a_real_display(tmp_path, xvfb_env, qapp)
     shot = tmp_path / "screen.png"
     root = Path(__file__).resolve().parents[2]
     env = dict(xvfb_env, PYTHONPATH=str(root))
-    done = subprocess.run([sys.executable, "-c", APP, str(shot)], env=env, cwd=tmp_path,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", APP, str(shot)],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     image = QImage(str(shot))
     assert not image.isNull() and image.width() >= 800
-    colours = {image.pixel(x, y) for x in range(0, image.width(), 37)
-               for y in range(0, image.height(), 37)}
+    colours = {
+        image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, image.height(), 37)
+    }
     assert len(colours) > 20, "the screenshot is blank"
