@@ -15,9 +15,9 @@ import uuid
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from aijournal import records as r
-from aijournal.demo import AI_NOTES, DAY_NOTES, PEOPLE, SKILLS, TASKS, TOOLS, TOUCH_KINDS
-from aijournal.patterns import PATTERN_IDS
+from aijournal.journaling.demo import AI_NOTES, DAY_NOTES, PEOPLE, SKILLS, TASKS, TOOLS, TOUCH_KINDS
+from aijournal.model import records as r
+from aijournal.model.patterns import PATTERN_IDS
 from aijournal.storage import DataPaths, Journal
 from aijournal.storage.unlock import Key
 

@@ -28,7 +28,7 @@ sys.path.insert(0, str(HERE))
 
 import generate  # noqa: E402
 
-from aijournal import records as r  # noqa: E402
+from aijournal.model import records as r  # noqa: E402
 from aijournal.storage import DataPaths, Journal  # noqa: E402
 
 PY = sys.executable
@@ -128,7 +128,7 @@ def insert(paths: DataPaths, repeat: int) -> dict[str, float]:
 
 def trends(paths: DataPaths, repeat: int) -> dict[str, float]:
     """All trend series for all time, and for the 4-week range a switch computes."""
-    from aijournal import trends as series
+    from aijournal.analysis import trends as series
 
     with Journal.open(
         paths, passphrase=lambda: generate.PASSPHRASE, clock=generate_clock

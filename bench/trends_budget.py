@@ -1,6 +1,6 @@
 """Time the Trends series on the reference 10-year journal (DESIGN "Budgets": all time ≤ 150 ms).
 
-Builds the journal once with the demo story (`aijournal.demo.fill`, 3,650 days, ≈ 29,000
+Builds the journal once with the demo story (`aijournal.journaling.demo.fill`, 3,650 days, ≈ 29,000
 records; 15–40 s) and caches it in /tmp, then reports the median of 7 runs of
 `trends.series` for all time and for each range of the Trends view. Run it from the repository:
 
@@ -15,7 +15,8 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from aijournal import demo, trends
+from aijournal.analysis import trends
+from aijournal.journaling import demo
 from aijournal.storage import DataPaths, Journal
 from aijournal.storage.unlock import Key
 

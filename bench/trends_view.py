@@ -52,7 +52,7 @@ def measure(paths: DataPaths, passphrase: str, repeat: int) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton
 
     from aijournal.ui import theme
-    from aijournal.ui.trends_view import TrendsView
+    from aijournal.ui.views.trends import TrendsView
 
     app = QApplication.instance() or QApplication([])
     theme.apply(app, "light")

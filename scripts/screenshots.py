@@ -56,8 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication(sys.argv[:1])
-    from aijournal import demo
-    from aijournal.settings import Settings
+    from aijournal.journaling import demo
+    from aijournal.journaling.settings import Settings
     from aijournal.storage import DataPaths, Journal, SecretStore
     from aijournal.storage.unlock import Key
     from aijournal.ui import theme

@@ -252,7 +252,7 @@ def journal(tmp_path, clock, memory_keyring):
 @pytest.fixture
 def sample_journal(journal):
     """The journal filled with 120 days of the demo data."""
-    from aijournal import demo
+    from aijournal.journaling import demo
 
     demo.fill(journal, days=120)
     return journal

@@ -22,11 +22,12 @@ from clitools import run
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from aijournal import coach, demo, summary
-from aijournal import records as r
 from aijournal.cli import cli
-from aijournal.errors import InvalidInput
-from aijournal.patterns import PATTERN_IDS
+from aijournal.journaling import demo
+from aijournal.model import records as r
+from aijournal.model.errors import InvalidInput
+from aijournal.model.patterns import PATTERN_IDS
+from aijournal.sharing import coach, summary
 from aijournal.storage import DataPaths, Journal, exchange
 from aijournal.storage.schema import RECORD_TABLES
 from aijournal.storage.unlock import Key

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import sqlcipher3
 
-from aijournal.errors import JournalError
+from aijournal.model.errors import JournalError
 from aijournal.storage import unlock
 from aijournal.storage.paths import DataPaths, make_private, private_dir
 

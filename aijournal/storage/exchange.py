@@ -18,8 +18,8 @@ from typing import Any
 import sqlcipher3
 
 from aijournal import __version__
-from aijournal import records as r
-from aijournal.errors import InvalidInput
+from aijournal.model import records as r
+from aijournal.model.errors import InvalidInput
 from aijournal.storage.journal import TABLES, Journal, from_row
 from aijournal.storage.paths import atomic_write
 from aijournal.storage.schema import RECORD_TABLES

@@ -21,9 +21,9 @@ from typing import Any, TypeVar, get_args, get_origin, get_type_hints
 import sqlcipher3
 from sqlite_utils import Database
 
-from aijournal import records as r
-from aijournal.errors import InvalidInput, JournalError, JournalTooNew, NoJournal, UnlockError
-from aijournal.patterns import augmentation_ids
+from aijournal.model import records as r
+from aijournal.model.errors import InvalidInput, JournalError, JournalTooNew, NoJournal, UnlockError
+from aijournal.model.patterns import augmentation_ids
 from aijournal.storage import backups, unlock
 from aijournal.storage.paths import DataPaths, make_private, private_dir
 from aijournal.storage.schema import migrations
@@ -362,7 +362,7 @@ class Journal:
     def weekly_figures(
         self, start: date | None = None, end: date | None = None
     ) -> list[dict[str, Any]]:
-        """Per week (Monday), raw sums and means aggregated in SQL for `aijournal.stats`."""
+        """Per week (Monday), raw sums and means aggregated in SQL for `analysis.stats`."""
         lo, hi = (start or date.min).isoformat(), (end or date.max).isoformat()
         aug = ",".join(f"'{p}'" for p in augmentation_ids())
         week = "date(day, '-' || ((CAST(strftime('%w', day) AS INTEGER) + 6) % 7) || ' days')"
@@ -401,7 +401,7 @@ class Journal:
         }
 
     # ---- skills and goals growth ---------------------------------------------------------
-    # Figures for aijournal.growth: which pattern counts as learning and which dates bound a
+    # Figures for aijournal.growth.skills: which pattern counts as learning and which dates bound a
     # window are decided there; here they only become SQL.
 
     def skill_figures(
@@ -566,7 +566,7 @@ class Journal:
         names = [c[0] for c in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
-    # Where a learning event came from, as aijournal.growth names it, and its column prefix.
+    # Where a learning event came from, as aijournal.growth.skills names it, and its column prefix.
     _GROWTH_SOURCES = (("with-ai", "with_ai"), ("by-ai", "by_ai"), ("from-people", "from_people"))
 
     @staticmethod
@@ -586,8 +586,8 @@ class Journal:
                    WHERE e.deleted_at IS NULL AND t.deleted_at IS NULL"""
 
     # ---- trends, insights and nudges ------------------------------------------------------
-    # Counts, sums and means come from SQL grouped by day, week or month; `aijournal.trends`
-    # and `aijournal.insights` shape them with numpy. Periods are "epoch days" (days since
+    # Counts, sums and means come from SQL grouped by day, week or month; `analysis.trends`
+    # and `analysis.insights` shape them with numpy. Periods are "epoch days" (days since
     # 1970-01-01; a week is its Monday, a month its first day) so numpy gets plain integers.
 
     def ai_use_totals(
@@ -770,7 +770,7 @@ class Journal:
         return confirmed
 
     # ---- summaries -----------------------------------------------------------------------
-    # Figures for aijournal.summary that no other query gives; the weekly series come from
+    # Figures for aijournal.sharing.summary that no other query gives; the weekly series come from
     # `weekly_figures` and `ai_use_totals`, notes and scores from `entries`.
 
     def checkin_halves(self, start: date, middle: date, end: date) -> list[dict[str, Any]]:

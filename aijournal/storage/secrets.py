@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from aijournal.errors import SecretStoreUnavailable
+from aijournal.model.errors import SecretStoreUnavailable
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import sqlcipher3
 
-from aijournal.errors import InvalidInput, JournalError, UnlockError, WrongPassphrase
+from aijournal.model.errors import InvalidInput, JournalError, UnlockError, WrongPassphrase
 from aijournal.storage.paths import DataPaths, atomic_write, make_private
 from aijournal.storage.secrets import SERVICE, SecretStore
 
@@ -121,7 +121,7 @@ def connect(path: Path, key: Key) -> sqlcipher3.Connection:
 
 def create(paths: DataPaths, key: Key, store: SecretStore | None = None) -> JournalConfig:
     """Write the config and an empty database keyed with `key`; store a keyring key first."""
-    from aijournal.errors import JournalExists
+    from aijournal.model.errors import JournalExists
 
     if paths.db.exists() or paths.config.exists():
         raise JournalExists(paths.root)

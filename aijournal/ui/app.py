@@ -11,7 +11,8 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication
 
 from aijournal.storage import DataPaths, SecretStore
-from aijournal.ui import errors, theme
+from aijournal.ui import crash_report as errors
+from aijournal.ui import theme
 
 SHOW = b"show\n"
 
@@ -86,7 +87,7 @@ def run(paths: DataPaths, store: SecretStore | None = None) -> int:
     instance.show_requested.connect(lambda: _raise(app.activeModalWidget()))
     errors.install(paths.log, app.activeWindow)
 
-    from aijournal.ui.welcome import open_journal
+    from aijournal.ui.dialogs.welcome import open_journal
 
     journal = open_journal(paths, store or SecretStore())
     if journal is None:  # no journal today, but a coach view opened from the welcome stays

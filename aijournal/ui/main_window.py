@@ -18,15 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aijournal import nudges
-from aijournal.errors import WrongPassphrase
-from aijournal.settings import Settings
+from aijournal.connection import nudges
+from aijournal.journaling.settings import Settings
+from aijournal.model.errors import WrongPassphrase
 from aijournal.storage import Journal
 from aijournal.ui import theme
-from aijournal.ui.today_view import TodayView
+from aijournal.ui.dialogs.welcome import UnlockForm
 from aijournal.ui.tray import NudgeNotifier, Reminder, Tray, tray_available
-from aijournal.ui.welcome import UnlockForm
-from aijournal.ui.widgets import muted, report, with_role
+from aijournal.ui.views.today import TodayView
+from aijournal.ui.widgets.basics import muted, report, with_role
 from aijournal.ui.workers import Job, run_job
 
 
@@ -51,17 +51,17 @@ class LaterView:
     __hash__ = object.__hash__
 
 
-JOURNAL = LaterView("Journal", "journal_view", "JournalView")
-INSIGHTS = LaterView("Insights", "insights_view", "InsightsView")
-REVIEW = LaterView("Review imports", "review_view", "ReviewView")
-SETTINGS = LaterView("Settings", "settings_view", "SettingsView")
+JOURNAL = LaterView("Journal", "views.journal", "JournalView")
+INSIGHTS = LaterView("Insights", "views.insights", "InsightsView")
+REVIEW = LaterView("Review imports", "views.review", "ReviewView")
+SETTINGS = LaterView("Settings", "views.settings", "SettingsView")
 VIEWS = (
     TodayView,
     JOURNAL,
-    LaterView("Trends", "trends_view", "TrendsView"),
+    LaterView("Trends", "views.trends", "TrendsView"),
     INSIGHTS,
-    LaterView("People", "people_view", "PeopleView"),
-    LaterView("Skills & goals", "skills_goals_view", "SkillsGoalsView"),
+    LaterView("People", "views.people", "PeopleView"),
+    LaterView("Skills & goals", "views.skills_goals", "SkillsGoalsView"),
     REVIEW,
     SETTINGS,
 )
@@ -384,7 +384,7 @@ class MainWindow(QMainWindow):
         return action
 
     def import_ai_history(self) -> None:
-        from aijournal.ui.import_dialog import run_import
+        from aijournal.ui.dialogs.import_history import run_import
 
         if not self.locked:
             run_import(self, self.journal, on_imported=lambda _plan: self.show_review())
@@ -395,12 +395,12 @@ class MainWindow(QMainWindow):
         self.show_view(VIEWS.index(REVIEW))
 
     def export_summary(self) -> None:
-        from aijournal.ui.export_dialog import ExportSummaryDialog
+        from aijournal.ui.dialogs.export_summary import ExportSummaryDialog
 
         ExportSummaryDialog(self.journal, self).exec()
 
     def show_coach_view(self) -> None:
-        from aijournal.ui.coach_window import open_coach_view
+        from aijournal.ui.views.coach import open_coach_view
 
         self._coach = open_coach_view()  # a window of its own; needs no journal
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from importlib.resources import as_file
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
-import aijournal
-
-ICON = Path(aijournal.__file__).resolve().parent.parent / "resources" / "icons" / "aijournal.svg"
+from aijournal.model.resources import resource
 
 # (role, dark colour); disabled text is dimmed separately.
 _DARK = {
@@ -43,7 +41,8 @@ _ROLE_COLOURS = {
 
 
 def app_icon() -> QIcon:
-    return QIcon(str(ICON))
+    with as_file(resource("icons", "aijournal.svg")) as path:
+        return QIcon(str(path))
 
 
 def wants_dark(choice: str) -> bool:

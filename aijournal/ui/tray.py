@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from aijournal import nudges
-from aijournal.reminders import checkin_reminder_due
+from aijournal.connection import nudges
+from aijournal.connection.reminders import checkin_reminder_due
 from aijournal.storage import Journal
 from aijournal.ui import theme
 

@@ -9,15 +9,16 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPushButton, QWidget
 
-from aijournal import records as r
-from aijournal.settings import Settings
+from aijournal.journaling.settings import Settings
+from aijournal.model import records as r
 from aijournal.storage import DataPaths, Journal, SecretStore
 from aijournal.storage.unlock import Key
-from aijournal.ui import errors, welcome
+from aijournal.ui import crash_report as errors
 from aijournal.ui.app import SingleInstance
+from aijournal.ui.dialogs import welcome
+from aijournal.ui.dialogs.welcome import UnlockDialog, WelcomeDialog, open_journal
 from aijournal.ui.tray import REMINDER_TEXT, Reminder
-from aijournal.ui.welcome import UnlockDialog, WelcomeDialog, open_journal
-from aijournal.ui.widgets import find
+from aijournal.ui.widgets.basics import find
 
 PASSPHRASE = "correct horse battery"
 
@@ -64,7 +65,7 @@ def test_first_run_keeps_the_key_in_the_secret_store_and_opens_on_today(
         assert journal.config.protection == "keyring"
         assert len(memory_keyring.passwords) == 1
         from aijournal.ui.main_window import MainWindow
-        from aijournal.ui.today_view import TodayView
+        from aijournal.ui.views.today import TodayView
 
         window = MainWindow(journal, use_tray=False)
         qtbot.addWidget(window)
@@ -185,8 +186,8 @@ def test_a_missing_key_says_so_and_retry_works_once_it_is_back(
 
 
 def test_ctrl_number_switches_views(qtbot, window):
-    from aijournal.ui.people_view import PeopleView
-    from aijournal.ui.settings_view import SettingsView
+    from aijournal.ui.views.people import PeopleView
+    from aijournal.ui.views.settings import SettingsView
 
     qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(window.stack.currentWidget(), PeopleView)
@@ -196,8 +197,8 @@ def test_ctrl_number_switches_views(qtbot, window):
 
 
 def test_a_write_in_one_view_refreshes_the_others_when_shown(qtbot, window, monkeypatch):
-    from aijournal.ui.people_view import PeopleView
-    from aijournal.ui.skills_goals_view import SkillsGoalsView
+    from aijournal.ui.views.people import PeopleView
+    from aijournal.ui.views.skills_goals import SkillsGoalsView
 
     refreshed = []
     skills = window.view(SkillsGoalsView)
@@ -217,9 +218,9 @@ def test_a_write_in_one_view_refreshes_the_others_when_shown(qtbot, window, monk
 def test_every_input_is_named_after_its_label(window):
     from PySide6.QtWidgets import QLabel
 
-    from aijournal.ui.people_view import PeopleView
-    from aijournal.ui.settings_view import SettingsView
-    from aijournal.ui.skills_goals_view import SkillsGoalsView
+    from aijournal.ui.views.people import PeopleView
+    from aijournal.ui.views.settings import SettingsView
+    from aijournal.ui.views.skills_goals import SkillsGoalsView
 
     for view_class in (PeopleView, SkillsGoalsView, SettingsView):
         labels = [

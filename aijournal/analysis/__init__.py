@@ -1,0 +1,1 @@
+"""Analysis: weekly figures, trend series and statistically honest insights."""

@@ -1,0 +1,1 @@
+"""Connection: the circle of people, nudges that prompt human contact, reminders."""

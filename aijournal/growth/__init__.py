@@ -1,0 +1,1 @@
+"""Growth: skills and goals, learning with AI and from people, the portfolio."""

@@ -1,0 +1,1 @@
+"""Journaling use cases: logging entries, settings, how entries read, sample data."""

@@ -1,0 +1,103 @@
+"""How entries read in lists: one short line each, the same in the CLI and the desktop app."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from datetime import date, datetime
+from typing import Any
+
+from aijournal.model import records as r
+from aijournal.model.patterns import pattern
+
+KIND_LABELS = {
+    "ai-use": "AI use",
+    "checkin": "Check-in",
+    "touchpoint": "Touchpoint",
+    "assessment": "Assessment",
+}
+TOUCHPOINT_LABELS = {
+    "one-to-one": "One-to-one",
+    "mentoring-given": "Mentoring given",
+    "mentoring-received": "Mentoring received",
+    "feedback-asked": "Asked for feedback",
+    "feedback-given": "Gave feedback",
+    "pairing": "Pairing",
+    "team-reflection": "Team reflection",
+    "advice-asked": "Asked for advice",
+    "gratitude-sent": "Sent thanks",
+    "social": "Social",
+}
+
+
+def moment(entry: r.Record) -> datetime | date:
+    """When the entry happened: a time for AI uses and touchpoints, a day otherwise."""
+    if isinstance(entry, r.AIUse):
+        return entry.started_at
+    if isinstance(entry, r.Touchpoint):
+        return entry.at
+    return entry.day  # type: ignore[attr-defined]
+
+
+def when(entry: r.Record) -> str:
+    value = moment(entry)
+    return value.strftime("%Y-%m-%d %H:%M") if isinstance(value, datetime) else value.isoformat()
+
+
+def title(entry: r.Record) -> str:
+    """A line a person recognises the entry by."""
+    if isinstance(entry, r.AIUse):
+        p = pattern(entry.pattern)
+        parts = [f"{entry.tool} · {p.label} ({p.mode.value}) · {entry.minutes} min"]
+        if entry.task:
+            parts.append(entry.task)
+        if entry.replaced_person:
+            parts.append("replaced a person")
+        if entry.skills:
+            parts.append("skills: " + ", ".join(entry.skills))
+        return " · ".join(parts)
+    if isinstance(entry, r.Checkin):
+        parts = [f"burnout {entry.burnout}", f"connection {entry.connection}"]
+        if entry.safety is not None:
+            parts.append(f"safety {entry.safety}")
+        if entry.energy is not None:
+            parts.append(f"energy {entry.energy}")
+        if entry.conversations is not None:
+            parts.append(plural(entry.conversations, "conversation"))
+        if entry.asked_advice:
+            parts.append("asked for advice")
+        return " · ".join(parts)
+    if isinstance(entry, r.Touchpoint):
+        parts = [TOUCHPOINT_LABELS[entry.kind]]
+        if entry.person:
+            parts.append(f"with {entry.person}")
+        if entry.minutes is not None:
+            parts.append(f"{entry.minutes} min")
+        if entry.quality is not None:
+            parts.append(f"quality {entry.quality}")
+        return " · ".join(parts)
+    if isinstance(entry, r.Assessment):
+        from aijournal.wellbeing import instruments
+
+        spec = instruments.instrument(entry.instrument)
+        if entry.score is None:
+            return f"{spec.short_name} · no score"
+        band = next((b.label for b in spec.bands if b.id == entry.band), entry.band)
+        return f"{spec.short_name} · score {entry.score:g}" + (f" · {band}" if band else "")
+    return str(entry.id)
+
+
+def as_dict(entry: r.Record) -> dict[str, Any]:
+    """The entry as JSON-ready data; `entry` says which kind of entry it is."""
+    data: dict[str, Any] = {"entry": entry.record_kind}
+    for f in fields(entry):
+        value = getattr(entry, f.name)
+        if isinstance(value, date):
+            value = value.isoformat()
+        elif isinstance(value, tuple):
+            value = list(value)
+        data[f.name] = value
+    return data
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")

@@ -1,0 +1,1 @@
+"""Sharing on purpose: coach summaries (JSON, HTML) and reading them in the coach view."""

@@ -1,0 +1,1 @@
+"""Sources of AI use recorded elsewhere: chat exports and coding agents' logs."""

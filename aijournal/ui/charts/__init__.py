@@ -1,0 +1,1 @@
+"""Charts drawn with pyqtgraph (views) and QPainter (printed summaries)."""

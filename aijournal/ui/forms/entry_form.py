@@ -1,0 +1,323 @@
+"""`EntryForm`: what every entry form shares (save, clear, keys, inline errors)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aijournal.model import records as r
+from aijournal.model.errors import InvalidInput, JournalError
+from aijournal.storage.journal import Journal
+from aijournal.ui.forms.kit import CONFIRMATION_MS, JOURNAL_ITEM, JOURNAL_ITEM_TIP, error_text
+from aijournal.ui.widgets.basics import InlineError, form_keys, with_role
+from aijournal.ui.widgets.cards import tone_label
+
+
+class EntryForm(QWidget):
+    """Base of the entry forms: rows with inline errors, Save, Ctrl+Enter and Escape.
+
+    Subclasses declare their fields with `_row` and implement `_values`, `_make` and `_store`.
+    `record` (when given) is the stored entry being edited; saving updates it.
+    """
+
+    saved = Signal(object)  # the stored record
+    validity_changed = Signal(bool)
+    noun_in_text = "entry"
+    record_type: type[r.Record] = r.Record
+    # error field name -> (keyword of the record, a valid stand-in used to find further errors)
+    stand_ins: dict[str, tuple[str, Any]] = {}
+
+    def __init__(
+        self, journal: Journal, parent: QWidget | None = None, *, record: r.Record | None = None
+    ):
+        super().__init__(parent)
+        self.journal, self.original = journal, record
+        self.editing = record is not None  # in the edit dialog, not on Today
+        self._rows = QGridLayout()
+        self._rows.setHorizontalSpacing(14)
+        self._rows.setVerticalSpacing(8)
+        self._rows.setColumnStretch(1, 1)
+        self._errors: dict[str, InlineError] = {}
+        self._field_labels: dict[str, str] = {}
+        self._field_widgets: dict[str, QWidget] = {}
+        self._touched: set[str] = set()
+        self._problems: dict[str, InvalidInput] = {}
+        self._loading = False
+        self._confirmation = ""
+        self._confirmation_timer = QTimer(self, singleShot=True, interval=CONFIRMATION_MS)
+        self._confirmation_timer.timeout.connect(self._end_confirmation)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(10)
+        outer.addLayout(self._rows)
+        actions = QHBoxLayout()
+        self.status = tone_label("", "muted", self)
+        self.status.setAccessibleName("Status")
+        self.save_button = QPushButton(self._save_text(), self)
+        self.save_button.setToolTip("Save (Ctrl+Enter)")
+        self.save_button.setDefault(False)
+        self.save_button.setAutoDefault(False)
+        self.save_button.clicked.connect(self.save)
+        actions.addWidget(self.status, 1)
+        self._actions = actions
+        actions.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
+        outer.addLayout(actions)
+        outer.addStretch(1)  # spare height goes below the form, not between its rows
+
+        form_keys(self, self.save, self._escape)
+
+    def _escape(self) -> None:
+        """Escape clears a form on Today; in the edit dialog it cancels the dialog."""
+        window = self.window()
+        if self.editing and isinstance(window, QDialog):
+            window.reject()
+        else:
+            self.clear()
+
+    # -- building the layout --
+
+    def _save_text(self) -> str:
+        return "Save changes" if self.editing else f"Save {self.noun_in_text}"
+
+    def _row(
+        self,
+        label: str,
+        widget: QWidget,
+        fields: Iterable[str] = (),
+        *,
+        hint: str = "",
+        journal_item: bool = False,
+        span_label: bool = False,
+    ) -> None:
+        """Add a labelled row; `fields` are the InvalidInput field names shown under it."""
+        row = self._rows.rowCount()
+        widget.setAccessibleName(label)
+        if hint:
+            widget.setAccessibleDescription(hint)
+        title = QLabel(label, self)
+        focusable = widget if widget.focusPolicy() != Qt.FocusPolicy.NoFocus else None
+        if focusable is not None:
+            title.setBuddy(focusable)
+        label_box = QVBoxLayout()
+        label_box.setSpacing(0)
+        if not hint:  # line the label up with the text inside the field
+            label_box.setContentsMargins(0, 4, 0, 0)
+        label_box.addWidget(title)
+        if journal_item:
+            tag = tone_label(JOURNAL_ITEM, "muted", self, small=True)
+            tag.setToolTip(JOURNAL_ITEM_TIP)
+            tag.setWordWrap(False)
+            label_box.addWidget(tag)
+        label_box.addStretch(1)
+        field_box = QVBoxLayout()
+        field_box.setSpacing(2)
+        if hint:
+            hint_label = tone_label(hint, "muted", self, small=True)
+            field_box.addWidget(hint_label)
+        if isinstance(widget, QCheckBox):  # only its box and text are clickable: keep it tight
+            field_box.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
+        else:
+            field_box.addWidget(widget)
+        error = InlineError(self)
+        error.setAccessibleName(f"{label} error")
+        field_box.addWidget(error)
+        if span_label:
+            self._rows.addLayout(label_box, row, 0, 1, 2)
+            self._rows.addLayout(field_box, row + 1, 0, 1, 2)
+        else:
+            self._rows.addLayout(label_box, row, 0, Qt.AlignmentFlag.AlignTop)
+            self._rows.addLayout(field_box, row, 1)
+        for field in fields:
+            self._errors[field] = error
+            self._field_labels[field] = label
+            self._field_widgets[field] = widget
+
+    def _watch(self, field: str, signal) -> None:
+        """Count edits made through `signal` as the user touching `field`."""
+        signal.connect(lambda *_: self._edited(field))
+
+    # -- the record --
+
+    def _values(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def _make(self, values: dict[str, Any]) -> r.Record:
+        """The edited entry with these values, or a new one."""
+        if isinstance(self.original, self.record_type):
+            return replace(self.original, **values)
+        return self.record_type(**values)
+
+    def _store(self, record: r.Record) -> tuple[r.Record, str]:
+        raise NotImplementedError
+
+    def _check_more(self, record: r.Record) -> None:
+        """Rules that need the journal (no future entries); raise InvalidInput."""
+        r.check_timely(record, self.journal.clock)
+
+    def build(self) -> r.Record:
+        """The record the form shows; InvalidInput for the first wrong field."""
+        record = self._make(self._values())
+        self._check_more(record)
+        return record
+
+    def _find_problems(self) -> dict[str, InvalidInput]:
+        """Every field's problem: after one, put a valid stand-in there and build again."""
+        problems: dict[str, InvalidInput] = {}
+        try:
+            values = self._values()
+        except InvalidInput as exc:  # text that is not a number at all
+            problems[exc.field] = exc
+            return problems
+        for _ in range(len(self.stand_ins) + 2):
+            try:
+                record = self._make(values)
+                self._check_more(record)
+                return problems
+            except InvalidInput as exc:
+                problems.setdefault(exc.field, exc)
+                if exc.field not in self.stand_ins:
+                    return problems
+                keyword, stand_in = self.stand_ins[exc.field]
+                if values.get(keyword) == stand_in:
+                    return problems
+                values[keyword] = stand_in
+        return problems
+
+    # -- validation on every edit --
+
+    def _edited(self, field: str) -> None:
+        if self._loading:
+            return
+        self._touched.add(field)
+        self._end_confirmation()
+        self.validate()
+
+    def validate(self) -> bool:
+        """Show the problems of the current values; returns whether the form can be saved."""
+        self._problems = self._find_problems()
+        shown: set[int] = set()
+        for field, label in self._errors.items():
+            problem = self._problems.get(field)
+            if problem is not None and field in self._touched:
+                label.show_error(error_text(problem))
+                shown.add(id(label))
+            elif id(label) not in shown:
+                label.clear()
+        valid = not self._problems
+        self.save_button.setEnabled(valid)
+        self._show_status()
+        self.validity_changed.emit(valid)
+        return valid
+
+    def _show_status(self) -> None:
+        if self._confirmation:
+            with_role(self.status, "notice")
+            self.status.setText("✓ " + self._confirmation)
+            return
+        with_role(self.status, "muted")
+        waiting = [
+            self._field_labels.get(f, f)
+            for f in self._problems
+            if f not in self._touched or f not in self._errors
+        ]
+        unplaced = [p for f, p in self._problems.items() if f not in self._errors]
+        if unplaced:
+            with_role(self.status, "error")
+            self.status.setText(str(unplaced[0]))
+        elif waiting:
+            self.status.setText("To save, fill in: " + ", ".join(dict.fromkeys(waiting)))
+        else:
+            self.status.setText("")
+
+    def _end_confirmation(self) -> None:
+        if self._confirmation:
+            self._confirmation = ""
+            self._confirmation_timer.stop()
+            self._show_status()
+
+    def confirm(self, message: str) -> None:
+        self._confirmation = message
+        self._confirmation_timer.start()
+        self._show_status()
+
+    # -- actions --
+
+    def save(self) -> r.Record | None:
+        """Store the entry if it is valid; otherwise show every problem and focus the first."""
+        if not self.validate():
+            self._touched.update(self._problems)
+            self.validate()
+            first = next(iter(self._problems))
+            widget = self._field_widgets.get(first)
+            if widget is not None:
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            return None
+        try:
+            stored, message = self._store(self.build())
+        except JournalError as exc:
+            with_role(self.status, "error")
+            self.status.setText(str(exc))
+            return None
+        self._after_save(stored)
+        self.confirm(message)
+        self.saved.emit(stored)
+        return stored
+
+    def _after_save(self, stored: r.Record) -> None:
+        """Entries clear for the next one; the check-in keeps showing the day's record."""
+        self.clear(keep_confirmation=True)
+
+    def clear(self, *, keep_confirmation: bool = False) -> None:
+        self._loading = True
+        try:
+            self._reset()
+        finally:
+            self._loading = False
+        self._touched.clear()
+        if not keep_confirmation:
+            self._end_confirmation()
+        self.validate()
+
+    def _reset(self) -> None:
+        raise NotImplementedError
+
+    def load(self, record: r.Record) -> None:
+        """Show a stored record; saving then updates it."""
+        self.original = record
+        self._loading = True
+        try:
+            self._show_record(record)
+        finally:
+            self._loading = False
+        self._touched.clear()
+        self.validate()
+
+    def _show_record(self, record: r.Record) -> None:
+        raise NotImplementedError
+
+    def refresh_suggestions(self) -> None:
+        """Reload tool, people, skill and goal suggestions from the journal."""
+
+    def has_edits(self) -> bool:
+        """Whether the user changed anything since the form was cleared, loaded or saved."""
+        return bool(self._touched)
+
+    def first_input(self) -> QWidget:
+        return self._field_widgets[next(iter(self._field_widgets))]
+
+    def focus_first(self) -> None:
+        self.first_input().setFocus(Qt.FocusReason.ShortcutFocusReason)

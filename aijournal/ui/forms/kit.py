@@ -1,0 +1,353 @@
+"""The inputs entry forms are built from: 1–5 scales, completers, pattern choice, moments."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime, QStringListModel, Qt, Signal
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QCompleter,
+    QDateTimeEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionFocusRect,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aijournal.model import records as r
+from aijournal.model.errors import InvalidInput
+from aijournal.model.patterns import PATTERNS, Mode
+from aijournal.ui.widgets.basics import with_role
+from aijournal.ui.widgets.cards import tone_label
+
+DEFAULT_TOOLS = ("ChatGPT", "Claude", "Copilot", "Gemini")
+
+
+AGREEMENT = (
+    "Strongly disagree",
+    "Disagree",
+    "Neither agree nor disagree",
+    "Agree",
+    "Strongly agree",
+)
+
+
+ENERGY = ("Very low", "Low", "Moderate", "High", "Very high")
+
+
+QUALITY = ("Poor", "Fair", "Good", "Very good", "Excellent")
+
+
+OUTCOME = ("Not useful", "Slightly useful", "Somewhat useful", "Very useful", "Extremely useful")
+
+
+JOURNAL_ITEM = "journal item"
+
+
+JOURNAL_ITEM_TIP = (
+    "A question for your own journal, not a validated instrument: "
+    "useful for your trends, not comparable with research norms."
+)
+
+
+CONFIRMATION_MS = 5000
+
+
+class ScaleInput(QWidget):
+    """A 1–5 answer as five buttons; keys 1–5 and the arrows pick, Delete clears if optional."""
+
+    changed = Signal()
+
+    def __init__(self, anchors: tuple[str, ...], *, optional: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._anchors, self._optional, self._value = anchors, optional, None
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(3, 3, 3, 3)
+        row.setSpacing(4)
+        self.buttons: list[QPushButton] = []
+        width = self.fontMetrics().horizontalAdvance("55") + 22
+        for number, anchor in enumerate(anchors, 1):
+            button = QPushButton(str(number), self)
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumWidth(width)
+            button.setToolTip(f"{number} — {anchor}")
+            button.setAccessibleName(f"{number} — {anchor}")
+            button.clicked.connect(lambda _=False, n=number: self._clicked(n))
+            row.addWidget(button)
+            self.buttons.append(button)
+        self._meaning = tone_label("", "muted", self)
+        self._meaning.setWordWrap(False)
+        self._meaning.setMinimumWidth(
+            self.fontMetrics().horizontalAdvance(max(anchors, key=len)) + 8
+        )
+        row.addSpacing(6)
+        row.addWidget(self._meaning, 1)
+        self.setStyleSheet(
+            "QPushButton { border: 1px solid palette(mid); border-radius: 4px;"
+            " padding: 3px 0px; background: palette(button); color: palette(button-text); }"
+            "QPushButton:checked { background: palette(highlight);"
+            " color: palette(highlighted-text); border-color: palette(highlight); }"
+            "QPushButton:hover:!checked { border-color: palette(highlight); }"
+        )
+        self._show()
+
+    def value(self) -> int | None:
+        return self._value
+
+    def set_value(self, value: int | None) -> None:
+        """Show `value` without counting it as the user's edit."""
+        self._value = value if value in range(1, len(self._anchors) + 1) else None
+        self._show()
+
+    def _clicked(self, number: int) -> None:
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        self._pick(None if (number == self._value and self._optional) else number)
+
+    def _pick(self, value: int | None) -> None:
+        if value != self._value:
+            self._value = value
+            self._show()
+            self.changed.emit()
+        else:
+            self._show()
+
+    def _show(self) -> None:
+        for number, button in enumerate(self.buttons, 1):
+            button.setChecked(number == self._value)
+        if self._value is None:
+            self._meaning.setText("optional" if self._optional else "")
+        else:
+            self._meaning.setText(self._anchors[self._value - 1])
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        key, top = event.key(), len(self._anchors)
+        if Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and key - Qt.Key.Key_0 <= top:
+            self._pick(key - Qt.Key.Key_0)
+        elif key in (Qt.Key.Key_Right, Qt.Key.Key_Up):
+            self._pick(min(top, (self._value or 0) + 1))
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Down):
+            self._pick(max(1, (self._value or 2) - 1))
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_0) and self._optional:
+            self._pick(None)
+        else:
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().focusOutEvent(event)
+        self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().paintEvent(event)
+        if self.hasFocus():
+            painter = QPainter(self)
+            option = QStyleOptionFocusRect()
+            option.initFrom(self)
+            last = self.buttons[-1].geometry()
+            option.rect = self.buttons[0].geometry().united(last).adjusted(-2, -2, 2, 2)
+            option.backgroundColor = self.palette().color(QPalette.ColorRole.Window)
+            self.style().drawPrimitive(
+                QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter, self
+            )
+            pen = painter.pen()
+            pen.setColor(self.palette().color(QPalette.ColorRole.Highlight))
+            pen.setWidth(2)
+            painter.setPen(pen)
+            painter.drawRoundedRect(option.rect, 5, 5)
+
+
+class ClickLabel(QLabel):
+    """A wrapping label that clicks its buddy button (for radio buttons with long texts)."""
+
+    def __init__(
+        self,
+        text: str,
+        buddy: QAbstractButton,
+        parent: QWidget | None = None,
+        role: str = "",
+        *,
+        small: bool = False,
+    ):
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self.setBuddy(buddy)
+        self._button = buddy
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        if small:
+            font = self.font()
+            font.setPointSizeF(font.pointSizeF() * 0.9)
+            self.setFont(font)
+        if role:
+            with_role(self, role)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if event.button() == Qt.MouseButton.LeftButton and self._button.isEnabled():
+            self._button.setFocus(Qt.FocusReason.MouseFocusReason)
+            self._button.click()
+        super().mouseReleaseEvent(event)
+
+
+class CommaCompleter(QCompleter):
+    """Completes the last name in a comma-separated list ("SQL, Pyt" → "SQL, Python")."""
+
+    def __init__(self, names: Iterable[str] = (), parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setModel(QStringListModel(list(names), self))
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterMode(Qt.MatchFlag.MatchContains)
+
+    def set_names(self, names: Iterable[str]) -> None:
+        self.model().setStringList(list(names))
+
+    def splitPath(self, path: str) -> list[str]:  # noqa: N802 (Qt override)
+        return [path.split(",")[-1].strip()]
+
+    def pathFromIndex(self, index) -> str:  # noqa: N802 (Qt override)
+        widget = self.widget()
+        done = widget.text().split(",")[:-1] if isinstance(widget, QLineEdit) else []
+        return ", ".join([part.strip() for part in done] + [index.data()])
+
+
+def name_completer(names: Iterable[str], parent: QWidget) -> QCompleter:
+    completer = QCompleter(list(names), parent)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    return completer
+
+
+def parse_whole_number(field: str, text: str) -> int | None:
+    """Empty text is no value; anything else must be a whole number (range checked later)."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        raise InvalidInput(field, text, "use a whole number") from None
+
+
+def split_names(text: str) -> tuple[str, ...]:
+    return tuple(part for part in (p.strip() for p in text.split(",")) if part)
+
+
+def _to_qdatetime(moment: datetime) -> QDateTime:
+    local = moment.astimezone()
+    return QDateTime.fromSecsSinceEpoch(int(local.timestamp()))
+
+
+def _from_qdatetime(value: QDateTime) -> datetime:
+    return datetime.fromtimestamp(value.toSecsSinceEpoch()).astimezone()
+
+
+def error_text(exc: InvalidInput) -> str:
+    if exc.value is None or (isinstance(exc.value, str) and not exc.value.strip()):
+        return f"Required: {exc.allowed}"
+    return str(exc)
+
+
+class _MomentField(QDateTimeEdit):
+    """When an entry happened: follows the clock until the user sets it."""
+
+    def __init__(self, clock: r.Clock, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._clock, self.following_clock = clock, True
+        self.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.setCalendarPopup(True)
+        self.setToolTip("Leave as it is to use the time you save.")
+        self.dateTimeChanged.connect(self._set_by_user)
+        self._programmatic = False
+        self.follow_clock()
+
+    def _set_by_user(self) -> None:
+        if not self._programmatic:
+            self.following_clock = False
+
+    def _show(self, moment: datetime) -> None:
+        self._programmatic = True
+        try:
+            self.setDateTime(_to_qdatetime(moment))
+        finally:
+            self._programmatic = False
+
+    def follow_clock(self) -> None:
+        self.following_clock = True
+        self._show(self._clock())
+
+    def show_moment(self, moment: datetime) -> None:
+        self.following_clock = True  # unchanged until the user edits it
+        self._show(moment)
+
+    def moment(self, default: datetime | None) -> datetime:
+        """The shown time, or `default` (the stored or current time) if the user left it."""
+        if self.following_clock:
+            return default or self._clock()
+        return _from_qdatetime(self.dateTime())
+
+
+class _PatternChoice(QWidget):
+    """The five patterns as radio buttons, grouped by mode, each with its explanation."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.group = QButtonGroup(self)
+        self.buttons: dict[str, QRadioButton] = {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(2)
+        grid.setColumnStretch(1, 1)
+        row = 0
+        for mode, title, about in (
+            (Mode.AUGMENTATION, "Augmentation", "you stay in the work"),
+            (Mode.AUTOMATION, "Automation", "the AI does the work"),
+        ):
+            head = QLabel(f"<b>{title}</b> — {about}", self)
+            head.setTextFormat(Qt.TextFormat.RichText)
+            grid.addWidget(head, row, 0, 1, 2)
+            row += 1
+            for p in (p for p in PATTERNS if p.mode is mode):
+                button = QRadioButton(self)
+                button.setAccessibleName(p.label)
+                button.setAccessibleDescription(p.explanation)
+                texts = QVBoxLayout()
+                texts.setSpacing(0)
+                for text in (
+                    ClickLabel(p.label, button, self),
+                    ClickLabel(p.explanation, button, self, "muted", small=True),
+                ):
+                    text.setWordWrap(False)  # short lines; wrapping here clipped in dialogs
+                    texts.addWidget(text)
+                grid.addWidget(button, row, 0, Qt.AlignmentFlag.AlignTop)
+                grid.addLayout(texts, row, 1)
+                self.group.addButton(button)
+                self.buttons[p.id] = button
+                row += 1
+            grid.setRowMinimumHeight(row, 6)
+            row += 1
+        self.setFocusProxy(next(iter(self.buttons.values())))
+
+    def value(self) -> str:
+        checked = self.group.checkedButton()
+        return next((pid for pid, b in self.buttons.items() if b is checked), "")
+
+    def set_value(self, pattern_id: str | None) -> None:
+        self.group.setExclusive(False)
+        for pid, button in self.buttons.items():
+            button.setChecked(pid == pattern_id)
+        self.group.setExclusive(True)

@@ -1,0 +1,522 @@
+"""Journal: every entry, newest first, with filters, search, edit and delete with undo."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import (
+    QDate,
+    QEvent,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aijournal.journaling import describe
+from aijournal.model import records as r
+from aijournal.model.errors import JournalError
+from aijournal.model.patterns import PATTERNS
+from aijournal.storage.journal import EntryFilter, Journal
+from aijournal.ui.dialogs.entry_dialog import EntryDialog, open_entry
+from aijournal.ui.forms.kit import name_completer
+from aijournal.ui.widgets.basics import heading, with_role
+from aijournal.ui.widgets.cards import tone_label
+from aijournal.ui.widgets.rows_model import RowsModel
+
+PAGE = 500  # rows fetched at a time; more load as the list scrolls
+COLUMNS = ("When", "Kind", "Summary")
+KIND_CHOICES = (
+    ("All kinds", None),
+    ("AI uses", "ai-use"),
+    ("Check-ins", "checkin"),
+    ("Touchpoints", "touchpoint"),
+    ("Assessments", "assessment"),
+)
+
+
+class EntryModel(RowsModel):
+    """Entries matching a filter, fetched a page at a time as the view scrolls."""
+
+    columns = COLUMNS
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.journal = journal
+        self.wanted = EntryFilter()
+        self._limit = PAGE
+        self._more = False
+
+    def load(self, wanted: EntryFilter) -> None:
+        """Show the first page of entries matching `wanted`."""
+        self.beginResetModel()
+        self.wanted, self._limit = wanted, PAGE
+        self.rows = self._fetch(self._limit)
+        self.endResetModel()
+
+    def reload(self) -> None:
+        """The same filter again, keeping as many rows as were loaded."""
+        self.beginResetModel()
+        self.rows = self._fetch(max(self._limit, PAGE))
+        self.endResetModel()
+
+    def _fetch(self, limit: int) -> list[r.Record]:
+        found = self.journal.entries(replace(self.wanted, limit=limit))
+        self._more = len(found) >= limit
+        return found
+
+    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: N802
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: N802
+        if parent.isValid() or not self._more:
+            return
+        self._limit += PAGE
+        found = self._fetch(self._limit)
+        shown = [e.id for e in self.rows]
+        if [e.id for e in found[: len(shown)]] != shown:  # the journal changed underneath
+            self.beginResetModel()
+            self.rows = found
+            self.endResetModel()
+            return
+        extra = found[len(shown) :]
+        if extra:
+            self.beginInsertRows(QModelIndex(), len(shown), len(shown) + len(extra) - 1)
+            self.rows.extend(extra)
+            self.endInsertRows()
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        entry = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == 0:
+                return describe.when(entry)
+            if index.column() == 1:
+                return describe.KIND_LABELS.get(entry.record_kind, entry.record_kind)
+            return describe.title(entry)
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
+            note = getattr(entry, "note", "")
+            return describe.title(entry) + (f"\n\n{note}" if note else "")
+        if role == Qt.ItemDataRole.UserRole:
+            return entry
+        return None
+
+    def entry(self, row: int) -> r.Record | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def remove(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self.rows[row]
+        self.endRemoveRows()
+
+    def row_of(self, entry_id: str) -> int:
+        return next((n for n, e in enumerate(self.rows) if e.id == entry_id), -1)
+
+
+class JournalView(QWidget):
+    """All entries with filters; Enter edits, Delete deletes (with Undo), Ctrl+F searches."""
+
+    title = "Journal"
+    changed = Signal()
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.journal = journal
+        self.entry_dialog: EntryDialog | None = None
+        self._deleted: list[r.Record] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(10)
+        layout.addWidget(heading("Journal"))
+        layout.addLayout(self._filters())
+
+        self.undo_bar = QFrame(self)
+        self.undo_bar.setFrameShape(QFrame.Shape.StyledPanel)
+        bar = QHBoxLayout(self.undo_bar)
+        bar.setContentsMargins(10, 4, 6, 4)
+        self.undo_text = QLabel("", self.undo_bar)
+        self.undo_text.setAccessibleName("Deleted")
+        bar.addWidget(self.undo_text, 1)
+        self.undo_button = QPushButton("Undo", self.undo_bar)
+        self.undo_button.setToolTip("Undo (Ctrl+Z)")
+        self.undo_button.clicked.connect(self.undo)
+        bar.addWidget(self.undo_button)
+        dismiss = QPushButton("Dismiss", self.undo_bar)
+        dismiss.clicked.connect(self.undo_bar.hide)
+        bar.addWidget(dismiss)
+        self.undo_bar.hide()
+        layout.addWidget(self.undo_bar)
+
+        self.model = EntryModel(journal, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Entries")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().hide()
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        metrics = self.fontMetrics()
+        header.resizeSection(0, metrics.horizontalAdvance("2026-11-27 10:00") + 28)
+        header.resizeSection(1, metrics.horizontalAdvance("Touchpoint") + 40)
+        header.setStretchLastSection(True)
+        self.table.activated.connect(self._open_index)
+        self.table.selectionModel().currentRowChanged.connect(self._selection_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_selected)
+        undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.activated.connect(self.undo)
+
+        self.empty = tone_label("No entries match these filters.", "muted", self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setAccessibleName("No entries")
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        layout.addWidget(self.stack, 1)
+
+        actions = QHBoxLayout()
+        self.count = tone_label("", "muted", self)
+        self.count.setWordWrap(False)
+        actions.addWidget(self.count, 1)
+        self.open_button = QPushButton("Open", self)
+        self.open_button.setToolTip("Edit the selected entry (Enter)")
+        self.open_button.clicked.connect(self.open_selected)
+        self.delete_button = QPushButton("Delete", self)
+        self.delete_button.setToolTip("Delete the selected entry (Delete); you can undo it")
+        self.delete_button.clicked.connect(self.delete_selected)
+        actions.addWidget(self.open_button)
+        actions.addWidget(self.delete_button)
+        layout.addLayout(actions)
+
+        self._apply_timer = QTimer(self, singleShot=True, interval=200)
+        self._apply_timer.timeout.connect(self.apply_filters)
+        self.refresh()
+
+    # ---- filters ---------------------------------------------------------------------------
+
+    def _filters(self) -> QVBoxLayout:
+        rows = QVBoxLayout()
+        rows.setSpacing(6)
+        first, second = QHBoxLayout(), QHBoxLayout()
+        rows.addLayout(first)
+        rows.addLayout(second)
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search notes, tasks and tools (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self._labelled(first, "Search", self.search, 3)
+        self.search.textChanged.connect(lambda: self._apply_timer.start())
+        self.kind = QComboBox(self)
+        for text, kind in KIND_CHOICES:
+            self.kind.addItem(text, kind)
+        self._labelled(first, "Kind", self.kind)
+        self.kind.currentIndexChanged.connect(self.apply_filters)
+        today = self.journal.clock().date()
+        self.from_on, self.from_date = self._date_filter(first, "From", today.replace(day=1))
+        self.to_on, self.to_date = self._date_filter(first, "To", today)
+
+        self.tool = self._name_filter(second, "Tool", "Any tool")
+        self.pattern = QComboBox(self)
+        self.pattern.addItem("Any pattern", None)
+        for p in PATTERNS:
+            self.pattern.addItem(f"{p.label} ({p.mode.value})", p.id)
+        self._labelled(second, "Pattern", self.pattern)
+        self.pattern.currentIndexChanged.connect(self.apply_filters)
+        self.person = self._name_filter(second, "Person", "Anyone")
+        self.skill = self._name_filter(second, "Skill", "Any skill")
+        self.clear_button = QPushButton("Clear filters", self)
+        self.clear_button.clicked.connect(self.clear_filters)
+        second.addWidget(self.clear_button)
+        return rows
+
+    def _labelled(self, row: QHBoxLayout, label: str, widget: QWidget, stretch: int = 0) -> None:
+        caption = QLabel(label, self)
+        caption.setBuddy(widget)
+        widget.setAccessibleName(label)
+        row.addWidget(caption)
+        row.addWidget(widget, stretch)
+        row.addSpacing(8)
+
+    def _date_filter(
+        self, row: QHBoxLayout, label: str, start: date
+    ) -> tuple[QCheckBox, QDateEdit]:
+        check = QCheckBox(label, self)
+        check.setAccessibleName(label)
+        edit = QDateEdit(QDate(start.year, start.month, start.day), self)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setAccessibleName(f"{label} date")
+        edit.setEnabled(False)
+        check.toggled.connect(edit.setEnabled)
+        check.toggled.connect(self.apply_filters)
+        edit.dateChanged.connect(lambda: check.isChecked() and self._apply_timer.start())
+        row.addWidget(check)
+        row.addWidget(edit)
+        row.addSpacing(8)
+        return check, edit
+
+    def _name_filter(self, row: QHBoxLayout, label: str, placeholder: str) -> QComboBox:
+        box = QComboBox(self)
+        box.setEditable(True)
+        box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        box.lineEdit().setPlaceholderText(placeholder)
+        box.lineEdit().setClearButtonEnabled(True)
+        box.setMinimumContentsLength(10)
+        self._labelled(row, label, box, 1)
+        box.lineEdit().setAccessibleName(label)
+        box.editTextChanged.connect(lambda: self._apply_timer.start())
+        return box
+
+    def _fill_names(self, box: QComboBox, names: list[str]) -> None:
+        text = box.currentText()
+        box.blockSignals(True)
+        box.clear()
+        box.addItems(names)
+        box.setCurrentIndex(-1)
+        box.setEditText(text)
+        box.setCompleter(name_completer(names, box))
+        box.blockSignals(False)
+
+    def current_filter(self) -> EntryFilter:
+        """The filter the controls describe."""
+        kind = self.kind.currentData()
+
+        def text(box: QComboBox | QLineEdit) -> str | None:
+            value = box.currentText() if isinstance(box, QComboBox) else box.text()
+            return " ".join(value.split()) or None
+
+        def day(check: QCheckBox, edit: QDateEdit) -> date | None:
+            return edit.date().toPython() if check.isChecked() else None
+
+        return EntryFilter(
+            kinds=(kind,) if kind else r.ENTRY_KINDS,
+            start=day(self.from_on, self.from_date),
+            end=day(self.to_on, self.to_date),
+            tool=text(self.tool),
+            pattern=self.pattern.currentData(),
+            person=text(self.person),
+            skill=text(self.skill),
+            text=text(self.search),
+        )
+
+    def apply_filters(self) -> None:
+        self._apply_timer.stop()
+        self.model.load(self.current_filter())
+        self._after_load()
+
+    def clear_filters(self) -> None:
+        for widget in (
+            self.kind,
+            self.pattern,
+            self.tool,
+            self.person,
+            self.skill,
+            self.search,
+            self.from_on,
+            self.to_on,
+        ):
+            widget.blockSignals(True)
+        self.kind.setCurrentIndex(0)
+        self.pattern.setCurrentIndex(0)
+        for box in (self.tool, self.person, self.skill):
+            box.setEditText("")
+        self.search.clear()
+        self.from_on.setChecked(False)
+        self.to_on.setChecked(False)
+        self.from_date.setEnabled(False)
+        self.to_date.setEnabled(False)
+        for widget in (
+            self.kind,
+            self.pattern,
+            self.tool,
+            self.person,
+            self.skill,
+            self.search,
+            self.from_on,
+            self.to_on,
+        ):
+            widget.blockSignals(False)
+        self.apply_filters()
+
+    def show_days(self, first: date, last: date) -> None:
+        """Show every entry from `first` to `last` (a day or a week clicked in Trends)."""
+        for widget in (self.from_on, self.to_on, self.from_date, self.to_date):
+            widget.blockSignals(True)
+        self.clear_filters()
+        for check, edit, day in (
+            (self.from_on, self.from_date, first),
+            (self.to_on, self.to_date, last),
+        ):
+            check.setChecked(True)
+            edit.setEnabled(True)
+            edit.setDate(QDate(day.year, day.month, day.day))
+        for widget in (self.from_on, self.to_on, self.from_date, self.to_date):
+            widget.blockSignals(False)
+        self.apply_filters()
+
+    # ---- the view contract -----------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload suggestions and the entries, keeping the filters and the selection."""
+        keep = self.selected()
+        self._fill_names(self.tool, self.journal.tools())
+        self._fill_names(self.person, [p.name for p in self.journal.people(archived=True)])
+        self._fill_names(self.skill, [s.name for s in self.journal.skills()])
+        self._apply_timer.stop()
+        self.model.load(self.current_filter())
+        self._after_load(keep.id if keep else None)
+
+    def event(self, event: QEvent) -> bool:
+        # Ctrl+F inside the view is the view's own: claim it before the window's shortcut
+        # (a second QShortcut on the same keys would make both ambiguous and neither fire).
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Find)
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        if event.matches(QKeySequence.StandardKey.Find):
+            self.focus_search()
+            return
+        super().keyPressEvent(event)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # ---- entries -----------------------------------------------------------------------------
+
+    def _after_load(self, select_id: str | None = None) -> None:
+        shown = self.model.rowCount()
+        self.stack.setCurrentWidget(self.table if shown else self.empty)
+        if not shown:
+            filtered = self.current_filter() != EntryFilter()
+            self.empty.setText(
+                "No entries match these filters."
+                if filtered
+                else "Your journal is empty. Log an AI use or a check-in on Today."
+            )
+        self.count.setText(self._count_text())
+        row = self.model.row_of(select_id) if select_id else -1
+        if row >= 0:
+            self.table.selectRow(row)
+        self._selection_changed()
+
+    def _count_text(self) -> str:
+        shown = self.model.rowCount()
+        if not shown:
+            return ""
+        more = " (scroll for more)" if self.model.canFetchMore() else ""
+        return f"{shown} {'entry' if shown == 1 else 'entries'}{more}"
+
+    def selected(self) -> r.Record | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
+            return None
+        return self.model.entry(index.row())
+
+    def _selection_changed(self, *_: object) -> None:
+        has = self.selected() is not None
+        self.open_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        entry = self.model.entry(index.row())
+        if entry is not None:
+            self.open_entry(entry)
+
+    def open_selected(self) -> None:
+        if (entry := self.selected()) is not None:
+            self.open_entry(entry)
+
+    def open_entry(self, entry: r.Record) -> EntryDialog:
+        """Edit `entry` in a dialog (assessments: read-only details)."""
+        self.entry_dialog = open_entry(self.journal, entry, self, self._edited)
+        return self.entry_dialog
+
+    def _edited(self, stored: r.Record) -> None:
+        self.model.reload()
+        self._after_load(stored.id)
+        self.changed.emit()
+
+    def delete_selected(self) -> None:
+        row = self.table.currentIndex().row()
+        entry = self.selected()
+        if entry is None:
+            return
+        try:
+            deleted = self.journal.delete(entry)
+        except JournalError as exc:
+            self._say(str(exc), undo=False)
+            return
+        self._deleted.append(deleted)
+        self.model.remove(row)
+        self._after_load()
+        if self.model.rowCount():
+            self.table.selectRow(min(row, self.model.rowCount() - 1))
+        kind = describe.KIND_LABELS.get(deleted.record_kind, "Entry")
+        self._say(f"{kind} of {describe.when(deleted)} deleted.", undo=True)
+        self.changed.emit()
+
+    def undo(self) -> None:
+        """Bring back the most recently deleted entry."""
+        if not self._deleted:
+            return
+        entry = self._deleted.pop()
+        try:
+            restored = self.journal.undelete(entry)
+        except JournalError as exc:
+            self._say(str(exc), undo=False)
+            return
+        self.model.reload()
+        self._after_load(restored.id)
+        if self._deleted:
+            self._say(
+                f"Restored. {len(self._deleted)} more deleted entries can be undone.", undo=True
+            )
+        else:
+            self._say("Entry restored.", undo=False)
+        self.table.setFocus()
+        self.changed.emit()
+
+    def _say(self, text: str, *, undo: bool) -> None:
+        self.undo_text.setText(text)
+        with_role(self.undo_text, "notice" if undo or text == "Entry restored." else "error")
+        self.undo_button.setVisible(undo)
+        self.undo_bar.show()

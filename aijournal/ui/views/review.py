@@ -1,0 +1,627 @@
+"""Review imports: imported AI uses wait here until the user confirms how they worked.
+
+Each row shows the pattern the import rules suggested, how sure they are and why. The user
+selects rows (Ctrl/Shift, Ctrl+A) and confirms them as suggested, or sets the pattern, links a
+goal or adds skills while confirming; "Replaced a person" applies to the next confirmation.
+Every action is one transaction, the rows leave the list, and Undo puts them back as they were.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from aijournal.journaling.describe import plural
+from aijournal.model import records as r
+from aijournal.model.errors import JournalError
+from aijournal.model.patterns import pattern as pattern_named
+from aijournal.storage.journal import Journal
+from aijournal.ui.forms.kit import CommaCompleter, _PatternChoice, split_names
+from aijournal.ui.theme import colour
+from aijournal.ui.widgets.basics import InlineError, heading, muted
+from aijournal.ui.widgets.rows_model import RowsModel
+from aijournal.ui.workers import run_job
+
+COLUMNS = ("Date", "Tool", "Task", "Minutes", "Turns", "Suggested pattern", "Why")
+EMPTY = "Nothing to review — import your ChatGPT or Claude history with File → Import AI history…"
+INTRO = (
+    "Imported AI uses wait here for your word on how you worked with the AI. The "
+    "suggestion is a guess from your own messages. Select rows (Ctrl+A for all), then "
+    "confirm them as suggested or say what fits better."
+)
+REPLACED_TIP = (
+    "Also mark the AI uses you confirm next as standing in for asking or working with a person"
+)
+WORKER_ABOVE = 300  # confirming more uses than this at once runs off the GUI thread
+GUESS_BELOW = 0.5  # suggestions less sure than this are shown in the warning colour
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def suggested(use: r.AIUse) -> str:
+    """The pattern the import suggested (the stored one for a use without a suggestion)."""
+    return use.suggested_pattern or use.pattern
+
+
+def _slot(action: Callable[[], object]) -> Callable[..., None]:
+    """`action` as a slot: called without the signal's arguments, returning nothing.
+
+    PySide6 6.12 releases a Python slot's return value once too often; a returned True,
+    False or small int then crashes the interpreter later (bool_dealloc). Never return one.
+    """
+
+    def run(*_: object) -> None:
+        action()
+
+    return run
+
+
+class ReviewModel(RowsModel):
+    """The AI uses waiting for review, oldest first."""
+
+    columns = COLUMNS
+
+    def show(self, uses: list[r.AIUse]) -> None:
+        self.beginResetModel()
+        self.rows = uses
+        self.endResetModel()
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        use, column = self.rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(use, column)
+        if role == SORT_ROLE:
+            return self._sort_value(use, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 2:
+                return use.task
+            if column in (5, 6):
+                p = pattern_named(suggested(use))
+                return (
+                    f"{p.label} ({p.mode.value}): {p.explanation}\n\n"
+                    f"Why: {use.suggestion_reason or 'no reason recorded'}"
+                )
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and column == 5
+            and ((use.suggestion_confidence or 0) < GUESS_BELOW)
+        ):
+            return colour("warning")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (3, 4):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return use
+        return None
+
+    @staticmethod
+    def _text(use: r.AIUse, column: int) -> str:
+        if column == 0:
+            return use.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        if column == 1:
+            return use.tool
+        if column == 2:
+            return use.task
+        if column == 3:
+            return str(use.minutes)
+        if column == 4:
+            return "" if use.turns is None else str(use.turns)
+        if column == 5:
+            label = pattern_named(suggested(use)).label
+            confidence = use.suggestion_confidence
+            return label if confidence is None else f"{label} · {confidence:.0%}"
+        return use.suggestion_reason
+
+    @staticmethod
+    def _sort_value(use: r.AIUse, column: int) -> Any:
+        if column == 0:
+            return use.started_at.timestamp()
+        if column == 3:
+            return use.minutes
+        if column == 4:
+            return use.turns or 0
+        if column == 5:
+            return f"{suggested(use)} {1 - (use.suggestion_confidence or 0):.2f}"
+        return ReviewModel._text(use, column).casefold()
+
+
+class _ChoiceDialog(QDialog):
+    """A small window-modal question: one input, an OK button that names the action."""
+
+    def __init__(self, parent: QWidget, title: str, intro: str, field: QWidget, ok: str):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 16, 18, 16)
+        layout.setSpacing(10)
+        layout.addWidget(heading(title))
+        if intro:
+            layout.addWidget(muted(intro))
+        layout.addWidget(field)
+        self.field = field
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        cancel = QPushButton("Cancel", self)
+        cancel.clicked.connect(self.reject)
+        self.ok = QPushButton(ok, self)
+        self.ok.setDefault(True)
+        self.ok.clicked.connect(self.accept)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.ok)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+
+
+class ReviewView(QWidget):
+    """Imported AI uses to confirm, alone or many at once, with Undo."""
+
+    title = "Review imports"
+    changed = Signal()
+
+    def __init__(self, journal: Journal, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.journal = journal
+        self.dialog: _ChoiceDialog | None = None
+        self._before: list[r.AIUse] = []  # the uses as they were before the last confirmation
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(10)
+        layout.addWidget(heading(self.title))
+        layout.addWidget(muted(INTRO))
+
+        self.actions = QWidget(self)
+        actions = QHBoxLayout(self.actions)
+        actions.setContentsMargins(0, 0, 0, 0)
+        actions.setSpacing(8)
+        self.confirm_button = self._action(
+            "Confirm as suggested",
+            self.confirm_as_suggested,
+            "Each keeps the pattern suggested for it",
+        )
+        self.pattern_button = self._action(
+            "Set pattern…", self.set_pattern, "Choose one pattern for all selected uses"
+        )
+        self.goal_button = self._action(
+            "Link goal…", self.link_goal, "Link the selected uses to a goal and confirm them"
+        )
+        self.skills_button = self._action(
+            "Add skills…", self.add_skills, "Add skills to the selected uses and confirm them"
+        )
+        for button in (
+            self.confirm_button,
+            self.pattern_button,
+            self.goal_button,
+            self.skills_button,
+        ):
+            actions.addWidget(button)
+        actions.addSpacing(8)
+        self.replaced_person = QCheckBox("Replaced a person", self)
+        self.replaced_person.setAccessibleName("Replaced a person")
+        self.replaced_person.setToolTip(REPLACED_TIP)
+        self.replaced_person.setAccessibleDescription(REPLACED_TIP)
+        actions.addWidget(self.replaced_person)
+        actions.addStretch(1)
+        self.selection_text = muted("")
+        self.selection_text.setWordWrap(False)
+        self.selection_text.setAccessibleName("Selection")
+        actions.addWidget(self.selection_text)
+        layout.addWidget(self.actions)
+
+        self.undo_bar = QFrame(self)
+        self.undo_bar.setFrameShape(QFrame.Shape.StyledPanel)
+        bar = QHBoxLayout(self.undo_bar)
+        bar.setContentsMargins(10, 4, 6, 4)
+        self.undo_text = QLabel("", self.undo_bar)
+        self.undo_text.setAccessibleName("Confirmed")
+        self.undo_text.setWordWrap(True)
+        bar.addWidget(self.undo_text, 1)
+        self.undo_button = QPushButton("Undo", self.undo_bar)
+        self.undo_button.setToolTip("Put them back in the list as they were (Ctrl+Z)")
+        self.undo_button.setAutoDefault(True)
+        self.undo_button.clicked.connect(_slot(self.undo))
+        bar.addWidget(self.undo_button)
+        dismiss = QPushButton("Dismiss", self.undo_bar)
+        dismiss.setAutoDefault(True)
+        dismiss.clicked.connect(self.undo_bar.hide)
+        bar.addWidget(dismiss)
+        self.undo_bar.hide()
+        layout.addWidget(self.undo_bar)
+        self.error = InlineError(self)
+        layout.addWidget(self.error)
+
+        self.model = ReviewModel(self)
+        self.sorted = QSortFilterProxyModel(self)
+        self.sorted.setSourceModel(self.model)
+        self.sorted.setSortRole(SORT_ROLE)
+        self.table = QTableView(self)
+        self.table.setModel(self.sorted)
+        self.table.setAccessibleName("AI uses to review")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the journal's order
+        self.table.verticalHeader().hide()
+        metrics = self.fontMetrics()
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(metrics.height() + 10)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, sample in enumerate(
+            ("2026-11-27 10:00", "ChatGPT", "", "Minutes", "Turns", "Task iteration · 65%")
+        ):
+            if sample:
+                header.resizeSection(column, metrics.horizontalAdvance(sample) + 20)
+        # Why takes the room left: it is what the user judges the suggestion by. The line
+        # under the table shows the current row's task and reason in full.
+        header.setStretchLastSection(True)
+        self.table.viewport().installEventFilter(self)  # Task's width follows the room
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._show_details)
+
+        self.details = muted("")
+        self.details.setAccessibleName("Details")
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        list_page = QWidget(self)
+        list_layout = QVBoxLayout(list_page)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addWidget(self.table, 1)
+        list_layout.addWidget(self.details)
+        self.empty = muted(EMPTY)
+        self.empty.setAccessibleName("Nothing to review")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(list_page)
+        self.pages.addWidget(self.empty)
+        layout.addWidget(self.pages, 1)
+
+        undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.activated.connect(self._undo_key)
+        order = [
+            self.confirm_button,
+            self.pattern_button,
+            self.goal_button,
+            self.skills_button,
+            self.replaced_person,
+            self.undo_button,
+            dismiss,
+            self.table,
+        ]
+        for first, second in zip(order, order[1:]):
+            QWidget.setTabOrder(first, second)
+        self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self._fit_task_column()
+        return False
+
+    def _fit_task_column(self) -> None:
+        """Task gets a third of the room the fixed columns leave, 12 to 28 characters."""
+        header = self.table.horizontalHeader()
+        room = self.table.viewport().width() - sum(header.sectionSize(c) for c in (0, 1, 3, 4, 5))
+        em = self.fontMetrics().averageCharWidth()
+        header.resizeSection(2, max(em * 12, min(em * 28, room // 3)))
+
+    def _action(self, text: str, slot: Callable[[], object], tip: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setAccessibleName(text.replace("&", ""))
+        button.setToolTip(tip)
+        button.setAutoDefault(True)  # Enter acts on a focused button, as Space does
+        button.clicked.connect(_slot(slot))
+        return button
+
+    # ---- showing -----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload the uses waiting for review, keeping the selection where the rows remain."""
+        keep = {use.id for use in self.selected()}
+        self.model.show(self.journal.to_review())
+        if keep:
+            self._select(lambda use: use.id in keep)
+        elif self.model.rows:  # a place to start from, without choosing anything yet
+            self.table.selectionModel().setCurrentIndex(
+                self.sorted.index(0, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+        self._update()
+
+    def _update(self) -> None:
+        self.pages.setCurrentIndex(0 if self.model.rows else 1)
+        self.actions.setVisible(bool(self.model.rows))
+        self._selection_changed()
+
+    def selected(self) -> list[r.AIUse]:
+        """The selected uses, in the order shown."""
+        rows = sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row())
+        return [self.sorted.mapToSource(i).data(Qt.ItemDataRole.UserRole) for i in rows]
+
+    def select_rows(self, rows: Sequence[int]) -> None:
+        """Select these rows as shown (for keyboard users: the same as Ctrl+click)."""
+        wanted = set(rows)
+        self._select(lambda use, row: row in wanted, by_row=True)
+
+    def _select(self, keep: Callable[..., bool], *, by_row: bool = False) -> None:
+        selection = QItemSelection()
+        last = self.sorted.columnCount() - 1
+        for row in range(self.sorted.rowCount()):
+            use = self.sorted.index(row, 0).data(Qt.ItemDataRole.UserRole)
+            if keep(use, row) if by_row else keep(use):
+                selection.select(self.sorted.index(row, 0), self.sorted.index(row, last))
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.selectionModel().select(selection, flags)
+        if not selection.isEmpty():
+            self.table.selectionModel().setCurrentIndex(
+                selection.indexes()[0], QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+
+    def _selection_changed(self, *_: object) -> None:
+        count = len(self.table.selectionModel().selectedRows())
+        for button in (
+            self.confirm_button,
+            self.pattern_button,
+            self.goal_button,
+            self.skills_button,
+        ):
+            button.setEnabled(count > 0)
+        total = len(self.model.rows)
+        self.selection_text.setText(
+            f"{count} of {total} selected" if count else f"{plural(total, 'AI use')} to review"
+        )
+
+    def _show_details(self, current: QModelIndex, _previous: QModelIndex = QModelIndex()) -> None:
+        use = current.data(Qt.ItemDataRole.UserRole) if current.isValid() else None
+        if use is None:
+            self.details.setText("")
+            return
+        p = pattern_named(suggested(use))
+        confidence = use.suggestion_confidence
+        sure = "" if confidence is None else f", {confidence:.0%} sure"
+        self.details.setText(
+            f"{use.task or 'Untitled'} — {use.tool}, {plural(use.minutes, 'minute')}, "
+            f"{plural(use.turns or 0, 'turn')}. Suggested: {p.label} ({p.mode.value}{sure}). "
+            f"{use.suggestion_reason}"
+        )
+
+    # ---- acting on the selection -------------------------------------------------------
+
+    def confirm_as_suggested(self) -> int:
+        """Confirm the selected uses, each with its own suggested pattern."""
+        uses = self.selected()
+        return self._confirm(uses, lambda use: {"pattern": suggested(use)}, "as suggested")
+
+    def set_pattern(self, pattern: str | None = None) -> int:
+        """Confirm the selection with one pattern; without `pattern`, ask for it first."""
+        uses = self.selected()
+        if not uses:
+            return 0
+        if pattern is not None:
+            return self._confirm(
+                uses, lambda _: {"pattern": pattern}, f"as {pattern_named(pattern).label.lower()}"
+            )
+        choice = _PatternChoice()
+        common = {suggested(use) for use in uses}
+        choice.set_value(common.pop() if len(common) == 1 else None)
+        dialog = self._ask(
+            f"Set pattern for {plural(len(uses), 'AI use')}",
+            "How did you work with the AI in these sessions?",
+            choice,
+            "Set pattern",
+            lambda: self.set_pattern(choice.value()),
+        )
+        dialog.ok.setEnabled(bool(choice.value()))
+        choice.group.buttonToggled.connect(lambda *_: dialog.ok.setEnabled(bool(choice.value())))
+        return 0
+
+    def link_goal(self, goal_id: str | None = None) -> int:
+        """Confirm the selection (as suggested) linked to a goal; without one, ask which."""
+        uses = self.selected()
+        if not uses:
+            return 0
+        if goal_id is not None:
+            goal = self.journal.get(r.Goal, goal_id)
+            name = goal.name if goal else goal_id
+            return self._confirm(
+                uses, lambda use: {"pattern": suggested(use), "goal_id": goal_id}, f"for {name}"
+            )
+        goals = self.journal.goals()
+        box = QComboBox()
+        box.setAccessibleName("Goal")
+        for goal in goals:
+            box.addItem(goal.name, goal.id)
+        intro = (
+            "Each keeps its suggested pattern."
+            if goals
+            else "No goals yet: add one under Skills & goals first."
+        )
+        dialog = self._ask(
+            f"Link {plural(len(uses), 'AI use')} to a goal",
+            intro,
+            box,
+            "Link goal",
+            lambda: self.link_goal(box.currentData()),
+        )
+        dialog.ok.setEnabled(bool(goals))
+        return 0
+
+    def add_skills(self, skills: Sequence[str] | None = None) -> int:
+        """Confirm the selection (as suggested) with these skills added; without, ask which."""
+        uses = self.selected()
+        if not uses:
+            return 0
+        if skills is not None:
+            names = tuple(skills)
+            return self._confirm(
+                uses,
+                lambda use: {
+                    "pattern": suggested(use),
+                    "skills": tuple(dict.fromkeys((*use.skills, *names))),
+                },
+                "with " + ", ".join(names),
+            )
+        field = QLineEdit()
+        field.setAccessibleName("Skills")
+        field.setPlaceholderText("Comma-separated, e.g. SQL, Python testing")
+        field.setCompleter(CommaCompleter((s.name for s in self.journal.skills()), field))
+        dialog = self._ask(
+            f"Add skills to {plural(len(uses), 'AI use')}",
+            "Skills you practised or learned in these sessions. Each keeps its suggested pattern.",
+            field,
+            "Add skills",
+            lambda: self.add_skills(split_names(field.text())),
+        )
+        dialog.ok.setEnabled(False)
+        field.textChanged.connect(lambda text: dialog.ok.setEnabled(bool(split_names(text))))
+        return 0
+
+    def _ask(
+        self, title: str, intro: str, field: QWidget, ok: str, then: Callable[[], object]
+    ) -> _ChoiceDialog:
+        dialog = _ChoiceDialog(self, title, intro, field, ok)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(_slot(then))
+        dialog.finished.connect(lambda _: self._forget_dialog(dialog))
+        self.dialog = dialog
+        dialog.open()
+        field.setFocus()
+        return dialog
+
+    def _forget_dialog(self, dialog: _ChoiceDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+
+    def _confirm(
+        self, uses: list[r.AIUse], changes: Callable[[r.AIUse], dict[str, Any]], how: str
+    ) -> int:
+        """Confirm `uses` in one transaction, grouping those that get the same changes."""
+        if not uses:
+            return 0
+        replaced = True if self.replaced_person.isChecked() else None
+        groups: dict[tuple, list[str]] = defaultdict(list)
+        wanted: dict[tuple, dict[str, Any]] = {}
+        for use in uses:
+            change = {**changes(use), "replaced_person": replaced}
+            key = tuple(sorted((k, v) for k, v in change.items()))
+            groups[key].append(use.id)
+            wanted[key] = change
+
+        def work(journal: Journal) -> int:
+            with journal.transaction():
+                return sum(
+                    journal.confirm_reviewed(ids, **wanted[key]) for key, ids in groups.items()
+                )
+
+        def done(confirmed: int) -> None:
+            self._before = uses  # as loaded from the review list: what Undo writes back
+            self.replaced_person.setChecked(False)
+            rows = self.table.selectionModel().selectedRows()
+            first_row = min((i.row() for i in rows), default=0)
+            confirmed_ids = {use.id for use in uses}
+            self.model.show([use for use in self.model.rows if use.id not in confirmed_ids])
+            if self.model.rows:
+                self.select_rows([min(first_row, self.sorted.rowCount() - 1)])
+            self._update()
+            extra = " and marked as replacing a person" if replaced else ""
+            self.undo_text.setText(f"{plural(confirmed, 'AI use')} confirmed {how}{extra}.")
+            self.undo_bar.show()
+            self.table.setFocus()
+            self.changed.emit()
+
+        return self._write(f"Confirming {plural(len(uses), 'AI use')}…", len(uses), work, done)
+
+    def _undo_key(self) -> None:
+        if self.undo_bar.isVisible():
+            self.undo()
+
+    def undo(self) -> int:
+        """Put the last confirmed uses back in the list with what they had before."""
+        before = self._before
+        if not before:
+            return 0
+
+        def work(journal: Journal) -> int:
+            with journal.transaction():
+                for use in before:
+                    journal.update(use)
+            return len(before)
+
+        def done(_: int) -> None:
+            self._before = []
+            self.undo_bar.hide()
+            self.model.show(self.journal.to_review())
+            restored = {use.id for use in before}
+            self._select(lambda use: use.id in restored)
+            self._update()
+            self.table.setFocus()
+            self.changed.emit()
+
+        return self._write(
+            f"Putting back {plural(len(before), 'AI use')}…", len(before), work, done
+        )
+
+    def _write(
+        self, label: str, count: int, work: Callable[[Journal], int], done: Callable[[int], None]
+    ) -> int:
+        """Run `work` (one transaction), here or, for many uses, on a worker; then `done`.
+
+        Returns how many uses were written, or 0 when it failed or still runs on the worker.
+        """
+        self.error.clear()
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, JournalError):
+                raise error
+            self.error.show_error(error)
+
+        if count > WORKER_ABOVE:  # thousands take seconds: keep the window responsive
+            self._job = run_job(
+                self, self.journal, label, lambda own, _: work(own), done=done, failed=failed
+            )
+            return 0
+        try:
+            written = work(self.journal)
+        except JournalError as error:
+            failed(error)
+            return 0
+        done(written)
+        return written

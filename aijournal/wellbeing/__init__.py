@@ -1,0 +1,1 @@
+"""Well-being: the validated instruments (wording and scoring) and taking them."""

@@ -1,0 +1,114 @@
+"""Nudge cards on Insights and Today: plan, snooze, dismiss, follow-up, tray notices."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from aijournal.connection import nudges
+from aijournal.model import records as r
+from aijournal.ui.tray import NudgeNotifier
+from aijournal.ui.views.insights import InsightsView
+from aijournal.ui.views.today import TodayView
+from aijournal.ui.widgets.basics import find
+
+
+@pytest.fixture
+def lonely(journal, clock):
+    """A journal where the gratitude rule fires: 20 days kept, no thank-you sent."""
+    start = clock() - timedelta(days=20)
+    journal.add(r.Touchpoint(at=start, kind="one-to-one", person="Dana"))
+    return journal
+
+
+def click(qtbot, widget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def insights(qtbot, journal) -> InsightsView:
+    view = InsightsView(journal)
+    qtbot.addWidget(view)
+    view.resize(1000, 800)
+    view.show()
+    return view
+
+
+def test_plan_then_logging_a_touchpoint_marks_it_acted(qtbot, lonely, clock):
+    view = insights(qtbot, lonely)
+    assert view.cards, "a nudge card is shown"
+    card = view.cards[0]
+    dialog = card.open_plan()
+    dialog.day.setDate(dialog.day.minimumDate())
+    click(qtbot, dialog.plan_button)
+    planned = lonely.get(r.Nudge, card.nudge.id)
+    assert planned.status == "planned" and planned.planned_day == clock().date()
+
+    today = TodayView(lonely)
+    qtbot.addWidget(today)
+    form = today.touch_form
+    qtbot.keyClicks(form.person, "Dana")
+    click(qtbot, form.save_button)
+    assert lonely.get(r.Nudge, card.nudge.id).status == "acted"
+
+
+def test_snooze_hides_the_nudge_for_a_week(qtbot, lonely, clock):
+    view = insights(qtbot, lonely)
+    title = view.cards[0].nudge.rule_id
+    click(qtbot, find(view.cards[0], QPushButton, "Snooze a week"))
+    assert title not in [c.nudge.rule_id for c in view.cards]
+    clock.advance(days=7)
+    view.refresh()
+    assert title in [c.nudge.rule_id for c in view.cards]
+
+
+def test_dismiss_removes_the_card_and_undo_brings_it_back(qtbot, lonely):
+    view = insights(qtbot, lonely)
+    nudge_id = view.cards[0].nudge.id
+    click(qtbot, find(view.cards[0], QPushButton, "Dismiss"))
+    assert nudge_id not in [c.nudge.id for c in view.cards]
+    assert lonely.get(r.Nudge, nudge_id).status == "dismissed"
+    click(qtbot, view.undo_button)
+    assert nudge_id in [c.nudge.id for c in view.cards]
+
+
+def test_today_shows_the_newest_nudge_and_asks_once_if_it_helped(qtbot, lonely, clock):
+    nudges.refresh(lonely)
+    newest = nudges.active(lonely)[0]
+    today = TodayView(lonely)
+    qtbot.addWidget(today)
+    today.show()
+    assert today.nudge_card is not None and today.nudge_card.nudge.id == newest.id
+    touch = lonely.add(r.Touchpoint(at=clock(), kind="gratitude-sent", person="Dana"))
+    nudges.acted(lonely, newest.id, touch.id)
+    clock.advance(days=1)
+    today.refresh()
+    assert today.follow_up.isVisible()
+    click(qtbot, today.follow_up.buttons[True])
+    assert lonely.get(r.Nudge, newest.id).helped is True
+    today.refresh()  # asked once: the thanks stays, the question does not come back
+    assert not today.follow_up.buttons[True].isVisible()
+    assert nudges.follow_up_due(lonely) == []
+
+
+def test_tray_announces_a_new_nudge_at_most_once_a_day(lonely, clock):
+    notifier = NudgeNotifier(lonely)
+    said = []
+    notifier.due.connect(said.append)
+    assert len(notifier.check()) == 1
+    assert notifier.check() == []
+    assert len(said) == 1
+
+
+def test_insights_shows_no_finding_on_a_small_journal(qtbot, lonely):
+    view = insights(qtbot, lonely)
+    assert view.findings() == []
+    assert view.no_findings.isVisible()
+
+
+def test_insights_shows_a_finding_on_a_long_journal(qtbot, sample_journal):
+    view = insights(qtbot, sample_journal)
+    assert view.findings()
+    assert any("95% interval" in text or "from" in text for text in view.findings())
