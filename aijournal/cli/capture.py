@@ -1,0 +1,209 @@
+"""Quick capture: `log-ai`, `checkin`, `touchpoint`, `assess`."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import click
+
+from aijournal.cli.root import Session, cli, interactive, pass_session, saved
+from aijournal.journaling import describe
+from aijournal.model import records as r
+from aijournal.model.errors import InvalidInput
+from aijournal.storage import Journal
+
+
+def _moment(text: str | None, name: str = "when"):
+    return r.parse_moment(name, text) if text else r.now()
+
+
+def _goal_id(journal: Journal, name: str | None) -> str | None:
+    return journal.goal_named(name).id if name else None
+
+
+@cli.command("log-ai")
+@click.argument("task", required=False, default="")
+@click.option("--tool", required=True, help="ChatGPT, Claude, Copilot, Gemini, …")
+@click.option(
+    "--pattern",
+    required=True,
+    help="directive, feedback-loop (automation); task-iteration, learning, "
+    "validation (augmentation).",
+)
+@click.option("--minutes", type=int, required=True)
+@click.option("--skill", "skills", multiple=True, help="A skill this touched (repeatable).")
+@click.option("--goal", help="The goal this served (see `goal list`).")
+@click.option(
+    "--replaced-person", is_flag=True, help="This stood in for asking or working with a person."
+)
+@click.option("--outcome", type=int, help="How well it went, 1–5.")
+@click.option("--when", help="When it started (ISO date/time; default now).")
+@click.option("--note", default="", help="A private note.")
+@pass_session
+def log_ai(
+    session: Session,
+    task: str,
+    tool: str,
+    pattern: str,
+    minutes: int,
+    skills: tuple[str, ...],
+    goal: str | None,
+    replaced_person: bool,
+    outcome: int | None,
+    when: str | None,
+    note: str,
+) -> None:
+    """Log one session with an AI tool."""
+    started = _moment(when)
+    journal = session.journal()
+    use = journal.add(
+        r.AIUse(
+            started_at=started,
+            tool=tool,
+            pattern=pattern,
+            minutes=minutes,
+            task=task,
+            skills=skills,
+            goal_id=_goal_id(journal, goal),
+            replaced_person=replaced_person,
+            outcome=outcome,
+            note=note,
+            source="cli",
+        )
+    )
+    saved(journal, f"Logged: {describe.title(use)}.")
+
+
+@cli.command()
+@click.option(
+    "--burnout",
+    type=int,
+    required=True,
+    help="1 enjoy my work … 5 completely burned out (single-item measure).",
+)
+@click.option(
+    "--connection",
+    type=int,
+    required=True,
+    help="1–5: today I felt connected to the people I work with.",
+)
+@click.option(
+    "--safety",
+    type=int,
+    help="1–5: today I could ask for help or say 'I don't know' without worry.",
+)
+@click.option("--conversations", type=int, help="Meaningful conversations with people today.")
+@click.option(
+    "--asked-advice/--no-asked-advice",
+    default=None,
+    help="Whether you asked a person for advice today.",
+)
+@click.option("--energy", type=int, help="1–5.")
+@click.option("--note", default="", help="A private note.")
+@click.option("--date", "day", help="The day (YYYY-MM-DD; default today).")
+@pass_session
+def checkin(
+    session: Session,
+    burnout: int,
+    connection: int,
+    safety: int | None,
+    conversations: int | None,
+    asked_advice: bool | None,
+    energy: int | None,
+    note: str,
+    day: str | None,
+) -> None:
+    """Record the daily check-in (a second one for the same day updates it)."""
+    on = r.parse_day("date", day) if day else r.now().date()
+    given = {
+        "burnout": burnout,
+        "connection": connection,
+        "safety": safety,
+        "conversations": conversations,
+        "asked_advice": asked_advice,
+        "energy": energy,
+        "note": note or None,
+    }
+    record = r.Checkin(day=on, **{k: v for k, v in given.items() if v is not None})
+    journal = session.journal()
+    if existing := journal.checkin_on(on):  # keep what this command does not mention
+        record = replace(existing, **{k: v for k, v in given.items() if v is not None})
+    stored, created = journal.save_checkin(record)
+    verb = "Checked in" if created else "Updated the check-in"
+    saved(journal, f"{verb} for {stored.day.isoformat()}: {describe.title(stored)}.")
+
+
+@cli.command()
+@click.argument("note", required=False, default="")
+@click.option("--kind", required=True, help=", ".join(r.TOUCHPOINT_KINDS))
+@click.option("--person", help="Who (added to your circle if new).")
+@click.option("--minutes", type=int)
+@click.option("--quality", type=int, help="1–5.")
+@click.option("--skill", "skills", multiple=True, help="A skill you learned (repeatable).")
+@click.option("--when", help="When (ISO date/time; default now).")
+@pass_session
+def touchpoint(
+    session: Session,
+    note: str,
+    kind: str,
+    person: str | None,
+    minutes: int | None,
+    quality: int | None,
+    skills: tuple[str, ...],
+    when: str | None,
+) -> None:
+    """Record a human interaction worth remembering."""
+    record = r.Touchpoint(
+        at=_moment(when),
+        kind=kind,
+        person=person,
+        minutes=minutes,
+        quality=quality,
+        skills=skills,
+        note=note,
+    )
+    journal = session.journal()
+    new_person = person is not None and journal.person_named(person) is None
+    stored = journal.add(record)
+    if new_person:
+        click.echo(f"Added {stored.person} to your circle.")
+    saved(journal, f"Logged: {describe.title(stored)}.")
+
+
+@cli.command()
+@click.argument("instrument")
+@click.option("--answers", help="Comma-separated answers, e.g. 3,4,5,2,1 (else asked here).")
+@click.option("--date", "day", help="The day (YYYY-MM-DD; default today).")
+@pass_session
+def assess(session: Session, instrument: str, answers: str | None, day: str | None) -> None:
+    """Take a validated instrument: who5, cbi, ucla3 or burnout."""
+    from aijournal.wellbeing import assessing, instruments
+
+    spec = instruments.instrument(instrument)
+    on = r.parse_day("date", day) if day else None
+    if answers is not None:
+        given = instruments.parse_answers(answers)
+    elif interactive():
+        given = _ask_items(spec)
+    else:
+        raise InvalidInput("answers", "", "give --answers like 3,4,5,2,1 (no terminal to ask)")
+    instruments.score(instrument, given)  # invalid answers fail before the journal opens
+    journal = session.journal()
+    _, result = assessing.take(journal, instrument, given, on)
+    score = "no score" if result.score is None else f"{result.score:g}"
+    saved(journal, f"{spec.name}: {score}. {result.message}".strip())
+
+
+def _ask_items(spec) -> list[int | None]:
+    click.echo(spec.intro, err=True)
+    answers: list[int | None] = []
+    for item in spec.items:
+        click.echo(f"\n{item.number}. {item.text}", err=True)
+        for option in item.options:
+            click.echo(f"   {option.value}  {option.label}", err=True)
+        choice = click.Choice(
+            [str(o.value) for o in item.options] + (["-"] if spec.allows_blank else [])
+        )
+        picked = click.prompt("Answer", type=choice, err=True)
+        answers.append(None if picked == "-" else int(picked))
+    return answers

@@ -1,0 +1,384 @@
+"""Data in and out: `export`, `import`, `coach`, `backup`, `restore`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+
+from aijournal.cli.root import (
+    FORMATS,
+    Session,
+    cli,
+    current_passphrase,
+    day_or_none,
+    interactive,
+    pass_session,
+    saved,
+    tell,
+)
+from aijournal.journaling import describe
+from aijournal.model import records as r
+from aijournal.model.errors import InvalidInput, JournalError, UnlockError
+from aijournal.storage import Journal
+
+
+@cli.command()
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    help="json (complete), csv (one kind), portfolio-md or portfolio-pdf, or a "
+    "coach summary: summary-json, summary-pdf or summary-html.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (default: standard output).",
+)
+@click.option("--kind", default="ai-use", help="For csv: which records.")
+@click.option(
+    "--include-notes", is_flag=True, help="For csv and portfolios: include private notes."
+)
+@click.option(
+    "--include-names", is_flag=True, help="For csv and portfolios: include people's names."
+)
+@click.option("--from", "start", help="For summaries: first day (default: 4 weeks ago).")
+@click.option("--to", "end", help="For summaries: last day (default: today).")
+@click.option("--client-name", default="", help="For summaries: the name to show the coach.")
+@click.option("--sections", help="For summaries: which, comma-separated (default: all).")
+@pass_session
+def export(
+    session: Session,
+    fmt: str,
+    output: Path | None,
+    kind: str,
+    include_notes: bool,
+    include_names: bool,
+    start: str | None = None,
+    end: str | None = None,
+    client_name: str = "",
+    sections: str | None = None,
+) -> None:
+    """Export the journal: complete JSON (for import or a second machine), or CSV."""
+    from aijournal.storage import exchange
+
+    if fmt in SUMMARY_FORMATS:
+        return _export_summary(
+            session, fmt, output, start, end, sections, include_notes, include_names, client_name
+        )
+    if fmt in PORTFOLIO_FORMATS:
+        return _export_portfolio(session, fmt, output, include_notes, include_names)
+    r.check_choice("format", fmt, ("json", "csv", *PORTFOLIO_FORMATS, *SUMMARY_FORMATS))
+    journal = session.journal()
+    if fmt == "json":
+        text = json.dumps(exchange.export_data(journal), ensure_ascii=False, indent=1) + "\n"
+        note = "The JSON export is complete, notes and names included: keep it private."
+    else:
+        text = exchange.csv_text(journal, kind, notes=include_notes, names=include_names)
+        note = None
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        from aijournal.storage.paths import atomic_write
+
+        atomic_write(output, text)
+        click.echo(f"Wrote {output}.")
+    if note:
+        tell(note)
+
+
+PORTFOLIO_FORMATS = ("portfolio-md", "portfolio-pdf")
+
+
+def _export_portfolio(
+    session: Session, fmt: str, output: Path | None, include_notes: bool, include_names: bool
+) -> None:
+    """The one-page skills portfolio, private notes and names left out unless asked for."""
+    from aijournal.growth import portfolio
+
+    if fmt == "portfolio-pdf" and output is None:
+        raise InvalidInput("output", "", "name the PDF file with -o")
+    journal, today = session.journal(), r.now().date()
+    if fmt == "portfolio-md":
+        text = portfolio.markdown(journal, today, include_notes, include_names)
+        if output is None:
+            click.echo(text, nl=False)
+            return
+        from aijournal.storage.paths import atomic_write
+
+        atomic_write(output, text)
+    else:
+        from aijournal.ui.printing.portfolio_pdf import write_pdf  # Qt only for this one format
+
+        write_pdf(portfolio.html(journal, today, include_notes, include_names), output)
+    click.echo(f"Wrote {output}.")
+
+
+SUMMARY_FORMATS = ("summary-json", "summary-pdf", "summary-html")
+
+
+def _export_summary(
+    session: Session,
+    fmt: str,
+    output: Path | None,
+    start: str | None,
+    end: str | None,
+    sections: str | None,
+    include_notes: bool,
+    include_names: bool,
+    client_name: str,
+) -> None:
+    """`export --format summary-*`: a coach summary, checked against its schema first."""
+    from aijournal.sharing import summary
+
+    wanted = summary.parse_sections(sections) if sections is not None else summary.ALL
+    if fmt == "summary-pdf" and output is None:
+        raise InvalidInput("output", "", "give -o FILE.pdf for a PDF")
+    first, last = day_or_none("from", start), day_or_none("to", end)
+    journal = session.journal()
+    last = last or journal.clock().date()
+    first = first or summary.default_period(last)[0]
+    data = summary.build(
+        journal,
+        first,
+        last,
+        sections=wanted,
+        include_notes=include_notes,
+        include_names=include_names,
+        client_name=client_name,
+    )
+    if fmt == "summary-pdf":
+        from aijournal.ui.printing import summary_pdf
+
+        content: str | bytes = summary_pdf.pdf_bytes(data)
+    elif fmt == "summary-html":
+        from aijournal.sharing import summary_html
+
+        content = summary_html.render(summary.validate(data))
+    else:
+        content = summary.dumps(data)
+    if output is None:
+        click.echo(content, nl=False)
+    else:
+        from aijournal.storage.paths import atomic_write
+
+        atomic_write(output, content)
+        click.echo(f"Wrote {output}.")
+    left_out = [
+        what
+        for what, kept in (("private notes", include_notes), ("real names", include_names))
+        if not kept
+    ]
+    tell(
+        "The summary leaves out " + " and ".join(left_out) + "."
+        if left_out
+        else "The summary includes private notes and real names, as you asked: share it with care."
+    )
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", default="table", help="table, json or csv.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (default: standard output).",
+)
+def coach(files: tuple[Path, ...], fmt: str, output: Path | None) -> None:
+    """Compare clients' exported summaries (no journal or key needed).
+
+    Files of an unknown version, or that do not match the summary format, are listed with
+    the reason and skipped.
+    """
+    from aijournal.sharing import coach as coaching
+
+    r.check_choice("format", fmt, FORMATS)
+    opened, skipped = coaching.open_many(files)
+    table = coaching.rows(opened)
+    for problem in skipped:
+        tell(f"Skipped {problem.line()}")
+    if not table:
+        raise JournalError("No summary could be read; nothing to compare.")
+    if fmt == "csv":
+        text = coaching.csv_text(table)
+    elif fmt == "json":
+        text = (
+            json.dumps(
+                {
+                    "rows": [row.as_dict() for row in table],
+                    "skipped": [{"file": str(s.path), "reason": s.reason} for s in skipped],
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
+    else:
+        text = coaching.text_table(table)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        from aijournal.storage.paths import atomic_write
+
+        atomic_write(output, text)
+        click.echo(f"Wrote {output} ({len(table)} summaries).")
+
+
+@cli.group("import")
+def import_() -> None:
+    """Bring records in from a file."""
+
+
+@import_.command("json")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Check the file and say what would change.")
+@pass_session
+def import_json(session: Session, file: Path, dry_run: bool) -> None:
+    """Merge a JSON export (idempotent; the newest version of each record wins)."""
+    from aijournal.storage import exchange
+
+    data = exchange.read_json(file)
+    journal = session.journal()
+    report = exchange.merge(journal, data, dry_run=dry_run)
+    if dry_run:
+        click.echo("Would import: " + report.line())
+        return
+    saved(journal, "Imported: " + report.line())
+
+
+def _ai_export_command(kind: str, tool: str) -> None:
+    """`import chatgpt` / `import claude`: the same command for either service's export."""
+
+    @import_.command(
+        kind,
+        help=f"Import your {tool} history from its data export (the .zip "
+        "or its conversations.json) as AI uses to review. Only titles, times and "
+        "counts are kept, never what you wrote.",
+    )
+    @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+    @click.option("--dry-run", is_flag=True, help="Read the export and say what would be added.")
+    @click.option("--from", "start", help="First day to import (YYYY-MM-DD).")
+    @click.option("--to", "end", help="Last day to import (YYYY-MM-DD).")
+    @click.option(
+        "--keep-first-message",
+        is_flag=True,
+        help="Keep your first message of each session (500 characters) as the note.",
+    )
+    @pass_session
+    def command(
+        session: Session,
+        file: Path,
+        dry_run: bool,
+        start: str | None,
+        end: str | None,
+        keep_first_message: bool,
+    ) -> None:
+        from aijournal.sources import ai_exports
+
+        options = {
+            "since": day_or_none("from", start),
+            "until": day_or_none("to", end),
+            "keep_first_message": keep_first_message,
+        }
+        with _import_progress(file) as progress:  # a bad file fails before the journal opens
+            plan = ai_exports.plan_import(file, kind, progress=progress, **options)
+        journal = session.journal()
+        ai_exports.finish_import(journal, plan, dry_run=dry_run)
+        if dry_run:
+            click.echo(plan.summary() + " Nothing was written.")
+            if plan.period:
+                click.echo(f"Period: {plan.period[0].isoformat()} to {plan.period[1].isoformat()}.")
+            for use in plan.uses[:10]:
+                turns = f"{use.turns} turn" + ("" if use.turns == 1 else "s")
+                click.echo(
+                    f"{describe.when(use)}  {use.minutes:>3} min  {turns:>9}  "
+                    f"{use.task[:40]:40}  {use.suggested_pattern} "
+                    f"({use.suggestion_confidence:.0%}): {use.suggestion_reason}"
+                )
+            return
+        saved(
+            journal,
+            plan.summary() + " Review them in the app (Review imports) or with "
+            "`aijournal list --to-review`.",
+        )
+
+
+_ai_export_command("chatgpt", "ChatGPT")
+_ai_export_command("claude", "Claude")
+
+
+_BIG_EXPORT = 8 * 1024 * 1024  # smaller files read in well under a second: no bar
+
+
+@contextmanager
+def _import_progress(file: Path):
+    """A progress bar on stderr for large exports; yields the callback (or None)."""
+    try:
+        size = file.stat().st_size
+    except OSError:
+        size = 0  # the import itself says what is wrong with the file
+    if size < _BIG_EXPORT:
+        yield None
+        return
+    with click.progressbar(length=size, label="Reading the export", file=sys.stderr) as bar:
+        yield lambda done, total: bar.update(done - bar.pos)
+
+
+@cli.command()
+@click.option(
+    "--to",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for this backup (default: the journal's backups folder).",
+)
+@pass_session
+def backup(session: Session, folder: Path | None) -> None:
+    """Back up the journal now (encrypted with the journal's key)."""
+    made = session.journal().backup(folder)
+    click.echo(f"Backed up to {made}.")
+
+
+@cli.command()
+@click.argument("backup_file", required=False, type=click.Path(path_type=Path))
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@pass_session
+def restore(session: Session, backup_file: Path | None, yes: bool) -> None:
+    """Replace the journal with a backup (lists the backups when none is named).
+
+    Also brings back a journal whose file is damaged and no longer opens.
+    """
+    from aijournal.model.errors import WrongPassphrase
+    from aijournal.storage import backups
+
+    if backup_file is None:
+        found = backups.listing(session.paths.backups)
+        if not found:
+            click.echo("No backups yet; make one with `aijournal backup`.")
+        for path in found:
+            click.echo(str(path))
+        return
+    if not yes and not (
+        interactive()
+        and click.confirm(
+            f"Replace the journal with {backup_file}? A copy of the current one is kept.", err=True
+        )
+    ):
+        raise InvalidInput("confirmation", "none", "pass --yes or confirm in a terminal")
+    try:
+        journal = session.journal()
+    except UnlockError as error:
+        if isinstance(error, WrongPassphrase) or "damaged" not in str(error):
+            raise
+        session._journal = Journal.recover(
+            session.paths, backup_file, passphrase=current_passphrase, store=session.store
+        )
+        click.echo(f"Restored {backup_file}; the damaged journal file was kept aside.")
+        return
+    safety = journal.restore(backup_file)
+    click.echo(f"Restored {backup_file}. The journal as it was is in {safety}.")

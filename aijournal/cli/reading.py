@@ -1,0 +1,159 @@
+"""Reading the journal: `list`, `stats`, `nudges`, `insights`."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from aijournal.cli.root import FORMATS, Session, cli, day_or_none, pass_session, pct, print_rows
+from aijournal.journaling import describe
+from aijournal.model import records as r
+
+
+@cli.command("list")
+@click.option("--kind", "kinds", multiple=True, help=", ".join(r.ENTRY_KINDS) + " (repeatable).")
+@click.option("--from", "start", help="First day (YYYY-MM-DD).")
+@click.option("--to", "end", help="Last day (YYYY-MM-DD).")
+@click.option("--tool")
+@click.option("--pattern")
+@click.option("--person")
+@click.option("--skill")
+@click.option("--search", help="Text in notes.")
+@click.option("--to-review", is_flag=True, help="Only imported AI uses waiting for review.")
+@click.option("--limit", type=int)
+@click.option("--format", "fmt", default="table", help="table, json or csv.")
+@pass_session
+def list_entries(
+    session: Session,
+    kinds: tuple[str, ...],
+    start: str | None,
+    end: str | None,
+    tool: str | None,
+    pattern: str | None,
+    person: str | None,
+    skill: str | None,
+    search: str | None,
+    to_review: bool,
+    limit: int | None,
+    fmt: str,
+) -> None:
+    """Entries, newest first."""
+    from aijournal.model.patterns import PATTERN_IDS
+    from aijournal.storage.journal import EntryFilter
+
+    r.check_choice("format", fmt, FORMATS)
+    for kind in kinds:
+        r.check_choice("kind", kind, r.ENTRY_KINDS)
+    if pattern:
+        r.check_choice("pattern", pattern, PATTERN_IDS)
+    if limit is not None:
+        r.check_scale("limit", limit, 1, 10**9)
+    wanted = EntryFilter(
+        kinds=kinds or r.ENTRY_KINDS,
+        start=day_or_none("from", start),
+        end=day_or_none("to", end),
+        tool=tool,
+        pattern=pattern,
+        person=person,
+        skill=skill,
+        text=search,
+        limit=limit,
+        to_review=to_review,
+    )
+    entries = session.journal().entries(wanted)
+    if fmt == "table":
+        if not entries:
+            click.echo("No entries match.")
+        for entry in entries:
+            label = describe.KIND_LABELS[entry.record_kind]
+            click.echo(f"{describe.when(entry):16}  {label:10}  {describe.title(entry)}")
+        return
+    print_rows([describe.as_dict(e) for e in entries], fmt)
+
+
+@cli.command()
+@click.option("--from", "start", help="First day (YYYY-MM-DD).")
+@click.option("--to", "end", help="Last day (YYYY-MM-DD).")
+@click.option("--format", "fmt", default="table", help="table or json.")
+@pass_session
+def stats(session: Session, start: str | None, end: str | None, fmt: str) -> None:
+    """Per week: augmentation share, AI minutes, touchpoints, replaced-person uses, moods."""
+    from aijournal.analysis import stats as weekly_stats
+
+    r.check_choice("format", fmt, ("table", "json"))
+    weeks = weekly_stats.weekly(
+        session.journal(), day_or_none("from", start), day_or_none("to", end)
+    )
+    if fmt == "json":
+        click.echo(json.dumps([w.as_dict() for w in weeks], indent=2))
+        return
+    if not weeks:
+        click.echo("Nothing logged yet.")
+        return
+    click.echo(
+        f"{'week of':10}  {'AI uses':>7}  {'augm.':>5}  {'AI min':>6}  {'replaced':>8}"
+        f"  {'touchp.':>7}  {'burnout':>7}  {'connect.':>8}"
+    )
+    for w in weeks:
+        click.echo(
+            f"{w.start.isoformat():10}  {w.ai_uses:>7}  {pct(w.augmentation_share):>5}"
+            f"  {w.ai_minutes:>6}  {w.replaced:>8}  {w.touchpoints:>7}"
+            f"  {mean_text(w.burnout_mean):>7}  {mean_text(w.connection_mean):>8}"
+        )
+
+
+@cli.command()
+@click.option("--format", "fmt", default="table", help="table or json.")
+@click.option(
+    "--all", "show_all", is_flag=True, help="Every nudge so far, dismissed and acted-on ones too."
+)
+@pass_session
+def nudges(session: Session, fmt: str, show_all: bool) -> None:
+    """Prompts to seek people: why each one fired, what to do, and the evidence."""
+    from aijournal.connection import nudges as rules
+
+    r.check_choice("format", fmt, ("table", "json"))
+    journal = session.journal()
+    rules.refresh(journal)
+    found = [rules.shown(n) for n in (journal.nudges() if show_all else rules.active(journal))]
+    if fmt == "json":
+        click.echo(json.dumps([s.as_dict() for s in found], indent=2, ensure_ascii=False))
+        return
+    if not found:
+        click.echo("No nudges right now.")
+    for s in found:
+        click.echo(f"{s.nudge.day.isoformat()}  {s.title}  [{s.nudge.status}, {s.nudge.id}]")
+        for fact in s.why:
+            click.echo(f"  Why: {fact}")
+        click.echo(f"  Try: {s.what_to_do}")
+        click.echo(f"  Evidence: {s.evidence}")
+
+
+@cli.command()
+@click.option("--from", "start", help="First day (YYYY-MM-DD).")
+@click.option("--to", "end", help="Last day (YYYY-MM-DD).")
+@click.option("--format", "fmt", default="table", help="table or json.")
+@pass_session
+def insights(session: Session, start: str | None, end: str | None, fmt: str) -> None:
+    """Findings from your journal that hold up statistically (14 days or more)."""
+    from aijournal.analysis import insights as findings
+
+    r.check_choice("format", fmt, ("table", "json"))
+    found = findings.findings(session.journal(), day_or_none("from", start), day_or_none("to", end))
+    if fmt == "json":
+        click.echo(json.dumps([i.as_dict() for i in found], indent=2, ensure_ascii=False))
+        return
+    if not found:
+        click.echo(
+            f"No findings yet: they need at least {findings.MIN_DAYS} days of "
+            "check-ins and a pattern clear enough to rule out chance."
+        )
+        return
+    for insight in found:
+        click.echo(f"- {insight.text}")
+    click.echo(findings.CAVEAT)
+
+
+def mean_text(value: float | None) -> str:
+    return "–" if value is None else f"{value:.1f}"

@@ -1,0 +1,189 @@
+"""The `aijournal` command group, one run's session, output helpers and exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from aijournal.model import records as r
+from aijournal.model.errors import InvalidInput, JournalError
+from aijournal.storage import DataPaths, Journal, SecretStore
+from aijournal.storage.unlock import Key, check_passphrase
+
+PASSPHRASE_ENV = "AIJOURNAL_PASSPHRASE"
+
+
+NEW_PASSPHRASE_ENV = "AIJOURNAL_NEW_PASSPHRASE"
+
+
+FORMATS = ("table", "json", "csv")
+
+
+@dataclass
+class Session:
+    """What one run of the command needs: where the journal is, and one secret-store handle."""
+
+    paths: DataPaths
+    store: SecretStore = field(default_factory=SecretStore)
+    _journal: Journal | None = None
+
+    def journal(self) -> Journal:
+        if self._journal is None:
+            self._journal = Journal.open(
+                self.paths, passphrase=current_passphrase, store=self.store
+            )
+        return self._journal
+
+    def close(self) -> None:
+        if self._journal is not None:
+            self._journal.close()
+
+
+def interactive() -> bool:
+    return sys.stdin.isatty()
+
+
+def current_passphrase() -> str | None:
+    if given := os.environ.get(PASSPHRASE_ENV):
+        return given
+    if interactive():
+        return click.prompt("Passphrase", hide_input=True, err=True)
+    return None
+
+
+def new_passphrase(env: str = PASSPHRASE_ENV) -> Key:
+    """A passphrase for a new key: from `env`, or typed twice on a terminal."""
+    if given := os.environ.get(env):
+        return Key.from_passphrase(given)
+    if not interactive():
+        raise InvalidInput("passphrase", "", f"set {env} or run in a terminal to type one")
+    while True:
+        typed = click.prompt(
+            "New passphrase (8 characters or more)",
+            hide_input=True,
+            confirmation_prompt="Repeat it",
+            err=True,
+        )
+        try:
+            check_passphrase(typed)
+        except InvalidInput as error:
+            click.echo(str(error), err=True)
+            continue
+        return Key.from_passphrase(typed)
+
+
+def tell(text: str) -> None:
+    click.echo(text, err=True)
+
+
+pass_session = click.make_pass_decorator(Session)
+
+
+class JournalCommands(click.Group):
+    """The command group; every error the user can act on becomes one line and an exit code."""
+
+    def main(self, args=None, prog_name=None, **extra):  # type: ignore[override]
+        extra["standalone_mode"] = False
+        sys.exit(_run(lambda: super(JournalCommands, self).main(args, prog_name, **extra)))
+
+
+@click.group(
+    cls=JournalCommands,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    envvar="AIJOURNAL_HOME",
+    help="Journal folder (default: your user data folder).",
+)
+@click.version_option(package_name="aijournal")
+@click.pass_context
+def cli(ctx: click.Context, data_dir: Path | None) -> None:
+    """AI Journal: a private, encrypted journal of how you work with AI and with people.
+
+    With no command, opens the desktop app.
+    """
+    session = Session(DataPaths.resolve(data_dir))
+    ctx.obj = session
+    ctx.call_on_close(session.close)
+    if ctx.invoked_subcommand is None:
+        from aijournal.ui.app import run
+
+        ctx.exit(run(session.paths, session.store))
+
+
+def day_or_none(name: str, text: str | None) -> date | None:
+    return r.parse_day(name, text) if text else None
+
+
+def print_rows(rows: Sequence[dict[str, Any]], fmt: str, empty: str = "Nothing yet.") -> None:
+    r.check_choice("format", fmt, FORMATS)
+    if fmt == "json":
+        click.echo(json.dumps(list(rows), indent=2, ensure_ascii=False))
+    elif fmt == "csv":
+        import csv
+
+        if rows:
+            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
+    elif not rows:
+        click.echo(empty)
+    else:
+        widths = {k: max(len(k), *(len(csv_cell(row[k])) for row in rows)) for k in rows[0]}
+        click.echo("  ".join(k.replace("_", " ").ljust(w) for k, w in widths.items()).rstrip())
+        for row in rows:
+            click.echo("  ".join(csv_cell(row[k]).ljust(w) for k, w in widths.items()).rstrip())
+
+
+def csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return "; ".join(map(str, value))
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def saved(journal: Journal, text: str) -> None:
+    click.echo(text)
+    journal.backup_if_due()
+
+
+def pct(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0%}"
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Run the command line (the `aijournal` script)."""
+    os.umask(0o077)  # every file the journal writes is the user's alone
+    cli.main(args=argv, prog_name="aijournal")
+
+
+def _run(call: Callable[[], Any]) -> int:
+    try:
+        result = call()
+    except click.exceptions.Abort:
+        click.echo("aijournal: cancelled; nothing was written.", err=True)
+        return 1
+    except click.ClickException as error:
+        click.echo(f"aijournal: {error.format_message()}", err=True)
+        return 2
+    except JournalError as error:
+        click.echo(f"aijournal: {error}", err=True)
+        return error.exit_code
+    except KeyboardInterrupt:
+        click.echo("aijournal: interrupted; nothing was written.", err=True)
+        return 130
+    return result if isinstance(result, int) else 0
