@@ -40,7 +40,7 @@ def list_entries(
 ) -> None:
     """Entries, newest first."""
     from aijournal.model.patterns import PATTERN_IDS
-    from aijournal.storage.journal import EntryFilter
+    from aijournal.storage.entries import EntryFilter
 
     r.check_choice("format", fmt, FORMATS)
     for kind in kinds:

@@ -20,7 +20,7 @@ from aijournal.model import records as r
 from aijournal.model.errors import InvalidInput
 from aijournal.model.patterns import augmentation_ids
 from aijournal.storage import Journal
-from aijournal.storage.journal import EntryFilter
+from aijournal.storage.entries import EntryFilter
 
 RECENT_DAYS = 14  # check-ins and scores older than this are not "lately"
 TREND_DAYS = 28  # automation drift compares the last 4 weeks with the 4 before

@@ -24,7 +24,7 @@ from aijournal.model.errors import InvalidInput, JournalError
 from aijournal.model.patterns import PATTERNS
 from aijournal.model.resources import read_text
 from aijournal.storage import Journal
-from aijournal.storage.journal import EntryFilter
+from aijournal.storage.entries import EntryFilter
 from aijournal.wellbeing import instruments
 
 FORMAT = "aijournal-summary/1"

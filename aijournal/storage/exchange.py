@@ -20,8 +20,9 @@ import sqlcipher3
 from aijournal import __version__
 from aijournal.model import records as r
 from aijournal.model.errors import InvalidInput
-from aijournal.storage.journal import TABLES, Journal, from_row
+from aijournal.storage.journal import Journal
 from aijournal.storage.paths import atomic_write
+from aijournal.storage.rows import TABLES, from_row
 from aijournal.storage.schema import RECORD_TABLES
 
 FORMAT = "aijournal-export"

@@ -20,7 +20,7 @@ from aijournal.model.errors import (
     WrongPassphrase,
 )
 from aijournal.storage import DataPaths, Journal
-from aijournal.storage.journal import EntryFilter
+from aijournal.storage.entries import EntryFilter
 from aijournal.storage.unlock import Key
 
 SAMPLES = Path(__file__).parents[1] / "data"

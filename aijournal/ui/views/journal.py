@@ -35,7 +35,8 @@ from aijournal.journaling import describe
 from aijournal.model import records as r
 from aijournal.model.errors import JournalError
 from aijournal.model.patterns import PATTERNS
-from aijournal.storage.journal import EntryFilter, Journal
+from aijournal.storage.entries import EntryFilter
+from aijournal.storage.journal import Journal
 from aijournal.ui.dialogs.entry_dialog import EntryDialog, open_entry
 from aijournal.ui.forms.kit import name_completer
 from aijournal.ui.widgets.basics import heading, with_role

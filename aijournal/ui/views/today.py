@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 from aijournal.connection import nudges
 from aijournal.journaling import describe
 from aijournal.model import records as r
-from aijournal.storage.journal import EntryFilter, Journal
+from aijournal.storage.entries import EntryFilter
+from aijournal.storage.journal import Journal
 from aijournal.ui.dialogs.entry_dialog import EntryDialog, open_entry
 from aijournal.ui.dialogs.instrument import InstrumentDialog
 from aijournal.ui.forms.ai_use import AIUseForm

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButt
 
 from aijournal.model import records as r
 from aijournal.model.patterns import PATTERNS
-from aijournal.storage.journal import EntryFilter
+from aijournal.storage.entries import EntryFilter
 from aijournal.ui.forms.kit import ScaleInput
 from aijournal.ui.views.today import EMPTY_TODAY, TodayView
 from aijournal.ui.widgets.basics import find
