@@ -25,8 +25,11 @@ run: $(STAMP)
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest -q $(PYTEST_ARGS)
 
+# The formatter, the linter and the layer contracts (pyproject.toml [tool.importlinter]).
 lint: $(STAMP)
+	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 
 # Needs a display: uses the current one, or a virtual one from xvfb-run.
 screenshots: $(STAMP)
