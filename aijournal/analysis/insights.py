@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from aijournal.model.patterns import augmentation_ids
+from aijournal.model.presentation import number
 from aijournal.model.records import Nudge, Touchpoint
 from aijournal.storage import Journal
 
@@ -347,8 +348,8 @@ def _relationship(spec: Relationship, days: dict[str, np.ndarray]) -> Insight | 
         return None
     text = (
         spec.text.format(direction="higher" if found.rho > 0 else "lower")
-        + f" (Spearman's rho {_signed(found.rho)}, 95% interval {_signed(found.low)} to "
-        f"{_signed(found.high)}, n = {found.n} days)."
+        + f" (Spearman's rho {number(found.rho, 2)}, 95% interval {number(found.low, 2)} to "
+        f"{number(found.high, 2)}, n = {found.n} days)."
     )
     return Insight(spec.id, "relationship", text, found.n, found.rho, found.low, found.high)
 
@@ -368,8 +369,8 @@ def _difference(spec: GroupDifference, days: dict[str, np.ndarray]) -> Insight |
         spec.text.format(
             size=f"{abs(found.value):.1f}", direction="higher" if found.value > 0 else "lower"
         )
-        + f" than on other days (95% interval {_signed(found.low)} to "
-        f"{_signed(found.high)}; n = {n_group} days, against {n_rest})."
+        + f" than on other days (95% interval {number(found.low, 2)} to "
+        f"{number(found.high, 2)}; n = {n_group} days, against {n_rest})."
     )
     return Insight(
         spec.id,
@@ -405,8 +406,8 @@ def _trend(journal: Journal, spec: Trend, end: date, start: date | None) -> Insi
             before=f"{before.mean():.1f}",
             after=f"{after.mean():.1f}",
         )
-        + f" (95% interval of the change {_signed(found.low)} to "
-        f"{_signed(found.high)}; {len(before)} and {len(after)} check-ins)."
+        + f" (95% interval of the change {number(found.low, 2)} to "
+        f"{number(found.high, 2)}; {len(before)} and {len(after)} check-ins)."
     )
     return Insight(
         spec.id,
@@ -475,7 +476,7 @@ def nudges_helped(
         return None
     n = len(changes)
     size = f"{abs(found.value):.1f} {'higher' if found.value >= 0 else 'lower'}"
-    interval = f"95% interval {_signed(found.low)} to {_signed(found.high)}"
+    interval = f"95% interval {number(found.low, 2)} to {number(found.high, 2)}"
     if found.excludes_zero:
         text = (
             f"In the week after the {n} nudges you acted on, your connection averaged "
@@ -499,9 +500,3 @@ def _acted_day(journal: Journal, nudge: Nudge) -> int:
     touchpoint = journal.get(Touchpoint, nudge.touchpoint_id) if nudge.touchpoint_id else None
     when = touchpoint.day if touchpoint else nudge.day
     return (when - date(1970, 1, 1)).days
-
-
-def _signed(value: float, digits: int = 2) -> str:
-    """A number with a real minus sign, as people write it."""
-    text = f"{value:.{digits}f}"
-    return text.replace("-", "\u2212")

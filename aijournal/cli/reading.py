@@ -6,9 +6,10 @@ import json
 
 import click
 
-from aijournal.cli.root import FORMATS, Session, cli, day_or_none, pass_session, pct, print_rows
+from aijournal.cli.root import FORMATS, Session, cli, day_or_none, pass_session, print_rows
 from aijournal.journaling import describe
 from aijournal.model import records as r
+from aijournal.model.presentation import number, percent
 
 
 @cli.command("list")
@@ -97,9 +98,9 @@ def stats(session: Session, start: str | None, end: str | None, fmt: str) -> Non
     )
     for w in weeks:
         click.echo(
-            f"{w.start.isoformat():10}  {w.ai_uses:>7}  {pct(w.augmentation_share):>5}"
+            f"{w.start.isoformat():10}  {w.ai_uses:>7}  {percent(w.augmentation_share):>5}"
             f"  {w.ai_minutes:>6}  {w.replaced:>8}  {w.touchpoints:>7}"
-            f"  {mean_text(w.burnout_mean):>7}  {mean_text(w.connection_mean):>8}"
+            f"  {number(w.burnout_mean):>7}  {number(w.connection_mean):>8}"
         )
 
 
@@ -153,7 +154,3 @@ def insights(session: Session, start: str | None, end: str | None, fmt: str) -> 
     for insight in found:
         click.echo(f"- {insight.text}")
     click.echo(findings.CAVEAT)
-
-
-def mean_text(value: float | None) -> str:
-    return "–" if value is None else f"{value:.1f}"

@@ -6,9 +6,10 @@ import json
 
 import click
 
-from aijournal.cli.root import Session, cli, pass_session, pct, print_rows, saved
+from aijournal.cli.root import Session, cli, pass_session, print_rows, saved
 from aijournal.model import records as r
 from aijournal.model.errors import InvalidInput
+from aijournal.model.presentation import percent
 
 
 @cli.group()
@@ -245,8 +246,8 @@ def goal_list(session: Session, fmt: str, archived: bool) -> None:
     print_rows(rows, fmt, empty="No goals yet; add one with `goal add`.")
     if fmt == "table":
         click.echo(
-            f"\nAlignment: {pct(aligned.share)} of AI minutes served a goal"
-            f" ({pct(aligned.recent_share)} in the last 4 weeks)."
+            f"\nAlignment: {percent(aligned.share)} of AI minutes served a goal"
+            f" ({percent(aligned.recent_share)} in the last 4 weeks)."
         )
 
 

@@ -161,10 +161,6 @@ def saved(journal: Journal, text: str) -> None:
     journal.backup_if_due()
 
 
-def pct(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0%}"
-
-
 def main(argv: Sequence[str] | None = None) -> None:
     """Run the command line (the `aijournal` script)."""
     os.umask(0o077)  # every file the journal writes is the user's alone

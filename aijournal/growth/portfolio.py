@@ -8,13 +8,13 @@ HTML by aijournal.ui.printing.portfolio_pdf.
 
 from __future__ import annotations
 
-import html as html_text
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
 from aijournal.growth import skills as growth
 from aijournal.model.patterns import PATTERNS, Mode
+from aijournal.model.presentation import escape, hours, percent
 
 if TYPE_CHECKING:
     from aijournal.storage import Journal
@@ -100,8 +100,8 @@ def blocks(
                     (
                         g.goal.name,
                         g.goal.kind,
-                        _hours(g.ai_minutes),
-                        _hours(g.recent_ai_minutes),
+                        hours(g.ai_minutes),
+                        hours(g.recent_ai_minutes),
                         str(g.touchpoints),
                     )
                     for g in goals[:MAX_GOALS]
@@ -121,7 +121,7 @@ def _summary(skills: list[growth.SkillGrowth], aligned: growth.Alignment) -> str
     totals = {source: sum(s.practice(source).minutes for s in skills) for source in growth.Source}
     return (
         f"{len(skills)} skills, {niche} in the niche. "
-        + ", ".join(f"{_hours(totals[s])} {s.label}" for s in growth.Source)
+        + ", ".join(f"{hours(totals[s])} {s.label}" for s in growth.Source)
         + "."
     )
 
@@ -173,11 +173,11 @@ def _alignment_line(aligned: growth.Alignment) -> str:
     recent = (
         "no AI time in the last 4 weeks"
         if aligned.recent_share is None
-        else f"{_pct(aligned.recent_share)} in the last 4 weeks"
+        else f"{percent(aligned.recent_share)} in the last 4 weeks"
     )
     return (
-        f"Alignment: {_pct(aligned.share)} of AI time "
-        f"({_hours(aligned.linked)} of {_hours(aligned.minutes)}) served a goal; {recent}."
+        f"Alignment: {percent(aligned.share)} of AI time "
+        f"({hours(aligned.linked)} of {hours(aligned.minutes)}) served a goal; {recent}."
     )
 
 
@@ -200,21 +200,13 @@ def _legend(include_notes: bool, include_names: bool) -> str:
 
 
 def _practice(practice: growth.Practice) -> str:
-    return f"{_hours(practice.minutes)} ({practice.count})" if practice.count else "–"
-
-
-def _hours(minutes: int) -> str:
-    return f"{minutes / 60:.1f} h"
+    return f"{hours(practice.minutes)} ({practice.count})" if practice.count else "–"
 
 
 def _change(change: int | None) -> str:
     if change is None:
         return "–"
     return f"+{change}" if change > 0 else ("±0" if change == 0 else f"−{-change}")
-
-
-def _pct(share: float) -> str:
-    return f"{share:.0%}"
 
 
 def _long_day(day: date) -> str:
@@ -294,10 +286,10 @@ def render_html(content: list[Block]) -> str:
     ]
     for block in content:
         if isinstance(block, Heading):
-            parts.append(f"<h{block.level}>{_esc(block.text)}</h{block.level}>")
+            parts.append(f"<h{block.level}>{escape(block.text)}</h{block.level}>")
         elif isinstance(block, Paragraph):
             css = ' class="small"' if block.small else ""
-            parts.append(f"<p{css}>{_esc(block.text)}</p>")
+            parts.append(f"<p{css}>{escape(block.text)}</p>")
         elif isinstance(block, Table):
             parts.append('<table width="100%" border="1" cellspacing="0" cellpadding="3">')
             num = [
@@ -305,11 +297,11 @@ def render_html(content: list[Block]) -> str:
             ]
             parts.append(
                 "<tr>"
-                + "".join(f"<th{css}>{_esc(h)}</th>" for css, h in zip(num, block.headers))
+                + "".join(f"<th{css}>{escape(h)}</th>" for css, h in zip(num, block.headers))
                 + "</tr>"
             )
             parts += [
-                "<tr>" + "".join(f"<td{css}>{_esc(c)}</td>" for css, c in zip(num, row)) + "</tr>"
+                "<tr>" + "".join(f"<td{css}>{escape(c)}</td>" for css, c in zip(num, row)) + "</tr>"
                 for row in block.rows
             ]
             parts.append("</table>")
@@ -317,13 +309,10 @@ def render_html(content: list[Block]) -> str:
             parts.append(
                 "<ul>"
                 + "".join(
-                    f"<li><b>{_esc(label)}:</b> {_esc(text)}</li>" for label, text in block.items
+                    f"<li><b>{escape(label)}:</b> {escape(text)}</li>"
+                    for label, text in block.items
                 )
                 + "</ul>"
             )
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
-
-
-def _esc(text: str) -> str:
-    return html_text.escape(text, quote=True)

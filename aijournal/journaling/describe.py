@@ -8,6 +8,7 @@ from typing import Any
 
 from aijournal.model import records as r
 from aijournal.model.patterns import pattern
+from aijournal.model.presentation import plural
 
 KIND_LABELS = {
     "ai-use": "AI use",
@@ -97,7 +98,3 @@ def as_dict(entry: r.Record) -> dict[str, Any]:
             value = list(value)
         data[f.name] = value
     return data
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")

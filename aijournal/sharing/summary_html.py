@@ -7,11 +7,11 @@ within what QTextDocument understands). Everything is escaped; nothing is fetche
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from aijournal.model.presentation import escape, hours, number, percent, signed
 from aijournal.sharing.summary import SECTION_TITLES
 
 # Chart ids a renderer may supply images for, and the section each one follows.
@@ -49,20 +49,20 @@ def render(
     out = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
-        f"<title>{_e(title(data))}</title><style>{STYLE}</style></head><body>",
+        f"<title>{escape(title(data))}</title><style>{STYLE}</style></head><body>",
     ]
-    out.append(f"<h1>{_e(title(data))}</h1>")
-    out.append(f'<p class="cover">{_e(cover_line(data))}</p>')
-    out.append(f'<p class="note">{_e(data["note"])}</p>')
-    out.append(f'<p class="small">{_e(privacy_line(data))}</p>')
+    out.append(f"<h1>{escape(title(data))}</h1>")
+    out.append(f'<p class="cover">{escape(cover_line(data))}</p>')
+    out.append(f'<p class="note">{escape(data["note"])}</p>')
+    out.append(f'<p class="small">{escape(privacy_line(data))}</p>')
     for name in data["sections"]:
-        out.append(f"<h2>{_e(SECTION_TITLES[name])}</h2>")
+        out.append(f"<h2>{escape(SECTION_TITLES[name])}</h2>")
         out += _SECTIONS[name](data[name])
         if name in CHARTS and CHARTS[name] in charts:
             out.append(
-                f'<p><img src="{_e(charts[CHARTS[name]])}" width="{chart_width}" '
+                f'<p><img src="{escape(charts[CHARTS[name]])}" width="{chart_width}" '
                 f'height="{chart_height}" '
-                f'alt="{_e(SECTION_TITLES[name])} per week"></p>'
+                f'alt="{escape(SECTION_TITLES[name])} per week"></p>'
             )
     if "notes" in data:
         out.append("<h2>Private notes (included by choice)</h2>")
@@ -72,8 +72,8 @@ def render(
             numbers=0,
         ) or ["<p>No notes in this period.</p>"]
     out.append(
-        f'<p class="small">Format {_e(data["format"])} · generated '
-        f"{_e(data['generated_at'])} by {_e(data['generator'])}.</p>"
+        f'<p class="small">Format {escape(data["format"])} · generated '
+        f"{escape(data['generated_at'])} by {escape(data['generator'])}.</p>"
     )
     out.append("</body></html>")
     return "\n".join(out)
@@ -120,10 +120,10 @@ def _checkins(s: Mapping[str, Any]) -> list[str]:
     rows = [
         (
             label,
-            mean(s[f"{m}_mean"]),
-            mean(first[f"{m}_mean"]),
-            mean(second[f"{m}_mean"]),
-            signed(s["change"][m]),
+            number(s[f"{m}_mean"], 2),
+            number(first[f"{m}_mean"], 2),
+            number(second[f"{m}_mean"], 2),
+            signed(s["change"][m], 2),
         )
         for m, label in (
             ("burnout", "Burnout (1–5, single item)"),
@@ -174,7 +174,7 @@ def _instruments(s: Mapping[str, Any]) -> list[str]:
         dated = " · ".join(
             f"{x['day']} {x['score']:g} {x['band_label'] or ''}".rstrip() for x in spec["scores"]
         )
-        out.append(f'<p class="small"><b>{_e(spec["short_name"])}:</b> {_e(dated)}</p>')
+        out.append(f'<p class="small"><b>{escape(spec["short_name"])}:</b> {escape(dated)}</p>')
     out.append(
         '<p class="small">WHO-5 0–100 (50 or less: low well-being); CBI work 0–100 '
         "(higher is more burnout); UCLA-3 3–9 (6 or more: lonely, research cut-off).</p>"
@@ -308,8 +308,8 @@ def _insights(s: Mapping[str, Any]) -> list[str]:
             "<p>No finding held up with the data of this period (each needs at least "
             "14 paired days and an interval that excludes zero).</p>"
         ]
-    items = "".join(f"<li>{_e(f['text'])}</li>" for f in s["findings"])
-    return [f"<ul>{items}</ul>", f'<p class="small">{_e(s["caveat"])}</p>']
+    items = "".join(f"<li>{escape(f['text'])}</li>" for f in s["findings"])
+    return [f"<ul>{items}</ul>", f'<p class="small">{escape(s["caveat"])}</p>']
 
 
 _SECTIONS: dict[str, Callable[[Mapping[str, Any]], list[str]]] = {
@@ -344,37 +344,16 @@ def _table(
     elif isinstance(numbers, int):
         numbers = ()
     right = set(numbers)
-    head = "".join(f"<th>{_e(h)}</th>" for h in headers)
+    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
     body = "".join(
         "<tr>"
         + "".join(
-            f'<td class="n" align="right">{_e(c)}</td>' if i in right else f"<td>{_e(c)}</td>"
+            f'<td class="n" align="right">{escape(c)}</td>'
+            if i in right
+            else f"<td>{escape(c)}</td>"
             for i, c in enumerate(row)
         )
         + "</tr>"
         for row in rows
     )
     return [f'<table cellspacing="0" cellpadding="3" border="1"><tr>{head}</tr>{body}</table>']
-
-
-def mean(value: float | None) -> str:
-    return "–" if value is None else f"{value:.2f}"
-
-
-def percent(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0%}"
-
-
-def signed(value: float | None, digits: int = 2) -> str:
-    if value is None:
-        return "–"
-    text = f"{value:+.{digits}f}"
-    return text.replace("-", "\u2212")
-
-
-def hours(minutes: int) -> str:
-    return f"{minutes} min" if minutes < 60 else f"{minutes / 60:.1f} h"
-
-
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)

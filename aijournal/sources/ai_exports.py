@@ -31,9 +31,9 @@ from typing import IO, TYPE_CHECKING, Any
 
 import ijson
 
-from aijournal.journaling.describe import plural
 from aijournal.model import records as r
 from aijournal.model.errors import InvalidInput, JournalError
+from aijournal.model.presentation import plural
 
 if TYPE_CHECKING:
     from aijournal.storage import Journal

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aijournal.model.presentation import escape
 from aijournal.storage.paths import PRIVATE_FILE, private_dir
 
 
@@ -47,9 +48,9 @@ class ErrorDialog(QDialog):
         self.details = details
         layout = QVBoxLayout(self)
         text = QLabel(
-            f"<b>{_escape(summary)}</b><br><br>The action was not completed and your "
+            f"<b>{escape(summary)}</b><br><br>The action was not completed and your "
             "journal is unchanged. The details were saved to "
-            f"{_escape(str(log))}."
+            f"{escape(str(log))}."
         )
         text.setWordWrap(True)
         layout.addWidget(text)
@@ -64,10 +65,6 @@ class ErrorDialog(QDialog):
         copy.clicked.connect(lambda: QApplication.clipboard().setText(self.details))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 Hook = Callable[[type[BaseException], BaseException, TracebackType | None], None]

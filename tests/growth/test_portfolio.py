@@ -66,7 +66,7 @@ def test_markdown_shows_niche_first_with_growth_hours_and_goals(freelancer):
     assert text.startswith("# Skills portfolio\n")
     assert text.index("## Niche skills") < text.index("## Other skills")
     assert "| SQL window functions | 4/5 | +2 | 1.5 h (1) | – | 1.0 h (1) | 2026-11-26 |" in text
-    assert "| Invoicing | – | – | – | 0.5 h (1) | – | 2026-11-25 |" in text
+    assert "| Invoicing | – | – | – | 30 min (1) | – | 2026-11-25 |" in text
     assert "Only done by AI so far (to learn, or to pair on): Invoicing." in text
     assert "| Ship reporting | client | 1.5 h | 1.5 h | 0 |" in text
     assert "Alignment: 75% of AI time (1.5 h of 2.0 h) served a goal" in text

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aijournal.journaling.describe import plural
 from aijournal.model.errors import InvalidInput, JournalError
 from aijournal.model.patterns import pattern as pattern_named
+from aijournal.model.presentation import plural
 from aijournal.sources import ai_exports as ax
 from aijournal.storage import Journal
 from aijournal.ui.widgets.basics import (

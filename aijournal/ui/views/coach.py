@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aijournal.model.presentation import escape
 from aijournal.sharing import coach, summary_html
 from aijournal.storage.paths import atomic_write
 from aijournal.ui import theme
@@ -235,7 +236,7 @@ class CoachWindow(QMainWindow):
         self.compare_hint.setVisible(not chosen)
         for column, index in enumerate(chosen):
             data, row = self.opened[index].data, self.rows[index]
-            title = QLabel(f"<b>{_escape(row.name)}</b><br>{row.start} to {row.end}")
+            title = QLabel(f"<b>{escape(row.name)}</b><br>{row.start} to {row.end}")
             self.compare_grid.addWidget(title, 1, column)
             self.charts.append(title)
             for line, (section, make) in enumerate(
@@ -283,12 +284,6 @@ class CoachWindow(QMainWindow):
     def _update_buttons(self) -> None:
         self.csv_button.setEnabled(bool(self.rows))
         self.show_button.setEnabled(bool(self.table.selectedIndexes()))
-
-
-def _escape(text: str) -> str:
-    import html
-
-    return html.escape(text)
 
 
 def _ask_open(parent: QWidget) -> list[str]:

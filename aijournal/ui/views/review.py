@@ -40,10 +40,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aijournal.journaling.describe import plural
 from aijournal.model import records as r
 from aijournal.model.errors import JournalError
 from aijournal.model.patterns import pattern as pattern_named
+from aijournal.model.presentation import plural
 from aijournal.storage.journal import Journal
 from aijournal.ui.forms.kit import CommaCompleter, _PatternChoice, split_names
 from aijournal.ui.theme import colour

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from aijournal.growth import skills as growth
 from aijournal.model.patterns import pattern
+from aijournal.model.presentation import change_arrow, hours
 from aijournal.storage import Journal
 from aijournal.ui.charts import growth as growth_charts
 from aijournal.ui.widgets.basics import fill_row, heading, muted, table, with_role
@@ -32,19 +33,6 @@ def subheading(text: str) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
-
-
-def change_text(change: int | None) -> str:
-    """The 90-day change with an arrow: "↑ +1", "↓ −2", "→ 0"; "–" when never rated."""
-    if change is None:
-        return "–"
-    if change > 0:
-        return f"↑ +{change}"
-    return f"↓ −{-change}" if change < 0 else "→ 0"
-
-
-def hours(minutes: int) -> str:
-    return f"{minutes / 60:.1f} h"
 
 
 def timeline_rows(timeline: growth.SkillTimeline) -> list[tuple[date, str, str]]:
@@ -163,7 +151,7 @@ class SkillPage(QDialog):
             return ""
         rating = (
             f"Rated {skill.rating}/5 on {skill.rated_on.isoformat()}, "
-            f"{change_text(skill.change_90d)} over 90 days"
+            f"{change_arrow(skill.change_90d)} over 90 days"
             if skill.rating is not None
             else "Not rated yet"
         )

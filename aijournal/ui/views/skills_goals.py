@@ -42,11 +42,12 @@ from aijournal.growth import skills as growth
 from aijournal.model import records as r
 from aijournal.model.errors import InvalidInput, JournalError
 from aijournal.model.patterns import pattern
+from aijournal.model.presentation import change_arrow, hours, percent
 from aijournal.model.records import GOAL_KINDS, Goal, Skill, parse_day
 from aijournal.storage import Journal
 from aijournal.ui.charts.growth import source_colour
 from aijournal.ui.forms.kit import ScaleInput
-from aijournal.ui.views.skill_page import SkillPage, change_text, hours, subheading
+from aijournal.ui.views.skill_page import SkillPage, subheading
 from aijournal.ui.widgets.basics import (
     InlineError,
     Notice,
@@ -96,10 +97,6 @@ def _number(text: str, tip: str = "") -> QTableWidgetItem:
 
 def _uses(n: int) -> str:
     return f"{n} AI use" if n == 1 else f"{n} AI uses"
-
-
-def _share(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0%}"
 
 
 def _bar_layout(panel: RecordPanel) -> QHBoxLayout:
@@ -259,7 +256,7 @@ class SkillsPanel(RecordPanel):
                             f"{g.rating}/5" if g.rating is not None else "–",
                             f"rated {g.rated_on}" if g.rated_on else "not rated yet",
                         ),
-                        _number(change_text(g.change_90d), "rating change over the last 90 days"),
+                        _number(change_arrow(g.change_90d), "rating change over the last 90 days"),
                         practice,
                         g.last_practised.isoformat() if g.last_practised else "Never",
                     ],
@@ -432,9 +429,9 @@ class GoalsPanel(RecordPanel):
             self.alignment.setText("Alignment: no AI time logged yet.")
             return
         self.alignment.setText(
-            f"Alignment: {_share(aligned.share)} of all AI time served a goal "
+            f"Alignment: {percent(aligned.share)} of all AI time served a goal "
             f"({hours(aligned.linked)} of {hours(aligned.minutes)}); "
-            f"{_share(aligned.recent_share)} in the last 4 weeks."
+            f"{percent(aligned.recent_share)} in the last 4 weeks."
         )
 
     def build_form(self, form: QFormLayout) -> None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from aijournal.analysis import trends
+from aijournal.model.presentation import percent
 from aijournal.storage import Journal
 from aijournal.ui.charts.summary import (
     Palette,
@@ -68,10 +69,6 @@ def period_days(day: date, period: str) -> tuple[date, date]:
 
 def _number(value: float, digits: int = 0) -> str:
     return "–" if np.isnan(value) else f"{value:.{digits}f}"
-
-
-def _percent(share: float) -> str:
-    return "–" if np.isnan(share) else f"{share:.0%}"
 
 
 def _bars(width_days: float, x_offset_days: float = 0.0) -> pg.BarGraphItem:
@@ -326,8 +323,8 @@ class ModesPanel(ChartPanel):
         )
         uses = int(chart.uses[index])
         return (
-            f"Augmentation {_percent(chart.augmentation[index])} · automation "
-            f"{_percent(chart.automation[index])} of {uses} AI "
+            f"Augmentation {percent(chart.augmentation[index])} · automation "
+            f"{percent(chart.automation[index])} of {uses} AI "
             f"{'use' if uses == 1 else 'uses'}\n{patterns}"
         )
 
@@ -569,7 +566,7 @@ class AlignmentPanel(ChartPanel):
     def describe(self, index: int) -> str:
         chart = self.chart
         return (
-            f"{_percent(chart.share[index])} of AI minutes on a goal "
+            f"{percent(chart.share[index])} of AI minutes on a goal "
             f"({chart.goal_minutes[index]:.0f} of {chart.ai_minutes[index]:.0f} min)"
         )
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from aijournal.connection import nudges
 from aijournal.model import records as r
+from aijournal.model.presentation import escape
 from aijournal.storage import Journal
 from aijournal.ui.dialogs.plan_touchpoint import PlanDialog
 from aijournal.ui.widgets.cards import Card, card_heading, tone_label
@@ -68,7 +69,7 @@ class NudgeCard(Card):
         self.why.setWordWrap(True)
         self.why.setAccessibleName("Why")
         layout.addWidget(self.why)
-        self.what = QLabel(f"<b>What might help:</b> {_escape(shown.what_to_do)}", self)
+        self.what = QLabel(f"<b>What might help:</b> {escape(shown.what_to_do)}", self)
         self.what.setWordWrap(True)
         self.what.setAccessibleName("What to do")
         layout.addWidget(self.what)
@@ -110,10 +111,6 @@ class NudgeCard(Card):
     def dismiss(self) -> None:
         nudges.dismiss(self.journal, self.nudge.id)
         self.acted_on.emit("dismissed", self.nudge)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def candidate_people(journal: Journal, today: date | None = None) -> dict[str, str | None]:

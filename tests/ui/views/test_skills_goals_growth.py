@@ -154,7 +154,7 @@ def test_skills_show_rating_growth_practice_and_last_practised(view, grown):
     assert cells(table, "90 days") == ["↑ +1", "–"]
     assert cells(table, "Last practised") == [ago(5).isoformat(), ago(3).isoformat()]
     practice = cells(table, "Practice")[0]
-    assert practice == "0.3 h learned with AI, 0.0 h done by AI, 0.8 h learned from people"
+    assert practice == "20 min learned with AI, 0 min done by AI, 45 min learned from people"
 
 
 def test_rate_a_skill_stores_it_and_shows_the_change(qtbot, view, journal, grown):
