@@ -64,121 +64,34 @@ def export(
     client_name: str = "",
     sections: str | None = None,
 ) -> None:
-    """Export the journal: complete JSON (for import or a second machine), or CSV."""
-    from aijournal.storage import exchange
+    """Export the journal: complete JSON (for import or a second machine), CSV, the skills
+    portfolio or a coach summary."""
+    from aijournal.sharing import exports, summary
 
-    if fmt in SUMMARY_FORMATS:
-        return _export_summary(
-            session, fmt, output, start, end, sections, include_notes, include_names, client_name
-        )
-    if fmt in PORTFOLIO_FORMATS:
-        return _export_portfolio(session, fmt, output, include_notes, include_names)
-    r.check_choice("format", fmt, ("json", "csv", *PORTFOLIO_FORMATS, *SUMMARY_FORMATS))
-    journal = session.journal()
-    if fmt == "json":
-        text = json.dumps(exchange.export_data(journal), ensure_ascii=False, indent=1) + "\n"
-        note = "The JSON export is complete, notes and names included: keep it private."
-    else:
-        text = exchange.csv_text(journal, kind, notes=include_notes, names=include_names)
-        note = None
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        from aijournal.storage.paths import atomic_write
-
-        atomic_write(output, text)
-        click.echo(f"Wrote {output}.")
-    if note:
-        tell(note)
-
-
-PORTFOLIO_FORMATS = ("portfolio-md", "portfolio-pdf")
-
-
-def _export_portfolio(
-    session: Session, fmt: str, output: Path | None, include_notes: bool, include_names: bool
-) -> None:
-    """The one-page skills portfolio, private notes and names left out unless asked for."""
-    from aijournal.growth import portfolio
-
-    if fmt == "portfolio-pdf" and output is None:
-        raise InvalidInput("output", "", "name the PDF file with -o")
-    journal, today = session.journal(), r.now().date()
-    if fmt == "portfolio-md":
-        text = portfolio.markdown(journal, today, include_notes, include_names)
-        if output is None:
-            click.echo(text, nl=False)
-            return
-        from aijournal.storage.paths import atomic_write
-
-        atomic_write(output, text)
-    else:
-        from aijournal.ui.printing.portfolio_pdf import write_pdf  # Qt only for this one format
-
-        write_pdf(portfolio.html(journal, today, include_notes, include_names), output)
-    click.echo(f"Wrote {output}.")
-
-
-SUMMARY_FORMATS = ("summary-json", "summary-pdf", "summary-html")
-
-
-def _export_summary(
-    session: Session,
-    fmt: str,
-    output: Path | None,
-    start: str | None,
-    end: str | None,
-    sections: str | None,
-    include_notes: bool,
-    include_names: bool,
-    client_name: str,
-) -> None:
-    """`export --format summary-*`: a coach summary, checked against its schema first."""
-    from aijournal.sharing import summary
-
-    wanted = summary.parse_sections(sections) if sections is not None else summary.ALL
-    if fmt == "summary-pdf" and output is None:
-        raise InvalidInput("output", "", "give -o FILE.pdf for a PDF")
-    first, last = day_or_none("from", start), day_or_none("to", end)
-    journal = session.journal()
-    last = last or journal.clock().date()
-    first = first or summary.default_period(last)[0]
-    data = summary.build(
-        journal,
-        first,
-        last,
-        sections=wanted,
+    request = exports.ExportRequest(
+        format=fmt,
+        kind=kind,
         include_notes=include_notes,
         include_names=include_names,
+        start=day_or_none("from", start),
+        end=day_or_none("to", end),
         client_name=client_name,
+        sections=summary.parse_sections(sections) if sections is not None else None,
     )
-    if fmt == "summary-pdf":
-        from aijournal.ui.printing import summary_pdf
+    request.check(to_file=output is not None)
+    printer = None
+    if fmt in exports.PDF_FORMATS:
+        from aijournal.ui.printing.printer import QtPrinter  # Qt only for PDFs
 
-        content: str | bytes = summary_pdf.pdf_bytes(data)
-    elif fmt == "summary-html":
-        from aijournal.sharing import summary_html
-
-        content = summary_html.render(summary.validate(data))
-    else:
-        content = summary.dumps(data)
+        printer = QtPrinter()
+    exported = exports.export(session.journal(), request, printer, to_file=output is not None)
     if output is None:
-        click.echo(content, nl=False)
+        click.echo(exported.content, nl=False)
     else:
-        from aijournal.storage.paths import atomic_write
-
-        atomic_write(output, content)
+        exported.write(output)
         click.echo(f"Wrote {output}.")
-    left_out = [
-        what
-        for what, kept in (("private notes", include_notes), ("real names", include_names))
-        if not kept
-    ]
-    tell(
-        "The summary leaves out " + " and ".join(left_out) + "."
-        if left_out
-        else "The summary includes private notes and real names, as you asked: share it with care."
-    )
+    if exported.notice:
+        tell(exported.notice)
 
 
 @cli.command()

@@ -121,13 +121,18 @@ def pdf_text(path) -> str:
     return unicodedata.normalize("NFKC", text)  # undo ligatures such as "ﬁ"
 
 
+def write_pdf(html_or_markdown: str, path):
+    from aijournal.sharing.exports import Exported
+    from aijournal.ui.printing.printer import QtPrinter
+
+    return Exported(QtPrinter().portfolio_pdf(html_or_markdown)).write(path)
+
+
 def pages(path) -> int:
     return len(re.findall(rb"/Type\s*/Page\b(?!s)", path.read_bytes()))
 
 
 def test_pdf_is_one_a4_page_without_notes(freelancer, qapp, tmp_path):
-    from aijournal.ui.printing.portfolio_pdf import write_pdf
-
     out = write_pdf(portfolio.html(freelancer, TODAY), tmp_path / "portfolio.pdf")
     assert out.read_bytes().startswith(b"%PDF")
     assert oct(out.stat().st_mode & 0o777) == "0o600"
@@ -138,8 +143,6 @@ def test_pdf_is_one_a4_page_without_notes(freelancer, qapp, tmp_path):
 
 
 def test_pdf_from_markdown_with_notes(freelancer, qapp, tmp_path):
-    from aijournal.ui.printing.portfolio_pdf import write_pdf
-
     out = write_pdf(
         portfolio.markdown(freelancer, TODAY, include_notes=True), tmp_path / "portfolio.pdf"
     )
@@ -148,8 +151,6 @@ def test_pdf_from_markdown_with_notes(freelancer, qapp, tmp_path):
 
 
 def test_many_skills_still_fit_on_one_page(journal, qapp, tmp_path):
-    from aijournal.ui.printing.portfolio_pdf import write_pdf
-
     for n in range(40):
         journal.add(r.Skill(name=f"Skill number {n:02d}", niche=n < 10))
     for n in range(12):

@@ -129,11 +129,13 @@ def test_by_default_no_name_and_no_note_leaves(sixty, tmp_path):
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
 def test_the_pdf_names_nobody_and_quotes_no_note(sixty, tmp_path, qapp):
-    from aijournal.ui.printing import summary_pdf
+    from aijournal.sharing import exports
+    from aijournal.ui.printing.printer import QtPrinter
 
     journal, start, end = sixty
     data = summary.build(journal, start, end, client_name="Client One")
-    path = summary_pdf.write_pdf(data, tmp_path / "summary.pdf")
+    pdf = exports.render_summary(data, "summary-pdf", QtPrinter())
+    path = pdf.write(tmp_path / "summary.pdf")
     text = subprocess.run(
         ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from aijournal.model.errors import JournalError
-from aijournal.sharing import summary, summary_html
+from aijournal.sharing import exports, summary, summary_html
 from aijournal.storage import Journal
 from aijournal.ui.widgets.basics import InlineError, labelled, muted, report, with_role
 from aijournal.ui.workers import run_job
@@ -216,16 +216,11 @@ class ExportSummaryDialog(QDialog):
         path = Path(chosen)
         if path.suffix.lower() != f".{kind}":
             path = path.with_name(path.name + f".{kind}")
+        if kind == "pdf":
+            self._save_pdf(data, path)
+            return
         try:
-            if kind == "json":
-                summary.write(data, path)
-            elif kind == "html":
-                from aijournal.storage.paths import atomic_write
-
-                atomic_write(path, summary_html.render(summary.validate(data)))
-            else:
-                self._save_pdf(data, path)
-                return
+            exports.render_summary(data, f"summary-{kind}").write(path)
         except (JournalError, OSError) as error:
             report(self, "The summary was not saved", error)
             return
@@ -233,11 +228,12 @@ class ExportSummaryDialog(QDialog):
 
     def _save_pdf(self, data: dict[str, Any], path: Path) -> None:
         from aijournal.ui.printing import summary_pdf
+        from aijournal.ui.printing.printer import QtPrinter
 
-        images = summary_pdf.chart_images(data)  # widgets: GUI thread only
+        printer = QtPrinter(summary_pdf.chart_images(data))  # widgets: GUI thread only
 
         def work(_journal: Journal, _progress) -> Path:
-            return summary_pdf.write_pdf(data, path, images=images)
+            return exports.render_summary(data, "summary-pdf", printer).write(path)
 
         self._job = run_job(
             self,

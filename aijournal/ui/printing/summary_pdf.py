@@ -11,28 +11,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF, QUrl
-from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSizeF, QUrl
+from PySide6.QtGui import QFont, QImage, QPdfWriter, QTextDocument
 
 from aijournal.sharing import summary, summary_html
 from aijournal.storage.paths import atomic_write
+from aijournal.ui.printing.pdf import RESOLUTION, ensure_app, print_pdf
 
-RESOLUTION = 300  # the layout grid of the PDF; text and tables stay vector
-MARGINS_MM = QMarginsF(16, 14, 16, 14)
 CHART_SIZE = (760, 240)  # logical pixels; drawn at 1.5 times that for print
-_app: QApplication | None = None  # kept alive for the rest of the run once made here
-
-
-def ensure_app() -> bool:
-    """A Qt application able to draw widgets (an offscreen one if none runs); False if a
-    non-widget application already runs, in which case the PDF has no charts."""
-    global _app
-    instance = QApplication.instance()
-    if instance is None:
-        _app = QApplication(["aijournal", "-platform", "offscreen"])
-        return True
-    return isinstance(instance, QApplication)
 
 
 def chart_images(data: Mapping[str, Any]) -> dict[str, QImage]:
@@ -57,41 +43,27 @@ def pdf_bytes(
     summary.validate(dict(data))
     if images is None:
         images = chart_images(data) if ensure_app() and charts else {}
-    data_buffer = QByteArray()
-    buffer = QBuffer(data_buffer)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setTitle(summary_html.title(data))
-    writer.setCreator("AI Journal")
-    writer.setResolution(RESOLUTION)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            MARGINS_MM,
-            QPageLayout.Unit.Millimeter,
+
+    def draw(writer: QPdfWriter) -> None:
+        document = QTextDocument()
+        document.setDefaultFont(QFont("sans-serif", 10))
+        # Lay the text out on the writer itself, so point sizes print as written on A4.
+        document.documentLayout().setPaintDevice(writer)
+        document.setPageSize(QSizeF(writer.width(), writer.height()))
+        sources = {}
+        for chart_id, image in images.items():
+            url = f"chart://{chart_id}.png"
+            document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), image)
+            sources[chart_id] = url
+        # Image sizes in the HTML are CSS pixels (1/96 inch), scaled to the writer's dots.
+        width = int((writer.width() - 2 * document.documentMargin()) * 96 / RESOLUTION)
+        height = int(width * CHART_SIZE[1] / CHART_SIZE[0])
+        document.setHtml(
+            summary_html.render(data, charts=sources, chart_width=width, chart_height=height)
         )
-    )
-    document = QTextDocument()
-    document.setDefaultFont(QFont("sans-serif", 10))
-    # Lay the text out on the writer itself, so point sizes print as written on A4.
-    document.documentLayout().setPaintDevice(writer)
-    document.setPageSize(QSizeF(writer.width(), writer.height()))
-    sources = {}
-    for chart_id, image in images.items():
-        url = f"chart://{chart_id}.png"
-        document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), image)
-        sources[chart_id] = url
-    # Image sizes in the HTML are CSS pixels (1/96 inch), scaled to the writer's dots.
-    width = int((writer.width() - 2 * document.documentMargin()) * 96 / RESOLUTION)
-    height = int(width * CHART_SIZE[1] / CHART_SIZE[0])
-    document.setHtml(
-        summary_html.render(data, charts=sources, chart_width=width, chart_height=height)
-    )
-    document.print_(writer)
-    del writer  # finishes the PDF into the buffer
-    buffer.close()
-    return bytes(data_buffer.data())
+        document.print_(writer)
+
+    return print_pdf(summary_html.title(data), draw)
 
 
 def write_pdf(

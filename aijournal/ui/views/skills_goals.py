@@ -7,7 +7,6 @@ alignment share, and the recent AI uses that serve no goal, which can be linked 
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
@@ -37,7 +36,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aijournal.growth import portfolio
 from aijournal.growth import skills as growth
 from aijournal.model import records as r
 from aijournal.model.errors import InvalidInput, JournalError
@@ -685,22 +683,19 @@ def write_portfolio(
     path: Path,
     include_notes: bool,
     include_names: bool,
-    today: date | None = None,
 ) -> Path:
     """Write the portfolio as Markdown or PDF; runs in a worker on its own connection.
 
     The PDF is laid out by QTextDocument and QPdfWriter, which need no widgets and so work
     in a pool thread (the GUI thread only keeps its QGuiApplication for the fonts).
     """
-    from aijournal.storage.paths import atomic_write
+    from aijournal.sharing import exports
+    from aijournal.ui.printing.printer import QtPrinter
 
-    today = today or journal.clock().date()
-    if kind == "md":
-        atomic_write(path, portfolio.markdown(journal, today, include_notes, include_names))
-        return path
-    from aijournal.ui.printing.portfolio_pdf import write_pdf
-
-    return write_pdf(portfolio.html(journal, today, include_notes, include_names), path)
+    request = exports.ExportRequest(
+        f"portfolio-{kind}", include_notes=include_notes, include_names=include_names
+    )
+    return exports.export(journal, request, QtPrinter(), to_file=True).write(path)
 
 
 # ---- the view ---------------------------------------------------------------------------------
