@@ -26,8 +26,6 @@ def person_add(session: Session, name: str, relationship: str, cadence: int | No
     """Add someone to your circle."""
     record = r.Person(name=name, relationship=relationship, cadence_days=cadence)
     journal = session.journal()
-    if journal.person_named(record.name):
-        raise InvalidInput("name", record.name, "that person is already in your circle")
     journal.add(record)
     saved(journal, f"Added {record.name} ({record.relationship}) to your circle.")
 
@@ -78,8 +76,6 @@ def skill() -> None:
 def skill_add(session: Session, name: str, niche: bool) -> None:
     record = r.Skill(name=name, niche=niche)
     journal = session.journal()
-    if journal.skill_named(record.name):
-        raise InvalidInput("skill", record.name, "that skill exists already")
     journal.add(record)
     saved(journal, f"Added the skill {record.name}.")
 
@@ -216,8 +212,6 @@ def goal_add(session: Session, name: str, kind: str, target: str | None) -> None
         name=name, kind=kind, target_date=r.parse_day("target date", target) if target else None
     )
     journal = session.journal()
-    if any(g.name.casefold() == record.name.casefold() for g in journal.goals(archived=True)):
-        raise InvalidInput("goal", record.name, "that goal exists already")
     journal.add(record)
     saved(journal, f"Added the goal {record.name}.")
 

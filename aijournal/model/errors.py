@@ -18,6 +18,13 @@ class InvalidInput(JournalError, ValueError):
         super().__init__(f"{field}: {shown} is not allowed; {allowed}")
 
 
+class NameTaken(InvalidInput):
+    """A person, skill or goal already has this name (names ignore case and spacing)."""
+
+    def __init__(self, field: str, name: str, noun: str):
+        super().__init__(field, name, f"{noun} with that name exists already (names ignore case)")
+
+
 class UnlockError(JournalError):
     """The journal exists but cannot be opened with the key or passphrase at hand."""
 

@@ -13,10 +13,10 @@ import sqlcipher3
 from sqlite_utils import Database
 
 from aijournal.model import records as r
-from aijournal.model.errors import InvalidInput, JournalError
+from aijournal.model.errors import InvalidInput, JournalError, NameTaken
 from aijournal.storage import unlock
 from aijournal.storage.paths import DataPaths
-from aijournal.storage.rows import LINK_COLUMNS, TABLES, R, from_row, to_row
+from aijournal.storage.rows import LINK_COLUMNS, NAMED, TABLES, R, from_row, to_row
 from aijournal.storage.secrets import SecretStore
 
 
@@ -83,6 +83,7 @@ class JournalCore:
             if isinstance(record, r.Checkin) and (other := self._checkin_on(record.day)):
                 if other.id != record.id:
                     raise JournalError(f"{record.day} already has a check-in; edit that one.")
+            self._check_name_free(record)
             return self._set_deleted(record, None)
 
     def get(self, kind: type[R], record_id: str, *, deleted: bool = False) -> R | None:
@@ -116,6 +117,9 @@ class JournalCore:
 
     def _named(self, kind: type[R], name: str, create: bool) -> R | None:
         name = " ".join(name.split())
+        if create and not self.db.conn.in_transaction:
+            with self.transaction():  # look up and add at once: two processes make one record
+                return self._named(kind, name, create)
         found = self._select(
             kind,
             "t.name = ? COLLATE NOCASE AND t.deleted_at IS NULL",
@@ -138,7 +142,22 @@ class JournalCore:
             raise InvalidInput("id", record.id, "use the id of a stored entry")
         return replace(record, deleted_at=stamp, updated_at=now)
 
+    def _check_name_free(self, record: r.Record) -> None:
+        """Names of people, skills and goals are unique among live records, ignoring case (the
+        partial unique indexes of schema step 0004 hold the same rule)."""
+        if (rule := NAMED.get(type(record))) is None:
+            return
+        name = record.name  # type: ignore[attr-defined]
+        same = self.db.execute(
+            f"SELECT 1 FROM {TABLES[type(record)]} WHERE name = ? COLLATE NOCASE"
+            " AND deleted_at IS NULL AND id != ?",
+            [name, record.id],
+        ).fetchone()
+        if same:
+            raise NameTaken(rule[0], name, rule[1])
+
     def _write(self, record: r.Record, insert: bool) -> None:
+        self._check_name_free(record)
         row = to_row(record)
         if isinstance(record, r.Touchpoint):
             person = self._named(r.Person, record.person, True) if record.person else None

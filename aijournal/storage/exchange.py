@@ -38,10 +38,14 @@ class MergeReport:
     added: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
     unchanged: int = 0
+    renamed: list[str] = field(default_factory=list)  # "Dana → Dana (2)"
 
     def line(self) -> str:
         added, updated = sum(self.added.values()), sum(self.updated.values())
-        return f"{added} added, {updated} updated, {self.unchanged} already up to date."
+        line = f"{added} added, {updated} updated, {self.unchanged} already up to date."
+        if self.renamed:
+            line += " Renamed, as the journal has those names already: " + "; ".join(self.renamed)
+        return line
 
 
 def export_data(journal: Journal) -> dict[str, Any]:
@@ -179,6 +183,8 @@ def _merge_row(journal: Journal, table: str, row: dict[str, Any], report: MergeR
         return
     if table == "checkins" and row.get("deleted_at") is None:
         _settle_same_day(journal, row)
+    if table in _NAMED_TABLES and row.get("deleted_at") is None:
+        _settle_same_name(journal, table, row, report)
     columns = ", ".join(row)
     marks = ", ".join("?" for _ in row)
     updates = ", ".join(f"{c} = excluded.{c}" for c in row if c != "id")
@@ -213,6 +219,35 @@ def _settle_same_day(journal: Journal, row: dict[str, Any]) -> None:
             "UPDATE checkins SET deleted_at = ?, updated_at = ? WHERE id = ?",
             [r.utc_stamp(), r.utc_stamp(), other[0]],
         )
+
+
+_NAMED_TABLES = ("people", "skills", "goals")
+
+
+def _settle_same_name(
+    journal: Journal, table: str, row: dict[str, Any], report: MergeReport
+) -> None:
+    """Both journals named a person, skill or goal alike (ignoring case) under different ids:
+    the incoming one becomes "Name (2)", so names stay unique and nothing is lost."""
+    name = str(row.get("name", ""))
+
+    def taken(candidate: str) -> bool:
+        return (
+            journal.db.execute(
+                f"SELECT 1 FROM {table} WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL"
+                " AND id != ?",
+                [candidate, row["id"]],
+            ).fetchone()
+            is not None
+        )
+
+    if not taken(name):
+        return
+    number = 2
+    while taken(f"{name} ({number})"):
+        number += 1
+    row["name"] = f"{name} ({number})"
+    report.renamed.append(f"{name} → {row['name']}")
 
 
 # ---- CSV -------------------------------------------------------------------------------------

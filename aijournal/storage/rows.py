@@ -26,6 +26,12 @@ TABLES: dict[type[r.Record], str] = {
 }
 
 
+# Kinds whose names are unique among live records: (field in errors, "a/an noun").
+NAMED: dict[type[r.Record], tuple[str, str]] = {
+    r.Person: ("name", "someone in your circle"),
+    r.Skill: ("skill", "a skill"),
+    r.Goal: ("goal", "a goal"),
+}
 # Fields stored elsewhere than a column of the same name (links by name, resolved here).
 LINKED_FIELDS = {"skills", "person", "skill"}
 

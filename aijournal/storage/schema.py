@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
+from aijournal.model.records import utc_stamp
+
 migrations = Migrations("aijournal")
 
 _STAMPS = """
@@ -99,6 +101,42 @@ def import_details(db: Database) -> None:
         "ALTER TABLE ai_uses ADD COLUMN suggestion_reason TEXT NOT NULL DEFAULT ''",
         "CREATE INDEX ai_uses_to_review ON ai_uses(to_review) WHERE to_review",
     )
+
+
+@migrations(name="0004_unique_names")
+def unique_names(db: Database) -> None:
+    """Names of live people, skills and goals are unique, ignoring case.
+
+    Journals made before this step may hold names that differ only in case ("SHIP REPORTING"
+    beside "Ship reporting"). Nothing is merged or lost: the oldest keeps its name and each
+    later one is renamed "Name (2)", "Name (3)", … so the user can tell them apart and merge by
+    hand. (The journal is copied before any step runs.)
+    """
+    for table in ("people", "skills", "goals"):
+        rows = db.execute(
+            f"SELECT id, name FROM {table} WHERE deleted_at IS NULL ORDER BY created_at, rowid"
+        ).fetchall()
+        taken = {name.casefold() for _, name in rows}
+        seen: set[str] = set()
+        for row_id, name in rows:
+            key = name.casefold()
+            if key not in seen:
+                seen.add(key)
+                continue
+            number = 2
+            while f"{name} ({number})".casefold() in taken:
+                number += 1
+            renamed = f"{name} ({number})"
+            taken.add(renamed.casefold())
+            seen.add(renamed.casefold())
+            db.execute(
+                f"UPDATE {table} SET name = ?, updated_at = ? WHERE id = ?",
+                [renamed, utc_stamp(), row_id],
+            )
+        db.execute(
+            f"CREATE UNIQUE INDEX {table}_unique_name ON {table}(name COLLATE NOCASE)"
+            " WHERE deleted_at IS NULL"
+        )
 
 
 # Tables holding records, in an order that satisfies their foreign keys.

@@ -21,6 +21,7 @@ from aijournal.model.errors import (
 )
 from aijournal.storage import DataPaths, Journal
 from aijournal.storage.entries import EntryFilter
+from aijournal.storage.schema import migrations
 from aijournal.storage.unlock import Key
 
 SAMPLES = Path(__file__).parents[1] / "data"
@@ -161,12 +162,16 @@ def test_newer_journal_is_refused_untouched(journal, clock, tmp_path):
     assert digest(journal.paths.db) == before
 
 
-ALL_STEPS = ["0001_initial", "0002_nudges", "0003_import_details"]
+ALL_STEPS = [step.name for step in migrations._migrations]
 
 
 @pytest.mark.parametrize(
     ("sample", "first_new_step"),
-    [("schema-0001", "0002_nudges"), ("schema-0002", "0003_import_details")],
+    [
+        ("schema-0001", "0002_nudges"),
+        ("schema-0002", "0003_import_details"),
+        ("schema-0003", "0004_unique_names"),
+    ],
 )
 def test_migration_from_each_released_schema_keeps_data_and_a_copy(
     tmp_path, clock, sample, first_new_step
@@ -191,6 +196,16 @@ def test_migration_from_each_released_schema_keeps_data_and_a_copy(
         assert journal.get(r.Goal, use_.goal_id).name == "Ship reporting"
         nudges = journal.all(r.Nudge)
         assert [n.rule_id for n in nudges] == ([] if sample == "schema-0001" else ["gratitude"])
+        if sample == "schema-0003":  # names that differed only in case: renamed, none lost
+            assert sorted(p.name for p in journal.people()) == ["Dana", "dana (2)"]
+            assert sorted(g.name for g in journal.goals()) == [
+                "SHIP REPORTING (2)",
+                "Ship reporting",
+            ]
+            assert [s.name for s in journal.skills()] == [
+                "SQL window functions",
+                "sql WINDOW functions (2)",
+            ]
     (copy,) = paths.backups.glob(f"before-{first_new_step}-*.db")
     conn = sqlcipher3.connect(str(copy))
     conn.execute(f"PRAGMA key = '{secret}'")

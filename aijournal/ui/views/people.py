@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QSpinBox, QWidget
 
 from aijournal.connection import circle
-from aijournal.model.errors import InvalidInput
 from aijournal.model.records import RELATIONSHIPS, Person
 from aijournal.storage import Journal
 from aijournal.ui.widgets.basics import choose, combo, labelled, status_item
@@ -78,11 +77,7 @@ class PeoplePanel(RecordPanel):
             "relationship": self.relationship.currentData(),
             "cadence_days": self.cadence.value() or None,
         }
-        person = Person(**values) if editing is None else editing.touched(**values)
-        same = self.journal.person_named(person.name)
-        if same is not None and same.id != person.id:
-            raise InvalidInput("name", person.name, "someone in your circle already has it")
-        return person
+        return Person(**values) if editing is None else editing.touched(**values)
 
 
 class PeopleView(PeoplePanel):

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from aijournal.growth import skills as growth
 from aijournal.model import records as r
-from aijournal.model.errors import InvalidInput, JournalError
+from aijournal.model.errors import JournalError
 from aijournal.model.patterns import pattern
 from aijournal.model.presentation import change_arrow, hours, percent
 from aijournal.model.records import GOAL_KINDS, Goal, Skill, parse_day
@@ -279,11 +279,7 @@ class SkillsPanel(RecordPanel):
 
     def from_form(self, editing: Skill | None) -> Skill:
         values = {"name": self.name.text(), "niche": self.niche.isChecked()}
-        skill = Skill(**values) if editing is None else editing.touched(**values)
-        same = self.journal.skill_named(skill.name)
-        if same is not None and same.id != skill.id:
-            raise InvalidInput("skill", skill.name, "that skill is already in the list")
-        return skill
+        return Skill(**values) if editing is None else editing.touched(**values)
 
     def toggle_text(self, skill: Skill | None) -> str:
         return "Not niche" if skill is not None and skill.niche else "Mark niche"
