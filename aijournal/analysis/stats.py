@@ -1,15 +1,18 @@
 """Weekly figures: augmentation share, AI minutes, touchpoints, replaced-person uses, moods.
 
-Sums and means come from SQL (`Journal.weekly_figures`); this module shapes them into weeks,
-fills the weeks with nothing logged, and derives the shares.
+Sums and means come from SQL (`Journal.ai_use_totals`, `touchpoint_totals` and `checkin_totals`,
+grouped by the one week rule of `model.dates`, the same queries Trends and summaries read); this
+module shapes them into weeks, fills the weeks with nothing logged, and derives the shares.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
+from aijournal.model.dates import epoch_day, from_epoch_day, week_start
+from aijournal.model.patterns import augmentation_ids
 from aijournal.storage import Journal
 
 
@@ -40,39 +43,41 @@ class Week:
         return data
 
 
-def monday(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
 def weekly(journal: Journal, start: date | None = None, end: date | None = None) -> list[Week]:
-    """One `Week` per calendar week from the first to the last with data (or the range given)."""
-    rows = {row["week"]: row for row in journal.weekly_figures(start, end)}
-    if not rows and (start is None or end is None):
+    """One `Week` per calendar week from the first to the last with data (or the range given,
+    kept within the weeks that have data or have begun: no empty centuries)."""
+    aug = set(augmentation_ids())
+    figures: dict[int, list[Any]] = {}
+
+    def at(week: int) -> list[Any]:
+        return figures.setdefault(week, [0, 0, 0, 0, 0, 0, 0, None, None])
+
+    for week, pattern, uses, minutes, _goal_minutes, replaced in journal.ai_use_totals(
+        start, end, "week"
+    ):
+        row = at(week)
+        row[0] += uses
+        row[1] += uses if pattern in aug else 0
+        row[2] += minutes
+        row[3] += replaced
+    for week, touchpoints, minutes in journal.touchpoint_totals(start, end, "week"):
+        at(week)[4:6] = [touchpoints, minutes]
+    for week, checkins, burnout, connection in journal.checkin_totals(start, end, "week"):
+        at(week)[6:9] = [checkins, burnout, connection]
+    if not figures and (start is None or end is None):
         return []
-    first = monday(start) if start else date.fromisoformat(min(rows))
-    last = monday(end) if end else date.fromisoformat(max(rows))
-    weeks = []
-    week = first
-    while week <= last:
-        row = rows.get(week.isoformat())
-        weeks.append(_week(week, row) if row else Week(week, 0, 0, 0, 0, 0, 0, 0, None, None))
-        week += timedelta(days=7)
-    return weeks
-
-
-def _week(start: date, row: dict[str, Any]) -> Week:
-    return Week(
-        start,
-        row["ai_uses"],
-        row["augmentation_uses"],
-        row["ai_minutes"],
-        row["replaced"],
-        row["touchpoints"],
-        row["touchpoint_minutes"],
-        row["checkins"],
-        row["burnout_mean"],
-        row["connection_mean"],
-    )
+    # The weeks asked for, but never past the current week (or the last with data) nor, when
+    # there is data, before its first week: `--to 9999-12-31` means "up to now".
+    this_week = epoch_day(week_start(journal.clock().date()))
+    newest = max([this_week, *figures])
+    last = min(epoch_day(week_start(end)), newest) if end else max(figures)
+    oldest = min([last, *figures]) if figures else None
+    first = epoch_day(week_start(start)) if start else min(figures)
+    first = first if oldest is None else max(first, oldest)
+    return [
+        Week(from_epoch_day(week), *figures.get(week, [0, 0, 0, 0, 0, 0, 0, None, None]))
+        for week in range(first, last + 1, 7)
+    ]
 
 
 def _round(value: float | None, digits: int) -> float | None:

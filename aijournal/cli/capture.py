@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import click
 
 from aijournal.cli.root import Session, cli, interactive, pass_session, saved
-from aijournal.journaling import describe
+from aijournal.journaling import capture, describe
 from aijournal.model import records as r
 from aijournal.model.errors import InvalidInput
 from aijournal.storage import Journal
@@ -101,6 +99,11 @@ def log_ai(
 @click.option("--energy", type=int, help="1–5.")
 @click.option("--note", default="", help="A private note.")
 @click.option("--date", "day", help="The day (YYYY-MM-DD; default today).")
+@click.option(
+    "--nudge-helped",
+    type=click.Choice(["yes", "no"]),
+    help="Answer the follow-up: did acting on your last nudge help?",
+)
 @pass_session
 def checkin(
     session: Session,
@@ -112,6 +115,7 @@ def checkin(
     energy: int | None,
     note: str,
     day: str | None,
+    nudge_helped: str | None,
 ) -> None:
     """Record the daily check-in (a second one for the same day updates it)."""
     on = r.parse_day("date", day) if day else r.now().date()
@@ -124,13 +128,20 @@ def checkin(
         "energy": energy,
         "note": note or None,
     }
-    record = r.Checkin(day=on, **{k: v for k, v in given.items() if v is not None})
     journal = session.journal()
-    if existing := journal.checkin_on(on):  # keep what this command does not mention
-        record = replace(existing, **{k: v for k, v in given.items() if v is not None})
-    stored, created = journal.save_checkin(record)
+    with journal.transaction():  # the check-in and the answer about a nudge, together
+        stored, created = capture.save_checkin(journal, on, given)
+        answered = None
+        if nudge_helped is not None:
+            from aijournal.connection import nudges
+
+            answered = nudges.answer_follow_up(journal, nudge_helped == "yes", on)
     verb = "Checked in" if created else "Updated the check-in"
-    saved(journal, f"{verb} for {stored.day.isoformat()}: {describe.title(stored)}.")
+    line = f"{verb} for {stored.day.isoformat()}: {describe.title(stored)}."
+    if answered is not None:
+        outcome = "helped" if answered.helped else "did not help"
+        line += f" Noted that acting on “{answered.message}” {outcome}."
+    saved(journal, line)
 
 
 @cli.command()
@@ -163,11 +174,11 @@ def touchpoint(
         note=note,
     )
     journal = session.journal()
-    new_person = person is not None and journal.person_named(person) is None
-    stored = journal.add(record)
-    if new_person:
-        click.echo(f"Added {stored.person} to your circle.")
-    saved(journal, f"Logged: {describe.title(stored)}.")
+    logged = capture.save_touchpoint(journal, record)
+    if logged.new_person:
+        click.echo(f"Added {logged.touchpoint.person} to your circle.")
+    plans = f" ({logged.plans_text()})" if logged.plans_done else ""
+    saved(journal, f"Logged: {describe.title(logged.touchpoint)}{plans}.")
 
 
 @cli.command()

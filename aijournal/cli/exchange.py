@@ -154,11 +154,12 @@ def import_() -> None:
 @pass_session
 def import_json(session: Session, file: Path, dry_run: bool) -> None:
     """Merge a JSON export (idempotent; the newest version of each record wins)."""
+    from aijournal.journaling import capture
     from aijournal.storage import exchange
 
     data = exchange.read_json(file)
     journal = session.journal()
-    report = exchange.merge(journal, data, dry_run=dry_run)
+    report = capture.merge_export(journal, data, dry_run=dry_run)
     if dry_run:
         click.echo("Would import: " + report.line())
         return

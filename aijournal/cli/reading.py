@@ -1,4 +1,4 @@
-"""Reading the journal: `list`, `stats`, `nudges`, `insights`."""
+"""Reading the journal: `list`, `stats`, `insights`."""
 
 from __future__ import annotations
 
@@ -102,33 +102,6 @@ def stats(session: Session, start: str | None, end: str | None, fmt: str) -> Non
             f"  {w.ai_minutes:>6}  {w.replaced:>8}  {w.touchpoints:>7}"
             f"  {number(w.burnout_mean):>7}  {number(w.connection_mean):>8}"
         )
-
-
-@cli.command()
-@click.option("--format", "fmt", default="table", help="table or json.")
-@click.option(
-    "--all", "show_all", is_flag=True, help="Every nudge so far, dismissed and acted-on ones too."
-)
-@pass_session
-def nudges(session: Session, fmt: str, show_all: bool) -> None:
-    """Prompts to seek people: why each one fired, what to do, and the evidence."""
-    from aijournal.connection import nudges as rules
-
-    r.check_choice("format", fmt, ("table", "json"))
-    journal = session.journal()
-    rules.refresh(journal)
-    found = [rules.shown(n) for n in (journal.nudges() if show_all else rules.active(journal))]
-    if fmt == "json":
-        click.echo(json.dumps([s.as_dict() for s in found], indent=2, ensure_ascii=False))
-        return
-    if not found:
-        click.echo("No nudges right now.")
-    for s in found:
-        click.echo(f"{s.nudge.day.isoformat()}  {s.title}  [{s.nudge.status}, {s.nudge.id}]")
-        for fact in s.why:
-            click.echo(f"  Why: {fact}")
-        click.echo(f"  Try: {s.what_to_do}")
-        click.echo(f"  Evidence: {s.evidence}")
 
 
 @cli.command()

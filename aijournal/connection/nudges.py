@@ -574,6 +574,14 @@ def record_helped(journal: Journal, nudge_id: str, helped: bool) -> r.Nudge:
     return journal.update(replace(nudge, helped=bool(helped)))
 
 
+def answer_follow_up(journal: Journal, helped: bool, today: date | None = None) -> r.Nudge:
+    """Answer "did it help?" for the nudge the check-in asks about now (as Today shows it)."""
+    due = follow_up_due(journal, today)
+    if not due:
+        raise InvalidInput("nudge-helped", "yes" if helped else "no", "no nudge is waiting for it")
+    return record_helped(journal, due[0].id, helped)
+
+
 @dataclass(frozen=True)
 class PlannedReminder:
     nudge: r.Nudge
@@ -595,6 +603,21 @@ def planned_reminders_due(journal: Journal, today: date | None = None) -> list[P
         for n in journal.nudges(["planned"])
         if n.planned_day and n.planned_day <= today
     ]
+
+
+def candidate_people(journal: Journal, today: date | None = None) -> dict[str, str | None]:
+    """Whom each firing rule names today, by rule id (to prefill a plan)."""
+    return {found.rule_id: found.person_id for found in evaluate(journal, today)}
+
+
+def find(journal: Journal, wanted: str) -> r.Nudge:
+    """The nudge with this id, or the only one whose id starts with it (6+ characters)."""
+    if (nudge := journal.get(r.Nudge, wanted)) is not None:
+        return nudge
+    matches = [n for n in journal.nudges() if len(wanted) >= 6 and n.id.startswith(wanted)]
+    if len(matches) != 1:
+        raise InvalidInput("nudge", wanted, "use an id from `aijournal nudges --all`")
+    return matches[0]
 
 
 def _nudge(journal: Journal, nudge_id: str) -> r.Nudge:

@@ -20,6 +20,7 @@ import sqlcipher3
 from aijournal import __version__
 from aijournal.model import records as r
 from aijournal.model.errors import InvalidInput
+from aijournal.model.presentation import plural
 from aijournal.storage.journal import Journal
 from aijournal.storage.paths import atomic_write
 from aijournal.storage.rows import TABLES, from_row
@@ -39,10 +40,14 @@ class MergeReport:
     updated: dict[str, int] = field(default_factory=dict)
     unchanged: int = 0
     renamed: list[str] = field(default_factory=list)  # "Dana → Dana (2)"
+    written: dict[str, list[str]] = field(default_factory=dict)  # ids added or updated
+    plans_done: int = 0  # planned touchpoints the merged ones fulfilled
 
     def line(self) -> str:
         added, updated = sum(self.added.values()), sum(self.updated.values())
         line = f"{added} added, {updated} updated, {self.unchanged} already up to date."
+        if self.plans_done:
+            line += " " + plural(self.plans_done, "planned touchpoint") + " done."
         if self.renamed:
             line += " Renamed, as the journal has those names already: " + "; ".join(self.renamed)
         return line
@@ -202,6 +207,7 @@ def _merge_row(journal: Journal, table: str, row: dict[str, Any], report: MergeR
         ) from None
     tally = report.updated if found else report.added
     tally[table] = tally.get(table, 0) + 1
+    report.written.setdefault(table, []).append(row["id"])
 
 
 def _settle_same_day(journal: Journal, row: dict[str, Any]) -> None:

@@ -5,45 +5,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from aijournal.model.patterns import augmentation_ids
 from aijournal.storage.core import JournalCore
 from aijournal.storage.rows import EPOCH_DAY, LIVE_BETWEEN, PERIODS, between
 
 
 class Figures(JournalCore):
     """Figures for trends, insights, nudges and summaries, aggregated in SQL."""
-
-    def weekly_figures(
-        self, start: date | None = None, end: date | None = None
-    ) -> list[dict[str, Any]]:
-        """Per week (Monday), raw sums and means aggregated in SQL for `analysis.stats`."""
-        lo, hi = (start or date.min).isoformat(), (end or date.max).isoformat()
-        aug = ",".join(f"'{p}'" for p in augmentation_ids())
-        week = "date(day, '-' || ((CAST(strftime('%w', day) AS INTEGER) + 6) % 7) || ' days')"
-        live = "deleted_at IS NULL AND day BETWEEN ? AND ?"
-        sql = f"""
-        WITH ai AS (SELECT {week} AS week, count(*) AS ai_uses,
-                           sum(pattern IN ({aug})) AS augmentation_uses,
-                           sum(minutes) AS ai_minutes, sum(replaced_person) AS replaced
-                    FROM ai_uses WHERE {live} GROUP BY 1),
-             tp AS (SELECT {week} AS week, count(*) AS touchpoints,
-                           coalesce(sum(minutes), 0) AS touchpoint_minutes
-                    FROM touchpoints WHERE {live} GROUP BY 1),
-             ck AS (SELECT {week} AS week, count(*) AS checkins, avg(burnout) AS burnout_mean,
-                           avg(connection) AS connection_mean
-                    FROM checkins WHERE {live} GROUP BY 1)
-        SELECT w.week, coalesce(ai_uses, 0) AS ai_uses,
-               coalesce(augmentation_uses, 0) AS augmentation_uses,
-               coalesce(ai_minutes, 0) AS ai_minutes, coalesce(replaced, 0) AS replaced,
-               coalesce(touchpoints, 0) AS touchpoints,
-               coalesce(touchpoint_minutes, 0) AS touchpoint_minutes,
-               coalesce(checkins, 0) AS checkins, burnout_mean, connection_mean
-        FROM (SELECT week FROM ai UNION SELECT week FROM tp UNION SELECT week FROM ck) AS w
-        LEFT JOIN ai USING (week) LEFT JOIN tp USING (week) LEFT JOIN ck USING (week)
-        ORDER BY w.week"""
-        cursor = self.db.execute(sql, [lo, hi] * 3)
-        names = [c[0] for c in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     # Counts, sums and means come from SQL grouped by day, week or month; `analysis.trends`
     # and `analysis.insights` shape them with numpy. Periods are "epoch days" (days since
@@ -71,6 +38,16 @@ class Figures(JournalCore):
                         WHERE {LIVE_BETWEEN}{only})
                   GROUP BY p ORDER BY p"""
         return self.db.execute(sql, between(start, end) + ([kind] if kind else [])).fetchall()
+
+    def checkin_totals(
+        self, start: date | None, end: date | None, period: str = "week"
+    ) -> list[tuple[int, int, float, float]]:
+        """Per period: check-ins, and their mean burnout and connection."""
+        sql = f"""SELECT {PERIODS[period]} AS p, count(*), avg(burnout), avg(connection)
+                  FROM (SELECT {EPOCH_DAY} AS d, burnout, connection FROM checkins
+                        WHERE {LIVE_BETWEEN})
+                  GROUP BY p ORDER BY p"""
+        return self.db.execute(sql, between(start, end)).fetchall()
 
     def checkin_values(
         self, start: date | None, end: date | None

@@ -1,6 +1,6 @@
 """Weekly statistics on a small journal whose answers are computed by hand."""
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from aijournal.analysis import stats
 from aijournal.model import records as r
@@ -67,3 +67,24 @@ def test_weekly_range_is_filled_even_without_data(journal):
     weeks = stats.weekly(journal, date(2026, 11, 4), date(2026, 11, 20))
     assert [w.start for w in weeks] == [date(2026, 11, 2), date(2026, 11, 9), date(2026, 11, 16)]
     assert stats.weekly(journal) == []
+
+
+def test_stats_trends_and_the_summary_count_the_same_weeks(sample_journal, tmp_path):
+    """One weekly query and one week rule: the CLI, Trends and a coach summary agree."""
+    from aijournal.analysis import trends
+    from aijournal.sharing import summary
+
+    journal = sample_journal
+    end = journal.clock().date()
+    start = end - timedelta(days=62)
+    weeks = stats.weekly(journal, start, end)
+    shown = trends.series(journal, start, end)
+    assert [w.start for w in weeks] == [d.item() for d in shown.modes.days]
+    assert [w.ai_uses for w in weeks] == shown.modes.uses.astype(int).tolist()
+    assert [w.ai_minutes for w in weeks] == shown.time_with_people.ai_minutes.astype(int).tolist()
+    assert [w.touchpoints for w in weeks] == shown.time_with_people.touchpoints.tolist()
+    assert [w.replaced for w in weeks] == shown.replaced.uses.astype(int).tolist()
+    data = summary.build(journal, start, end)
+    assert [(x["week"], x["uses"]) for x in data["replaced"]["weeks"]] == [
+        (w.start.isoformat(), w.replaced) for w in weeks
+    ]

@@ -12,8 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aijournal.connection import nudges
-from aijournal.journaling import describe
+from aijournal.journaling import capture, describe
 from aijournal.model import records as r
 from aijournal.storage.journal import Journal
 from aijournal.ui.forms.entry_form import EntryForm
@@ -149,14 +148,10 @@ class TouchpointForm(EntryForm):
         )
 
     def _store(self, record: r.Record) -> tuple[r.Record, str]:
-        if self.editing:
-            stored, message = self.journal.update(record), "Touchpoint updated"
-        else:
-            stored, message = self.journal.add(record), "Touchpoint saved"
-        # The one place touchpoints are saved in the app: a planned nudge becomes acted.
-        if nudges.touchpoint_logged(self.journal, stored):
-            message += " · planned touchpoint done"
-        return stored, message
+        assert isinstance(record, r.Touchpoint)
+        logged = capture.save_touchpoint(self.journal, record, editing=self.editing)
+        message = "Touchpoint updated" if self.editing else "Touchpoint saved"
+        return logged.touchpoint, " · ".join(filter(None, [message, logged.plans_text()]))
 
     def _after_save(self, stored: r.Record) -> None:
         if not self.editing:

@@ -22,7 +22,7 @@ from aijournal.storage import Journal
 from aijournal.ui.theme import colour
 from aijournal.ui.widgets.basics import heading, scroll_page, with_role
 from aijournal.ui.widgets.cards import Card, card_heading, tone_label
-from aijournal.ui.widgets.nudge_card import NudgeCard, candidate_people
+from aijournal.ui.widgets.nudge_card import NudgeCard
 
 NO_FINDINGS = (
     "Nothing stands out yet. Findings appear once at least 14 days of check-ins "
@@ -150,7 +150,7 @@ class InsightsView(QWidget):
                 for n in self.journal.nudges(["dismissed", "acted", "snoozed"])
                 if n.id not in seen
             ]
-        people = candidate_people(self.journal) if shown else {}
+        people = nudges.candidate_people(self.journal) if shown else {}
         self.cards = []
         for nudge in shown:
             card = NudgeCard(

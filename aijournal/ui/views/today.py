@@ -31,7 +31,7 @@ from aijournal.ui.forms.entry_form import EntryForm
 from aijournal.ui.forms.touchpoint import TouchpointForm
 from aijournal.ui.widgets.basics import heading, scroll_page
 from aijournal.ui.widgets.cards import Card, card_heading, tone_label
-from aijournal.ui.widgets.nudge_card import NudgeCard, candidate_people
+from aijournal.ui.widgets.nudge_card import NudgeCard
 from aijournal.wellbeing import assessing
 
 EMPTY_TODAY = "Nothing logged yet today — press Ctrl+N to log an AI use."
@@ -338,7 +338,7 @@ class TodayView(QWidget):
         newest = next(iter(nudges.active(self.journal, self.day)), None)
         if newest is None:
             return
-        person = candidate_people(self.journal, self.day).get(newest.rule_id)
+        person = nudges.candidate_people(self.journal, self.day).get(newest.rule_id)
         self.nudge_card = NudgeCard(self.journal, newest, self.scroll.widget(), person_id=person)
         self.nudge_card.acted_on.connect(lambda *_: self._saved(newest))
         self.nudge_slot.addWidget(self.nudge_card)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -111,8 +109,3 @@ class NudgeCard(Card):
     def dismiss(self) -> None:
         nudges.dismiss(self.journal, self.nudge.id)
         self.acted_on.emit("dismissed", self.nudge)
-
-
-def candidate_people(journal: Journal, today: date | None = None) -> dict[str, str | None]:
-    """Whom each firing rule names today, by rule id, to prefill the plan dialog."""
-    return {found.rule_id: found.person_id for found in nudges.evaluate(journal, today)}
