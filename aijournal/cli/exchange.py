@@ -22,7 +22,7 @@ from aijournal.cli.root import (
 )
 from aijournal.journaling import describe
 from aijournal.model import records as r
-from aijournal.model.errors import InvalidInput, JournalError, UnlockError
+from aijournal.model.errors import InvalidInput, JournalDamaged, JournalError
 from aijournal.storage import Journal
 
 
@@ -267,7 +267,6 @@ def restore(session: Session, backup_file: Path | None, yes: bool) -> None:
 
     Also brings back a journal whose file is damaged and no longer opens.
     """
-    from aijournal.model.errors import WrongPassphrase
     from aijournal.storage import backups
 
     if backup_file is None:
@@ -286,9 +285,7 @@ def restore(session: Session, backup_file: Path | None, yes: bool) -> None:
         raise InvalidInput("confirmation", "none", "pass --yes or confirm in a terminal")
     try:
         journal = session.journal()
-    except UnlockError as error:
-        if isinstance(error, WrongPassphrase) or "damaged" not in str(error):
-            raise
+    except JournalDamaged:
         session._journal = Journal.recover(
             session.paths, backup_file, passphrase=current_passphrase, store=session.store
         )

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from aijournal.model import records as r
-from aijournal.model.errors import JournalError
+from aijournal.model.errors import Cancelled, JournalError
 from aijournal.storage import Journal
 from aijournal.wellbeing import instruments
 
@@ -159,7 +159,7 @@ def fill(
             day = start + timedelta(days=offset)
             _one_day(journal, rng, new_id, stamp, day, offset / max(days - 1, 1), goal_ids)
             if progress and progress(offset + 1, days) is False:
-                raise JournalError("Sample data cancelled; nothing was added.")
+                raise Cancelled("Sample data cancelled; nothing was added.")
     return journal.counts()
 
 

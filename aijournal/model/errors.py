@@ -31,6 +31,18 @@ class UnlockError(JournalError):
     exit_code = 3
 
 
+class JournalDamaged(UnlockError):
+    """The journal file does not open with a key that opens one of its backups."""
+
+    def __init__(self, message: str, backup: object) -> None:
+        super().__init__(message)
+        self.backup = backup
+
+
+class Cancelled(JournalError):
+    """The user cancelled long work; nothing was written."""
+
+
 class WrongPassphrase(UnlockError):
     def __init__(self) -> None:
         super().__init__("The passphrase is wrong; the journal stays locked.")

@@ -32,7 +32,7 @@ from typing import IO, TYPE_CHECKING, Any
 import ijson
 
 from aijournal.model import records as r
-from aijournal.model.errors import InvalidInput, JournalError
+from aijournal.model.errors import Cancelled, InvalidInput
 from aijournal.model.presentation import plural
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ _SCAN_CHARS = 4000
 Progress = Callable[[int, int], "bool | None"]
 
 
-class ImportCancelled(JournalError):
+class ImportCancelled(Cancelled):
     def __init__(self) -> None:
         super().__init__("The import was cancelled; nothing was written.")
 

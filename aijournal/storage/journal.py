@@ -15,7 +15,13 @@ import shutil
 from pathlib import Path
 
 from aijournal.model import records as r
-from aijournal.model.errors import JournalError, JournalTooNew, NoJournal, UnlockError
+from aijournal.model.errors import (
+    JournalDamaged,
+    JournalError,
+    JournalTooNew,
+    NoJournal,
+    UnlockError,
+)
 from aijournal.storage import backups, unlock
 from aijournal.storage.entries import Entries
 from aijournal.storage.figures import Figures
@@ -149,9 +155,10 @@ def _with_backup_hint(error: UnlockError, paths: DataPaths, key: unlock.Key) -> 
             backups.verify(backup, key)
         except JournalError:
             continue
-        return UnlockError(
+        return JournalDamaged(
             f"The journal file {paths.db} is damaged: it does not open with a key that opens "
             f"your backup {backup.name}. Put the backup back with "
-            f"`aijournal restore {backup} --yes` (the damaged file is kept aside)."
+            f"`aijournal restore {backup} --yes` (the damaged file is kept aside).",
+            backup,
         )
     return error

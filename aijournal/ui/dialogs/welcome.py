@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from aijournal.journaling import demo
 from aijournal.model import records as r
 from aijournal.model.errors import (
+    Cancelled,
     JournalError,
     SecretStoreUnavailable,
     UnlockError,
@@ -194,7 +195,7 @@ class WelcomeDialog(QDialog):
 
     def _sample_failed(self, error: BaseException) -> None:
         # The journal exists either way; a cancelled or failed fill wrote nothing.
-        if "cancelled" not in str(error):
+        if not isinstance(error, Cancelled):
             report(self, "Sample data", error)
         self.accept()
 
