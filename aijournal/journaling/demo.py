@@ -109,138 +109,144 @@ def fill(
             "This journal already has entries; sample data goes into a new "
             "journal (for example `aijournal --data-dir /tmp/sample demo`)."
         )
-    rng = random.Random(seed)
-    today = journal.clock().date()
-    zone = journal.clock().tzinfo
-    start = today - timedelta(days=days - 1)
-
-    def new_id() -> str:
-        return str(uuid.UUID(int=rng.getrandbits(128), version=4))
-
-    def stamp(day: date, hour: float = 18.0) -> str:
-        moment = datetime.combine(day, time(int(hour), int(hour % 1 * 60)), zone)
-        return r.utc_stamp(min(moment, journal.clock()))
-
+    story = _Story(journal, random.Random(seed), journal.clock().date() - timedelta(days=days - 1))
     with journal.transaction():
-        for name, relationship, cadence in PEOPLE:
-            journal.add(
-                r.Person(
-                    id=new_id(),
-                    name=name,
-                    relationship=relationship,
-                    cadence_days=cadence,
-                    created_at=stamp(start, 8),
-                    updated_at=stamp(start, 8),
-                )
-            )
-        for name, niche in SKILLS:
-            journal.add(
-                r.Skill(
-                    id=new_id(),
-                    name=name,
-                    niche=niche,
-                    created_at=stamp(start, 8),
-                    updated_at=stamp(start, 8),
-                )
-            )
-        goal_ids = []
-        for name, kind in GOALS:
-            goal = journal.add(
-                r.Goal(
-                    id=new_id(),
-                    name=name,
-                    kind=kind,
-                    created_at=stamp(start, 8),
-                    updated_at=stamp(start, 8),
-                )
-            )
-            goal_ids.append(goal.id)
+        goal_ids = story.circle()
         for offset in range(days):
-            day = start + timedelta(days=offset)
-            _one_day(journal, rng, new_id, stamp, day, offset / max(days - 1, 1), goal_ids)
+            story.one_day(offset, offset / max(days - 1, 1), goal_ids)
             if progress and progress(offset + 1, days) is False:
                 raise Cancelled("Sample data cancelled; nothing was added.")
     return journal.counts()
 
 
-def _one_day(journal, rng, new_id, stamp, day, progress_in_year, goal_ids) -> None:
-    """Write one day: AI uses, touchpoints, a check-in, and instruments when due."""
-    workday = day.weekday() < 5
-    # Stress peaks around 40% into the year, then eases after the mentor's advice at ~55%.
-    strain = max(0.0, 1 - abs(progress_in_year - 0.4) / 0.25)
-    recovering = progress_in_year > 0.55
-    now = journal.clock()
+class _Story:
+    """The sample year, written day by day with one seeded random generator."""
 
-    def at(hour: float) -> datetime:
-        return min(datetime.combine(day, time(int(hour), int(hour % 1 * 60)), now.tzinfo), now)
+    def __init__(self, journal: Journal, rng: random.Random, start: date):
+        self.journal, self.rng, self.start = journal, rng, start
+        self.now = journal.clock()
 
-    replaced = 0
-    uses = rng.randint(3, 7) if workday else rng.choice([0, 0, 1])
-    for _ in range(uses):
-        automate = 0.35 + 0.3 * strain - (0.15 if recovering else 0)
-        if rng.random() < automate:
-            pattern = rng.choice(["directive", "directive", "feedback-loop"])
-        else:
-            pattern = rng.choice(["task-iteration", "learning", "validation", "learning"])
-        replaced_person = rng.random() < (0.15 + 0.35 * strain) * (
-            1.5 if pattern == "directive" else 0.6
-        )
-        replaced += replaced_person
-        hour = rng.uniform(8.5, 18)
-        skills = (rng.choice(SKILLS)[0],) if rng.random() < 0.45 else ()
-        journal.add(
-            r.AIUse(
-                id=new_id(),
-                started_at=at(hour),
-                tool=_weighted(rng, TOOLS),
-                pattern=pattern,
-                minutes=max(2, int(rng.lognormvariate(2.8, 0.6))),
-                task=rng.choice(TASKS),
-                replaced_person=replaced_person,
-                goal_id=rng.choice(goal_ids) if rng.random() < 0.6 else None,
-                skills=skills,
-                outcome=rng.choice([3, 4, 4, 5, 2]),
-                note=rng.choice(AI_NOTES),
-                source="demo",
-                created_at=stamp(day, hour),
-                updated_at=stamp(day, hour),
+    def new_id(self) -> str:
+        return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
+
+    def at(self, day: date, hour: float) -> datetime:
+        """That hour of that day, never later than now."""
+        moment = datetime.combine(day, time(int(hour), int(hour % 1 * 60)), self.now.tzinfo)
+        return min(moment, self.now)
+
+    def stamps(self, day: date, hour: float) -> dict[str, str]:
+        stamp = r.utc_stamp(self.at(day, hour))
+        return {"created_at": stamp, "updated_at": stamp}
+
+    def circle(self) -> list[str]:
+        """The people, skills and goals of the story; the goals' ids."""
+        first = self.stamps(self.start, 8)
+        for name, relationship, cadence in PEOPLE:
+            self.journal.add(
+                r.Person(
+                    id=self.new_id(),
+                    name=name,
+                    relationship=relationship,
+                    cadence_days=cadence,
+                    **first,
+                )
             )
-        )
+        for name, niche in SKILLS:
+            self.journal.add(r.Skill(id=self.new_id(), name=name, niche=niche, **first))
+        return [
+            self.journal.add(r.Goal(id=self.new_id(), name=name, kind=kind, **first)).id
+            for name, kind in GOALS
+        ]
 
-    touches = rng.choice([0, 1, 1, 2, 2, 3]) if workday else rng.choice([0, 0, 1])
-    if strain > 0.6 and rng.random() < 0.5:
-        touches = max(0, touches - 1)
-    if recovering and workday and rng.random() < 0.3:
-        touches += 1
-    for _ in range(touches):
-        hour = rng.uniform(9, 19)
-        kind = _weighted(rng, TOUCH_KINDS)
-        person = rng.choice(PEOPLE)[0] if rng.random() < 0.85 else None
-        journal.add(
-            r.Touchpoint(
-                id=new_id(),
-                at=at(hour),
-                kind=kind,
-                person=person,
-                minutes=rng.choice([10, 15, 20, 30, 45, 60]),
-                quality=rng.choice([3, 4, 4, 5]),
-                skills=(rng.choice(SKILLS)[0],)
-                if kind in ("pairing", "mentoring-received") and rng.random() < 0.6
-                else (),
-                note=rng.choice(TOUCH_NOTES),
-                created_at=stamp(day, hour),
-                updated_at=stamp(day, hour),
+    def one_day(self, offset: int, progress_in_year: float, goal_ids: list[str]) -> None:
+        """Write one day: AI uses, touchpoints, a check-in, and instruments when due."""
+        day = self.start + timedelta(days=offset)
+        workday = day.weekday() < 5
+        # Stress peaks around 40% into the year, then eases after the mentor's advice at ~55%.
+        strain = max(0.0, 1 - abs(progress_in_year - 0.4) / 0.25)
+        recovering = progress_in_year > 0.55
+        replaced = self.ai_uses(day, workday, strain, recovering, goal_ids)
+        touches = self.touchpoints(day, workday, strain, recovering)
+        self.checkin(day, workday, strain, replaced, touches)
+        self.measures(day, strain, progress_in_year)
+
+    def ai_uses(
+        self, day: date, workday: bool, strain: float, recovering: bool, goal_ids: list[str]
+    ) -> int:
+        """The day's AI uses; how many replaced a person."""
+        rng, replaced = self.rng, 0
+        uses = rng.randint(3, 7) if workday else rng.choice([0, 0, 1])
+        for _ in range(uses):
+            automate = 0.35 + 0.3 * strain - (0.15 if recovering else 0)
+            if rng.random() < automate:
+                pattern = rng.choice(["directive", "directive", "feedback-loop"])
+            else:
+                pattern = rng.choice(["task-iteration", "learning", "validation", "learning"])
+            replaced_person = rng.random() < (0.15 + 0.35 * strain) * (
+                1.5 if pattern == "directive" else 0.6
             )
-        )
+            replaced += replaced_person
+            hour = rng.uniform(8.5, 18)
+            skills = (rng.choice(SKILLS)[0],) if rng.random() < 0.45 else ()
+            self.journal.add(
+                r.AIUse(
+                    id=self.new_id(),
+                    started_at=self.at(day, hour),
+                    tool=_weighted(rng, TOOLS),
+                    pattern=pattern,
+                    minutes=max(2, int(rng.lognormvariate(2.8, 0.6))),
+                    task=rng.choice(TASKS),
+                    replaced_person=replaced_person,
+                    goal_id=rng.choice(goal_ids) if rng.random() < 0.6 else None,
+                    skills=skills,
+                    outcome=rng.choice([3, 4, 4, 5, 2]),
+                    note=rng.choice(AI_NOTES),
+                    source="demo",
+                    **self.stamps(day, hour),
+                )
+            )
+        return replaced
 
-    if rng.random() < (0.85 if workday else 0.3):
+    def touchpoints(self, day: date, workday: bool, strain: float, recovering: bool) -> int:
+        """The day's touchpoints; how many."""
+        rng = self.rng
+        touches = rng.choice([0, 1, 1, 2, 2, 3]) if workday else rng.choice([0, 0, 1])
+        if strain > 0.6 and rng.random() < 0.5:
+            touches = max(0, touches - 1)
+        if recovering and workday and rng.random() < 0.3:
+            touches += 1
+        for _ in range(touches):
+            hour = rng.uniform(9, 19)
+            kind = _weighted(rng, TOUCH_KINDS)
+            person = rng.choice(PEOPLE)[0] if rng.random() < 0.85 else None
+            self.journal.add(
+                r.Touchpoint(
+                    id=self.new_id(),
+                    at=self.at(day, hour),
+                    kind=kind,
+                    person=person,
+                    minutes=rng.choice([10, 15, 20, 30, 45, 60]),
+                    quality=rng.choice([3, 4, 4, 5]),
+                    skills=(rng.choice(SKILLS)[0],)
+                    if kind in ("pairing", "mentoring-received") and rng.random() < 0.6
+                    else (),
+                    note=rng.choice(TOUCH_NOTES),
+                    **self.stamps(day, hour),
+                )
+            )
+        return touches
+
+    def checkin(self, day: date, workday: bool, strain: float, replaced: int, touches: int) -> None:
+        rng = self.rng
+        if rng.random() >= (0.85 if workday else 0.3):
+            return
         burnout = _clamp(round(1.7 + 1.8 * strain + rng.gauss(0, 0.6)))
         connection = _clamp(
             round(3.8 - 1.3 * strain - 0.3 * replaced + 0.3 * touches + rng.gauss(0, 0.6))
         )
-        journal.add(
+        self.journal.add(
             r.Checkin(
-                id=new_id(),
+                id=self.new_id(),
                 day=day,
                 burnout=burnout,
                 connection=connection,
@@ -249,43 +255,41 @@ def _one_day(journal, rng, new_id, stamp, day, progress_in_year, goal_ids) -> No
                 asked_advice=touches > 0 and rng.random() < 0.5,
                 energy=_clamp(round(3.6 - 1.4 * strain + rng.gauss(0, 0.7))),
                 note=rng.choice(DAY_NOTES),
-                created_at=stamp(day, 18),
-                updated_at=stamp(day, 18),
+                **self.stamps(day, 18),
             )
         )
 
-    day_number = day.toordinal()
-    for instrument_id, cadence in (("ucla3", 7), ("who5", 14), ("cbi", 30)):
-        if day_number % cadence == 0:
-            answers = _answers(rng, instrument_id, strain)
-            result = instruments.score(instrument_id, answers)
-            journal.add(
-                r.Assessment(
-                    id=new_id(),
-                    instrument=instrument_id,
-                    day=day,
-                    answers=tuple(answers),
-                    score=result.score,
-                    band=result.band,
-                    created_at=stamp(day, 19),
-                    updated_at=stamp(day, 19),
+    def measures(self, day: date, strain: float, progress_in_year: float) -> None:
+        """Instruments on their cadence, skill self-ratings monthly."""
+        day_number = day.toordinal()
+        for instrument_id, cadence in (("ucla3", 7), ("who5", 14), ("cbi", 30)):
+            if day_number % cadence == 0:
+                answers = _answers(self.rng, instrument_id, strain)
+                result = instruments.score(instrument_id, answers)
+                self.journal.add(
+                    r.Assessment(
+                        id=self.new_id(),
+                        instrument=instrument_id,
+                        day=day,
+                        answers=tuple(answers),
+                        score=result.score,
+                        band=result.band,
+                        **self.stamps(day, 19),
+                    )
                 )
-            )
-    if day_number % 30 == 0:
-        for name, _ in SKILLS:
-            rating = _clamp(
-                round(1.5 + 3 * progress_in_year * (0.6 + 0.4 * (name < "P")) + rng.gauss(0, 0.3))
-            )
-            journal.add(
-                r.SkillRating(
-                    id=new_id(),
-                    skill=name,
-                    day=day,
-                    rating=rating,
-                    created_at=stamp(day, 20),
-                    updated_at=stamp(day, 20),
+        if day_number % 30 == 0:
+            for name, _ in SKILLS:
+                growth = 3 * progress_in_year * (0.6 + 0.4 * (name < "P"))
+                rating = _clamp(round(1.5 + growth + self.rng.gauss(0, 0.3)))
+                self.journal.add(
+                    r.SkillRating(
+                        id=self.new_id(),
+                        skill=name,
+                        day=day,
+                        rating=rating,
+                        **self.stamps(day, 20),
+                    )
                 )
-            )
 
 
 def _answers(rng: random.Random, instrument_id: str, strain: float) -> list[int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
@@ -222,7 +223,8 @@ class MainWindow(QMainWindow):
         self.reminder.timer.timeout.connect(self.nudge_notifier.check)  # the same minute timer
         self.idle = IdleLock(self.lock)
         self.destroyed.connect(self.idle.detach)
-        self.tray = Tray(self) if (tray_available() if use_tray is None else use_tray) else None
+        wanted = tray_available() if use_tray is None else use_tray
+        self.tray = Tray(self, self._tray_actions(), self.toggle_shown) if wanted else None
         if self.tray is not None:
             self.tray.show()
         self._build_views()
@@ -371,6 +373,14 @@ class MainWindow(QMainWindow):
             lambda error: self.statusBar().showMessage(f"The daily backup failed: {error}", 15_000)
         )
         job.start()
+
+    def _tray_actions(self) -> list[tuple[str, Callable[[], object]]]:
+        return [
+            ("Log AI use", self.log_ai_use),
+            ("Check in", self.check_in),
+            ("Open", self.bring_to_front),
+            ("Quit", self.quit),
+        ]
 
     # ---- tray, reminder, lock --------------------------------------------------------------
 

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from aijournal.connection import nudges
 from aijournal.connection.reminders import checkin_reminder_due
 from aijournal.storage import Journal
 from aijournal.ui import theme
-
-if TYPE_CHECKING:
-    from aijournal.ui.main_window import MainWindow
 
 REMINDER_TEXT = "Time for today's check-in: two minutes on how your day went."
 SHOWN_KEY = "reminder_last_shown"  # the day the reminder last fired; not a user setting
@@ -81,24 +78,22 @@ def tray_available() -> bool:
 
 
 class Tray(QSystemTrayIcon):
-    """Quick actions from the tray; a click shows or hides the window."""
+    """Quick actions from the tray (text, what it does); a click calls `on_click`."""
 
-    def __init__(self, window: MainWindow):
+    def __init__(
+        self,
+        window: QWidget,
+        actions: Sequence[tuple[str, Callable[[], object]]],
+        on_click: Callable[[], object],
+    ):
         super().__init__(theme.app_icon(), window)
         self.setToolTip("AI Journal")
         menu = QMenu(window)
-        for text, slot in (
-            ("Log AI use", window.log_ai_use),
-            ("Check in", window.check_in),
-            ("Open", window.bring_to_front),
-            ("Quit", window.quit),
-        ):
+        for text, slot in actions:
             menu.addAction(text).triggered.connect(slot)
         self.setContextMenu(menu)
         self.activated.connect(
             lambda reason: (
-                window.toggle_shown()
-                if reason == QSystemTrayIcon.ActivationReason.Trigger
-                else None
+                on_click() if reason == QSystemTrayIcon.ActivationReason.Trigger else None
             )
         )
