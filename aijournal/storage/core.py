@@ -35,6 +35,20 @@ class JournalCore:
         self.db = Database(conn, execute_plugins=False)
         self.paths, self.config, self.clock = paths, config, clock
         self._key, self._store = key, store
+        self._written: set[str] = set()  # tables written since the last `take_changes`
+
+    # ---- what changed ------------------------------------------------------------------
+    # Every write of the gateway notes its table, so the app can announce exactly which kinds
+    # of records a change touched and redraw only the views that show them.
+
+    def wrote(self, *tables: str) -> None:
+        """Note that these tables were written (by the gateway's parts, in a transaction)."""
+        self._written.update(tables)
+
+    def take_changes(self) -> frozenset[str]:
+        """The tables written since the last call (committed or still in the transaction)."""
+        taken, self._written = frozenset(self._written), set()
+        return taken
 
     @contextmanager
     def transaction(self) -> Iterator[Database]:
@@ -43,6 +57,7 @@ class JournalCore:
             with self.db.atomic():
                 yield self.db
             return
+        before = set(self._written)
         try:
             self.db.execute("BEGIN IMMEDIATE")
             try:
@@ -50,6 +65,7 @@ class JournalCore:
                 self.db.execute("COMMIT")
             except BaseException:
                 self.db.rollback()
+                self._written = before  # nothing was written after all
                 raise
         except sqlcipher3.OperationalError as error:  # a full disk, a read-only folder, …
             raise JournalError(
@@ -109,6 +125,7 @@ class JournalCore:
 
     def set_setting(self, key: str, value: Any) -> None:
         with self.transaction():
+            self.wrote("settings")
             self.db.execute(
                 "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key)"
                 " DO UPDATE SET value = excluded.value",
@@ -133,6 +150,7 @@ class JournalCore:
 
     def _set_deleted(self, record: R, stamp: str | None) -> R:
         table = TABLES[type(record)]
+        self.wrote(table)
         now = r.utc_stamp()
         changed = self.db.execute(
             f"UPDATE {table} SET deleted_at = ?, updated_at = ? WHERE id = ?",
@@ -165,6 +183,7 @@ class JournalCore:
         if isinstance(record, r.SkillRating):
             row["skill_id"] = self._require(self._named(r.Skill, record.skill, True)).id
         table = TABLES[type(record)]
+        self.wrote(table)
         if insert:
             self.db[table].insert(row)
         else:
@@ -178,6 +197,7 @@ class JournalCore:
         return record
 
     def _link_skills(self, entry: r.AIUse | r.Touchpoint) -> None:
+        self.wrote("learning_events")
         column = "ai_use_id" if isinstance(entry, r.AIUse) else "touchpoint_id"
         # A dict keeps the user's order of skills; the ids are what links them.
         wanted = dict.fromkeys(

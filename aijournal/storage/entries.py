@@ -153,6 +153,7 @@ class Entries(JournalCore):
             if missing := [i for i in ids if i not in live]:
                 raise InvalidInput("AI use", missing[0], "use the id of a stored AI use")
             # Only rows whose goal really changes get a new updated_at, so merges stay quiet.
+            self.wrote("ai_uses")
             return self.db.execute(
                 f"UPDATE ai_uses SET goal_id = ?, updated_at = ? WHERE id IN ({marks})"
                 " AND goal_id IS NOT ?",

@@ -190,6 +190,7 @@ def _merge_row(journal: Journal, table: str, row: dict[str, Any], report: MergeR
         _settle_same_day(journal, row)
     if table in _NAMED_TABLES and row.get("deleted_at") is None:
         _settle_same_name(journal, table, row, report)
+    journal.wrote(table)
     columns = ", ".join(row)
     marks = ", ".join("?" for _ in row)
     updates = ", ".join(f"{c} = excluded.{c}" for c in row if c != "id")

@@ -25,6 +25,7 @@ from aijournal.model.errors import WrongPassphrase
 from aijournal.storage import Journal
 from aijournal.ui import theme
 from aijournal.ui.dialogs.welcome import UnlockForm
+from aijournal.ui.operations import ENTRIES, EVERYTHING, NAMED, ChangeNotices, Changes
 from aijournal.ui.tray import NudgeNotifier, Reminder, Tray, tray_available
 from aijournal.ui.views.today import TodayView
 from aijournal.ui.widgets.basics import muted, report, with_role
@@ -66,7 +67,17 @@ VIEWS = (
     REVIEW,
     SETTINGS,
 )
-SHOWS_NUDGES = (TodayView, INSIGHTS)
+# Which tables each view shows (by title): a change notice redraws only the views it touches.
+SHOWS: dict[str, frozenset[str]] = {
+    "Today": EVERYTHING - {"skill_ratings"},
+    "Journal": ENTRIES | NAMED,
+    "Trends": ENTRIES | {"goals"},
+    "Insights": ENTRIES | {"nudges", "people", "settings"},
+    "People": frozenset({"people", "touchpoints"}),
+    "Skills & goals": NAMED | ENTRIES | {"skill_ratings"},
+    "Review imports": frozenset({"ai_uses", "goals", "skills", "learning_events"}),
+    "Settings": frozenset({"settings"}),
+}
 PROTECTION = {
     "keyring": "Encrypted · key in the secret store",
     "passphrase": "Encrypted · passphrase",
@@ -167,6 +178,8 @@ class MainWindow(QMainWindow):
     ):
         super().__init__(parent)
         self.journal = journal
+        self.notices = ChangeNotices(journal, self)
+        self.notices.changed.connect(self._redraw)
         self._built: dict[int, QWidget] = {}  # views are made when first shown: a fast start
         self._stale: set[int] = set()
         self._quitting = False
@@ -245,6 +258,8 @@ class MainWindow(QMainWindow):
         for _ in VIEWS:
             self.stack.addWidget(QWidget())  # stands in until the view is first shown
         self._stale.clear()
+        self.notices.journal = self.journal
+        self.journal.take_changes()  # a fresh start: every view reads the journal anew
         self.reminder.journal = self.journal
         self.nudge_notifier.journal = self.journal
         self.key_status.setText(PROTECTION[self.journal.config.protection])
@@ -260,7 +275,7 @@ class MainWindow(QMainWindow):
         self.stack.insertWidget(index, view)
         self.stack.removeWidget(stand_in)
         stand_in.deleteLater()
-        view.changed.connect(lambda: self._view_changed(view))
+        view.changed.connect(lambda: self.notices.announce(view))
         if hasattr(view, "restore_requested"):  # Settings
             view.setting_changed.connect(self._setting_changed)
             view.restore_requested.connect(self.restore)
@@ -294,9 +309,15 @@ class MainWindow(QMainWindow):
             view.refresh()
         self.stack.setCurrentIndex(index)
 
-    def _view_changed(self, source: QWidget) -> None:
-        """Another view wrote to the journal: the others reload when next shown."""
-        self._stale = {i for i, view in self._built.items() if view is not source}
+    def _redraw(self, changes: Changes, source: QObject | None) -> None:
+        """A change was announced: the views that show what it touched redraw, the one on
+        screen now, the others when next shown; the view that made it shows it already."""
+        for index, view in self._built.items():
+            if view is not source and changes.touches(SHOWS[VIEWS[index].title]):
+                self._stale.add(index)
+        current = self.stack.currentIndex()
+        if current in self._stale and not self.locked:
+            self._nav_changed(current)
 
     def show_days(self, first, last) -> None:
         """Open the Journal on the entries of these days (a point clicked in Trends)."""
@@ -304,11 +325,8 @@ class MainWindow(QMainWindow):
         self.view(JOURNAL).show_days(first, last)
 
     def _nudges_added(self) -> None:
-        """The minute timer stored new nudges: Today and Insights show them when next seen."""
-        self._stale = set(self._built)
-        current = self.stack.currentIndex()
-        if current in self._built and VIEWS[current] in SHOWS_NUDGES:
-            self._nav_changed(current)
+        """The minute timer stored new nudges: the views showing nudges redraw."""
+        self.notices.announce()
 
     def search(self) -> None:
         self.show_view(VIEWS.index(JOURNAL))
@@ -400,8 +418,8 @@ class MainWindow(QMainWindow):
             run_import(self, self.journal, on_imported=lambda _plan: self.show_review())
 
     def show_review(self) -> None:
-        """After an import: every view reloads when shown; Review imports now."""
-        self._stale = set(self._built)
+        """After an import: the views it touched redraw; Review imports now."""
+        self.notices.announce()
         self.show_view(VIEWS.index(REVIEW))
 
     def export_summary(self) -> None:

@@ -27,6 +27,7 @@ class Job(QObject):
         self._journal, self._work = journal, work
         self._cancelled = threading.Event()
         self.done = False
+        self.changes: frozenset[str] = frozenset()  # tables the work wrote
         self.succeeded.connect(self._finish)
         self.failed.connect(self._finish)
 
@@ -47,6 +48,7 @@ class Job(QObject):
             own = self._journal.connect_again()
             try:
                 result = self._work(own, self._report)
+                self.changes = own.take_changes()
             finally:
                 own.close()
         except BaseException as error:  # noqa: BLE001 - handed to the GUI thread to show
@@ -55,7 +57,10 @@ class Job(QObject):
             self.succeeded.emit(result)
 
     def _finish(self, _: object) -> None:
+        # On the GUI thread, before anyone hears of the outcome: what the work wrote becomes
+        # the GUI journal's news, announced with the next change notice.
         self.done = True
+        self._journal.wrote(*self.changes)
 
 
 def run_job(
