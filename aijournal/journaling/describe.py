@@ -88,7 +88,8 @@ def title(entry: r.Record) -> str:
 
 
 def as_dict(entry: r.Record) -> dict[str, Any]:
-    """The entry as JSON-ready data; `entry` says which kind of entry it is."""
+    """The entry as JSON-ready data; `entry` says which kind of entry it is, and what is
+    derived from it comes along (an AI use's mode, the day of a timed entry)."""
     data: dict[str, Any] = {"entry": entry.record_kind}
     for f in fields(entry):
         value = getattr(entry, f.name)
@@ -97,4 +98,10 @@ def as_dict(entry: r.Record) -> dict[str, Any]:
         elif isinstance(value, tuple):
             value = list(value)
         data[f.name] = value
+    if isinstance(entry, r.AIUse):
+        data["mode"] = pattern(entry.pattern).mode.value
+    if isinstance(entry, r.AIUse | r.Touchpoint):
+        data["day"] = entry.day.isoformat()
+    if isinstance(entry, r.Touchpoint):
+        data["kind_label"] = TOUCHPOINT_LABELS[entry.kind]
     return data
