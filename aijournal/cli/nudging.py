@@ -26,7 +26,8 @@ def nudges(ctx: click.Context, fmt: str, show_all: bool) -> None:
     from aijournal.connection import nudges as rules
 
     r.check_choice("format", fmt, ("table", "json"))
-    journal = ctx.find_object(Session).journal()
+    session: Session = ctx.obj
+    journal = session.journal()
     rules.refresh(journal)
     found = [rules.shown(n) for n in (journal.nudges() if show_all else rules.active(journal))]
     if fmt == "json":

@@ -12,6 +12,7 @@ import random
 import uuid
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from aijournal.model import records as r
 from aijournal.model.errors import Cancelled, JournalError
@@ -134,7 +135,7 @@ class _Story:
         moment = datetime.combine(day, time(int(hour), int(hour % 1 * 60)), self.now.tzinfo)
         return min(moment, self.now)
 
-    def stamps(self, day: date, hour: float) -> dict[str, str]:
+    def stamps(self, day: date, hour: float) -> dict[str, Any]:
         stamp = r.utc_stamp(self.at(day, hour))
         return {"created_at": stamp, "updated_at": stamp}
 

@@ -32,6 +32,7 @@ class Setting:
             if not isinstance(value, bool):
                 raise InvalidInput(self.label, value, "use yes or no")
         elif isinstance(self.default, int):
+            assert self.low is not None and self.high is not None  # every number has its range
             if (
                 isinstance(value, bool)
                 or not isinstance(value, int)

@@ -211,7 +211,8 @@ def _checkins(journal: Journal, period: _Period, _names: bool) -> dict[str, Any]
 
 
 def _instruments(journal: Journal, period: _Period, _names: bool) -> dict[str, Any]:
-    taken = journal.entries(EntryFilter(kinds=("assessment",), start=period.start, end=period.end))
+    wanted = EntryFilter(kinds=("assessment",), start=period.start, end=period.end)
+    taken = [a for a in journal.entries(wanted) if isinstance(a, r.Assessment)]
     out = {}
     for instrument_id in INSTRUMENTS:
         spec = instruments.instrument(instrument_id)
@@ -409,13 +410,9 @@ def _notes(journal: Journal, start: date, end: date) -> list[dict[str, str]]:
         EntryFilter(kinds=("checkin", "ai-use", "touchpoint"), start=start, end=end)
     )
     notes = [
-        {
-            "day": e.day.isoformat(),
-            "kind": e.record_kind,  # type: ignore[attr-defined]
-            "text": e.note,
-        }
+        {"day": e.day.isoformat(), "kind": e.record_kind, "text": e.note}
         for e in found
-        if getattr(e, "note", "").strip()
+        if isinstance(e, r.Checkin | r.AIUse | r.Touchpoint) and e.note.strip()
     ]
     return sorted(notes, key=lambda n: n["day"])
 

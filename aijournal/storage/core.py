@@ -146,7 +146,13 @@ class JournalCore:
         )
         if found:
             return found[0]
-        return self.add(kind(name=name)) if create else None
+        return self.add(kind(name=name)) if create else None  # type: ignore[call-arg]
+
+    def _rows(self, sql: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        """Rows of a query as dicts by column name (for figures)."""
+        cursor = self.db.execute(sql, params)
+        names = [c[0] for c in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     def _set_deleted(self, record: R, stamp: str | None) -> R:
         table = TABLES[type(record)]
@@ -185,9 +191,9 @@ class JournalCore:
         table = TABLES[type(record)]
         self.wrote(table)
         if insert:
-            self.db[table].insert(row)
+            self.db.table(table).insert(row)
         else:
-            self.db[table].update(record.id, row)
+            self.db.table(table).update(record.id, row)
         if isinstance(record, r.AIUse | r.Touchpoint):
             self._link_skills(record)
 
@@ -216,7 +222,7 @@ class JournalCore:
                 )
             wanted.pop(skill_id, None)
         for skill_id in wanted:
-            self.db["learning_events"].insert(
+            self.db.table("learning_events").insert(
                 {
                     "id": r.new_id(),
                     "skill_id": skill_id,

@@ -135,7 +135,7 @@ class Figures(JournalCore):
                   SELECT 'all' AS part, {figures} FROM c
                   UNION ALL
                   SELECT {parts} AS part, {figures} FROM c GROUP BY 1"""
-        return self._growth_rows(
+        return self._rows(
             sql, {"start": start.isoformat(), "middle": middle.isoformat(), "end": end.isoformat()}
         )
 
@@ -154,7 +154,7 @@ class Figures(JournalCore):
         Most touchpoints first (ties by id, so the order never depends on names); the
         touchpoints with nobody named are one row with id None.
         """
-        return self._growth_rows(
+        return self._rows(
             """SELECT t.person_id AS id, p.name, p.relationship, count(*) AS touchpoints,
                       coalesce(sum(t.minutes), 0) AS minutes
                FROM touchpoints AS t LEFT JOIN people AS p ON p.id = t.person_id
@@ -165,7 +165,7 @@ class Figures(JournalCore):
 
     def nudge_counts(self, start: date, end: date) -> list[dict[str, Any]]:
         """Per rule, of the nudges dated `start` to `end`: fired, and what became of them."""
-        return self._growth_rows(
+        return self._rows(
             """SELECT rule_id, count(*) AS fired, coalesce(sum(status = 'acted'), 0) AS acted,
                       coalesce(sum(status = 'dismissed'), 0) AS dismissed,
                       coalesce(sum(helped = 1), 0) AS helped,

@@ -48,11 +48,11 @@ class GrowthFigures(JournalCore):
         FROM skills AS s LEFT JOIN ev ON ev.skill_id = s.id AND ev.day <= :today
         WHERE s.deleted_at IS NULL
         GROUP BY s.id ORDER BY s.name COLLATE NOCASE"""
-        return self._growth_rows(sql, {"today": today.isoformat(), "since": since.isoformat()})
+        return self._rows(sql, {"today": today.isoformat(), "since": since.isoformat()})
 
     def skill_ai_sessions(self, skill_id: str) -> list[dict[str, Any]]:
         """The AI uses that named this skill, oldest first: id, day, pattern, minutes, tool."""
-        return self._growth_rows(
+        return self._rows(
             "SELECT a.id, a.day, a.pattern, a.minutes, a.tool FROM learning_events AS e"
             " JOIN ai_uses AS a ON a.id = e.ai_use_id WHERE e.skill_id = :skill"
             " AND e.deleted_at IS NULL AND a.deleted_at IS NULL ORDER BY a.started_at",
@@ -61,7 +61,7 @@ class GrowthFigures(JournalCore):
 
     def skill_helpers(self, skill_id: str) -> list[dict[str, Any]]:
         """The touchpoints that named this skill, oldest first: id, day, kind, minutes, person."""
-        return self._growth_rows(
+        return self._rows(
             "SELECT t.id, t.day, t.kind, t.minutes, p.name AS person FROM learning_events AS e"
             " JOIN touchpoints AS t ON t.id = e.touchpoint_id"
             " LEFT JOIN people AS p ON p.id = t.person_id WHERE e.skill_id = :skill"
@@ -75,7 +75,7 @@ class GrowthFigures(JournalCore):
             f"coalesce(sum(CASE WHEN source = '{source}' THEN minutes END), 0) AS {column}"
             for source, column in self._GROWTH_SOURCES
         )
-        return self._growth_rows(
+        return self._rows(
             f"WITH ev AS ({self._learning_events_sql(learning)})"
             f" SELECT substr(day, 1, 7) AS month, {sums} FROM ev WHERE skill_id = :skill"
             " GROUP BY month ORDER BY month",
@@ -84,7 +84,7 @@ class GrowthFigures(JournalCore):
 
     def goal_figures(self, today: date, since: date) -> dict[str, dict[str, Any]]:
         """Per live goal id: AI minutes and uses (all time and from `since`), touchpoints."""
-        rows = self._growth_rows(
+        rows = self._rows(
             """WITH ai AS (SELECT goal_id, sum(minutes) AS minutes, count(*) AS uses,
                                   sum(CASE WHEN day >= :since THEN minutes ELSE 0 END) AS recent
                            FROM ai_uses WHERE deleted_at IS NULL AND day <= :today
@@ -102,7 +102,7 @@ class GrowthFigures(JournalCore):
 
     def goal_alignment(self, today: date, since: date) -> dict[str, int]:
         """AI minutes in all and linked to a live goal, all time and from `since` to `today`."""
-        [row] = self._growth_rows(
+        [row] = self._rows(
             """SELECT coalesce(sum(a.minutes), 0) AS minutes,
                       coalesce(sum(CASE WHEN g.id IS NOT NULL THEN a.minutes END), 0) AS linked,
                       coalesce(sum(CASE WHEN a.day >= :since THEN a.minutes END), 0)
@@ -118,7 +118,7 @@ class GrowthFigures(JournalCore):
 
     def goal_months(self, goal_id: str) -> list[dict[str, Any]]:
         """One goal's AI minutes, AI uses and touchpoints per month (YYYY-MM), oldest first."""
-        return self._growth_rows(
+        return self._rows(
             """WITH ev AS (SELECT day, minutes, 1 AS ai FROM ai_uses
                            WHERE goal_id = :goal AND deleted_at IS NULL
                            UNION ALL
@@ -138,11 +138,6 @@ class GrowthFigures(JournalCore):
             [goal_id],
         ).fetchall()
         return dict(rows)
-
-    def _growth_rows(self, sql: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-        cursor = self.db.execute(sql, params)
-        names = [c[0] for c in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
     # Where a learning event came from, as aijournal.growth.skills names it, and its column prefix.
     _GROWTH_SOURCES = (("with-ai", "with_ai"), ("by-ai", "by_ai"), ("from-people", "from_people"))

@@ -33,11 +33,12 @@ class Imports(JournalCore):
             known = {source: self.imported_refs(source) for source in {u.source for u in uses}}
             fresh = []
             for use in uses:
-                if use.source_ref not in known[use.source]:
-                    known[use.source].add(use.source_ref)
+                ref = use.source_ref
+                if ref is not None and ref not in known[use.source]:
+                    known[use.source].add(ref)
                     fresh.append(use)
             if fresh:
-                self.db["ai_uses"].insert_all(to_row(use) for use in fresh)
+                self.db.table("ai_uses").insert_all(to_row(use) for use in fresh)
             for use in fresh:
                 if use.skills:
                     self._link_skills(use)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from dataclasses import fields
 from datetime import date, datetime
-from functools import cache
 from typing import Any, TypeVar, get_args, get_origin, get_type_hints
 
 from aijournal.model import records as r
@@ -74,9 +73,13 @@ LINK_COLUMNS = {
 }
 
 
-@cache
+_COLUMNS: dict[type[r.Record], tuple[tuple[str, str], ...]] = {}
+
+
 def columns_of(kind: type[r.Record]) -> tuple[tuple[str, str], ...]:
     """(field, how it is stored) for each column-backed field of a record type."""
+    if (known := _COLUMNS.get(kind)) is not None:
+        return known
     hints = get_type_hints(kind)
     out = []
     for f in fields(kind):
@@ -96,7 +99,8 @@ def columns_of(kind: type[r.Record]) -> tuple[tuple[str, str], ...]:
             else "plain"
         )
         out.append((f.name, how))
-    return tuple(out)
+    _COLUMNS[kind] = tuple(out)
+    return _COLUMNS[kind]
 
 
 def to_row(record: r.Record) -> dict[str, Any]:
