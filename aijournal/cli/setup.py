@@ -127,3 +127,26 @@ def demo(session: Session, days: int, seed: int) -> None:
         f"Added {counts['ai_uses']} AI uses, {counts['checkins']} check-ins and "
         f"{counts['touchpoints']} touchpoints to {session.paths.root}."
     )
+
+
+@cli.group("desktop-entry")
+def desktop_entry() -> None:
+    """The app in your desktop's application menu (launcher, icon, AppStream metadata)."""
+
+
+@desktop_entry.command("install")
+def desktop_entry_install() -> None:
+    """Add AI Journal to the application menu (under your own data folder)."""
+    from aijournal.journaling import desktop_entry as entry
+
+    places = entry.install()
+    click.echo(f"Added AI Journal to the application menu: {places.launcher}")
+
+
+@desktop_entry.command("remove")
+def desktop_entry_remove() -> None:
+    """Take AI Journal out of the application menu."""
+    from aijournal.journaling import desktop_entry as entry
+
+    removed = entry.remove()
+    click.echo("Removed " + ", ".join(str(p) for p in removed) if removed else "Nothing to remove.")
