@@ -11,6 +11,7 @@ from aijournal.cli import (  # noqa: F401  (registers the commands)
     reading,
     records,
     setup,
+    sources,
 )
 from aijournal.cli.root import cli, main
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -20,7 +18,6 @@ from aijournal.cli.root import (
     saved,
     tell,
 )
-from aijournal.journaling import describe
 from aijournal.model import records as r
 from aijournal.model.errors import InvalidInput, JournalDamaged, JournalError
 from aijournal.storage import Journal
@@ -145,7 +142,7 @@ def coach(files: tuple[Path, ...], fmt: str, output: Path | None) -> None:
 
 @cli.group("import")
 def import_() -> None:
-    """Bring records in from a file."""
+    """Bring records in: a journal's JSON export, or your AI history (aijournal/cli/sources.py)."""
 
 
 @import_.command("json")
@@ -164,84 +161,6 @@ def import_json(session: Session, file: Path, dry_run: bool) -> None:
         click.echo("Would import: " + report.line())
         return
     saved(journal, "Imported: " + report.line())
-
-
-def _ai_export_command(kind: str, tool: str) -> None:
-    """`import chatgpt` / `import claude`: the same command for either service's export."""
-
-    @import_.command(
-        kind,
-        help=f"Import your {tool} history from its data export (the .zip "
-        "or its conversations.json) as AI uses to review. Only titles, times and "
-        "counts are kept, never what you wrote.",
-    )
-    @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-    @click.option("--dry-run", is_flag=True, help="Read the export and say what would be added.")
-    @click.option("--from", "start", help="First day to import (YYYY-MM-DD).")
-    @click.option("--to", "end", help="Last day to import (YYYY-MM-DD).")
-    @click.option(
-        "--keep-first-message",
-        is_flag=True,
-        help="Keep your first message of each session (500 characters) as the note.",
-    )
-    @pass_session
-    def command(
-        session: Session,
-        file: Path,
-        dry_run: bool,
-        start: str | None,
-        end: str | None,
-        keep_first_message: bool,
-    ) -> None:
-        from aijournal.sources import ai_exports
-
-        options = {
-            "since": day_or_none("from", start),
-            "until": day_or_none("to", end),
-            "keep_first_message": keep_first_message,
-        }
-        with _import_progress(file) as progress:  # a bad file fails before the journal opens
-            plan = ai_exports.plan_import(file, kind, progress=progress, **options)
-        journal = session.journal()
-        ai_exports.finish_import(journal, plan, dry_run=dry_run)
-        if dry_run:
-            click.echo(plan.summary() + " Nothing was written.")
-            if plan.period:
-                click.echo(f"Period: {plan.period[0].isoformat()} to {plan.period[1].isoformat()}.")
-            for use in plan.uses[:10]:
-                turns = f"{use.turns} turn" + ("" if use.turns == 1 else "s")
-                click.echo(
-                    f"{describe.when(use)}  {use.minutes:>3} min  {turns:>9}  "
-                    f"{use.task[:40]:40}  {use.suggested_pattern} "
-                    f"({use.suggestion_confidence:.0%}): {use.suggestion_reason}"
-                )
-            return
-        saved(
-            journal,
-            plan.summary() + " Review them in the app (Review imports) or with "
-            "`aijournal list --to-review`.",
-        )
-
-
-_ai_export_command("chatgpt", "ChatGPT")
-_ai_export_command("claude", "Claude")
-
-
-_BIG_EXPORT = 8 * 1024 * 1024  # smaller files read in well under a second: no bar
-
-
-@contextmanager
-def _import_progress(file: Path):
-    """A progress bar on stderr for large exports; yields the callback (or None)."""
-    try:
-        size = file.stat().st_size
-    except OSError:
-        size = 0  # the import itself says what is wrong with the file
-    if size < _BIG_EXPORT:
-        yield None
-        return
-    with click.progressbar(length=size, label="Reading the export", file=sys.stderr) as bar:
-        yield lambda done, total: bar.update(done - bar.pos)
 
 
 @cli.command()

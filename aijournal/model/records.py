@@ -32,7 +32,19 @@ TOUCHPOINT_KINDS: tuple[str, ...] = (
 )
 RELATIONSHIPS: tuple[str, ...] = ("mentor", "peer", "manager", "client", "friend", "other")
 GOAL_KINDS: tuple[str, ...] = ("personal", "client", "organisation")
-SOURCES: tuple[str, ...] = ("manual", "cli", "chatgpt-export", "claude-export", "json", "demo")
+SOURCES: tuple[str, ...] = (
+    "manual",
+    "cli",
+    "chatgpt-export",
+    "claude-export",
+    "json",
+    "demo",
+    # sessions read from tools on this machine (aijournal/sources)
+    "claude-code",
+    "codex",
+    "aider",
+    "open-webui",
+)
 MAX_MINUTES = 24 * 60
 MAX_TEXT = 10_000
 # A clock a few minutes fast on another machine should not make a fresh entry "in the future".

@@ -139,6 +139,29 @@ def unique_names(db: Database) -> None:
         )
 
 
+@migrations(name="0005_sources_and_learning")
+def sources_and_learning(db: Database) -> None:
+    """Sources on this machine and the suggestions that learn (aijournal/sources).
+
+    Not records: what the import rules saw in each imported session (no text), the user's
+    source settings, and the local model learned from the user's reviews. None of it is
+    exported or merged; it can all be recomputed or set again.
+    """
+    _run(
+        db,
+        """CREATE TABLE import_signals (
+            ai_use_id TEXT PRIMARY KEY REFERENCES ai_uses(id), rule TEXT NOT NULL,
+            rule_pattern TEXT NOT NULL, rule_confidence REAL NOT NULL,
+            rule_reason TEXT NOT NULL, features TEXT NOT NULL)""",
+        """CREATE TABLE source_settings (
+            source TEXT PRIMARY KEY, enabled INTEGER NOT NULL DEFAULT 0,
+            paths TEXT NOT NULL DEFAULT '[]', last_read TEXT, last_read_mtime REAL)""",
+        """CREATE TABLE learned_models (
+            name TEXT PRIMARY KEY, params TEXT NOT NULL, examples INTEGER NOT NULL,
+            trained_at TEXT NOT NULL)""",
+    )
+
+
 # Tables holding records, in an order that satisfies their foreign keys.
 RECORD_TABLES: tuple[str, ...] = (
     "people",
