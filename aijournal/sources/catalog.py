@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aijournal.model.errors import InvalidInput
-from aijournal.sources import aider, claude_code, codex, exports, files, open_webui
+from aijournal.sources import aider, claude_code, codex, exports, open_webui
 from aijournal.sources.conversations import TOOLS, Conversation, Reading
 from aijournal.sources.files import FileRefused, Progress, unreadable
 from aijournal.sources.local import Probe
@@ -223,6 +223,16 @@ def _probe_folder(found: Source, folder: Path) -> Probe:
     return found.probe(listed[-1])
 
 
+ONE = {
+    "chatgpt": "a ChatGPT export",
+    "claude": "a Claude export",
+    "claude-code": "a Claude Code session",
+    "codex": "a Codex CLI session",
+    "aider": "an Aider chat history",
+    "open-webui": "an Open WebUI export",
+}
+
+
 def foreign(path: Path, expected: str) -> InvalidInput | None:
     """When `path` is another source's file: the error that says which command reads it."""
     try:
@@ -234,8 +244,8 @@ def foreign(path: Path, expected: str) -> InvalidInput | None:
     return InvalidInput(
         "file",
         str(path),
-        f"this is {BY_ID[found.kind].what[0].lower() + BY_ID[found.kind].what[1:]}; use "
-        f"`aijournal import {found.kind}` (or File → Import AI history… in the app)",
+        f"this is {ONE[found.kind]}; use `aijournal import {found.kind}` "
+        "(or File → Import AI history… in the app)",
     )
 
 
@@ -253,4 +263,3 @@ def files_in(source_id: str, location: Path) -> list[Path]:
     return listing(location)
 
 
-__all__ = ["IDS", "SOURCES", "Source", "files", "foreign", "identify", "source"]

@@ -89,19 +89,11 @@ class ImportPlan:
         if self.outside_period:
             line += f"; {plural(self.outside_period, 'session')} outside the period"
         if self.skipped_files:
-            total = sum(self.skipped_files.values())
-            reasons = ", ".join(f"{n} {why}" for why, n in self.skipped_files.most_common())
-            line += f"; {plural(total, 'file')} not read ({reasons})"
+            line += f"; {_counted(self.skipped_files, 'file', 'not read')}"
         return line + "."
 
     def _skipped(self, noun: str) -> str:
-        total = sum(self.skipped.values())
-        if not total:
-            return f"no {noun}s skipped"
-        if len(self.skipped) == 1:
-            return f"{plural(total, noun)} skipped ({next(iter(self.skipped))})"
-        reasons = ", ".join(f"{n} {why}" for why, n in self.skipped.most_common())
-        return f"{plural(total, noun)} skipped ({reasons})"
+        return _counted(self.skipped, noun, "skipped") if self.skipped else f"no {noun}s skipped"
 
     def as_dict(self) -> dict[str, Any]:
         """The plan as data (`--format json`), each AI use with its derived mode."""
@@ -122,6 +114,16 @@ class ImportPlan:
             "learned_from_reviews": self.learned,
             "uses": [_use_dict(p.use) for p in self.planned],
         }
+
+
+def _counted(reasons: Counter[str], noun: str, verb: str) -> str:
+    """ "2 files not read (1 not JSON, 1 empty)"; with one reason "2 files not read (empty)"."""
+    total = sum(reasons.values())
+    if len(reasons) == 1:
+        listed = next(iter(reasons))
+    else:
+        listed = ", ".join(f"{n} {why}" for why, n in reasons.most_common())
+    return f"{plural(total, noun)} {verb} ({listed})"
 
 
 def _use_dict(use: r.AIUse) -> dict[str, Any]:

@@ -61,7 +61,7 @@ def describe(feature: str) -> str:
     if kind == "turns":
         return "one turn" if value == "1" else f"{value.replace('-', '–')} turns"
     if kind == "rule":
-        return f'the same sign ("{value.replace("-", " ")}")'
+        return f"what the rules call “{value.replace('-', ' ')}”"
     if kind == "tool":
         return f"in {value}"
     return f'"{value}" in the title'

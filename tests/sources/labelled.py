@@ -344,6 +344,7 @@ def _jsonl(path: Path, lines: list[dict]) -> None:
 
 def write_all(sessions: list[Labelled], root: Path) -> dict[str, Path]:
     """Each session written in its tool's format under `root`; where each source is."""
+    root.mkdir(parents=True, exist_ok=True)
     by_source: dict[str, list[Labelled]] = {}
     for session in sessions:
         by_source.setdefault(session.source, []).append(session)
@@ -372,4 +373,4 @@ def write_all(sessions: list[Labelled], root: Path) -> dict[str, Path]:
         (folders / project / ".aider.chat.history.md").write_text(chat, "utf-8")
         (folders / project / ".aider.input.history").write_text(typed, "utf-8")
     where["aider"] = folders
-    return where
+    return {kind: path for kind, path in where.items() if by_source.get(kind)}

@@ -14,7 +14,9 @@ def talk(*minutes_and_roles, created=T0, **extra) -> cv.Conversation:
         cv.Message(role, None if at is None else T0 + timedelta(minutes=at), f"turn {i}")
         for i, (at, role) in enumerate(minutes_and_roles)
     ]
-    return cv.Conversation("chatgpt", "ref", extra.pop("title", "Title"), messages, created, **extra)
+    return cv.Conversation(
+        "chatgpt", "ref", extra.pop("title", "Title"), messages, created, **extra
+    )
 
 
 def shape(conversation):

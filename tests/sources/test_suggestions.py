@@ -113,7 +113,10 @@ def test_saying_it_still_fails_without_the_error_is_a_feedback_loop():
         (["Warum ist der Himmel blau?"], "learning"),
         (["Kannst du meinen Text korrekturlesen?"], "validation"),
         (["Schreib eine Kündigung", "Funktioniert immer noch nicht"], "feedback-loop"),
-        (["Entwirf eine Einladung", "Etwas lockerer bitte", "Kürz den Schluss ab"], "task-iteration"),
+        (
+            ["Entwirf eine Einladung", "Etwas lockerer bitte", "Kürz den Schluss ab"],
+            "task-iteration",
+        ),
         (["Explique-moi la photosynthèse"], "learning"),
         (["Tu peux relire ma lettre de motivation ?"], "validation"),
         (["Écris un mail", "ça ne marche toujours pas"], "feedback-loop"),
