@@ -1,4 +1,6 @@
-"""File → Import AI history…: read a ChatGPT or Claude export, preview it, then write it.
+"""File → Import AI history…: read any source (a ChatGPT or Claude export, a file or folder of
+Claude Code or Codex CLI sessions, an Aider chat history, an Open WebUI export or webui.db
+copy), preview it, then write it.
 
 Reading runs on a worker behind a cancellable progress dialog driven by the bytes read; it
 writes nothing. The preview says what would be added, split, skipped and already there, and
@@ -31,7 +33,10 @@ from PySide6.QtWidgets import (
 from aijournal.model.errors import InvalidInput, JournalError
 from aijournal.model.patterns import pattern as pattern_named
 from aijournal.model.presentation import plural
-from aijournal.sources import ai_exports as ax
+from aijournal.sources import catalog, importing
+from aijournal.sources.conversations import SESSION_GAP, TOOLS
+from aijournal.sources.files import ImportCancelled
+from aijournal.sources.importing import ImportPlan
 from aijournal.storage import Journal
 from aijournal.ui.widgets.basics import (
     InlineError,
@@ -44,10 +49,14 @@ from aijournal.ui.widgets.basics import (
 )
 from aijournal.ui.workers import run_job
 
-FILE_FILTER = "AI data exports (*.zip conversations.json *.json);;All files (*)"
-PRIVACY = (
-    "By default only each conversation's title, times and counts are kept, never message text."
+FILE_FILTER = (
+    "AI history (*.zip *.json *.jsonl .aider.chat.history.md *.md *.db);;All files (*)"
 )
+PRIVACY = (
+    "By default only each session's title, times, counts and project folder name are kept, "
+    "never message text."
+)
+NOUNS = {"claude-code": "sessions", "codex": "sessions", "aider": "chat history"}
 KEEP_FIRST = "Keep the first message of each conversation as the note"
 PREVIEW_ROWS = 8
 PREVIEW_COLUMNS = ("Date", "Task", "Minutes", "Turns", "Suggested pattern", "Why")
@@ -67,7 +76,7 @@ def run_import(
     parent: QWidget | None,
     journal: Journal,
     *,
-    on_imported: Callable[[ax.ImportPlan], None] | None = None,
+    on_imported: Callable[[ImportPlan], None] | None = None,
     ask_path: AskPath = ask_for_export,
 ) -> ImportDialog | None:
     """Ask for an export and open the import dialog for it (window-modal, not blocking).
@@ -81,7 +90,7 @@ def run_import(
     dialog = ImportDialog(journal, Path(path), parent, ask_path=ask_path)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
-    def imported(plan: ax.ImportPlan) -> None:
+    def imported(plan: ImportPlan) -> None:
         if isinstance(parent, QMainWindow):
             parent.statusBar().showMessage(plan.summary(), 20_000)
         if on_imported is not None:
@@ -92,9 +101,18 @@ def run_import(
     return dialog
 
 
+def what_it_is(kind: str) -> str:
+    """ "ChatGPT export", "Claude Code sessions", "Aider chat history"."""
+    return f"{TOOLS[kind]} {NOUNS.get(kind, 'export')}"
+
+
 def describe_file(path: Path, kind: str | None) -> str:
-    """ "ChatGPT export, 92 MB" — what the file is and how big."""
-    what = f"{ax.TOOLS[kind]} export" if kind else "Export"
+    """ "ChatGPT export, 92 MB" — what the file (or folder) is and how big."""
+    what = what_it_is(kind) if kind else "Export"
+    if path.is_dir():
+        listed = catalog.files_in(kind, path) if kind else []
+        size = sum(p.stat().st_size for p in listed) if listed else 0
+        return f"{what}, {file_size(size)} in {plural(len(listed), 'file')}" if listed else what
     return f"{what}, {file_size(path.stat().st_size)}"
 
 
@@ -148,7 +166,7 @@ class ImportDialog(QDialog):
     ):
         super().__init__(parent)
         self.journal, self.path, self.kind = journal, Path(path), None
-        self.plan: ax.ImportPlan | None = None
+        self.plan: ImportPlan | None = None
         self._ask_path = ask_path
         self.setWindowTitle("Import AI history")
         em = self.fontMetrics().averageCharWidth()
@@ -196,8 +214,9 @@ class ImportDialog(QDialog):
         layout.addWidget(heading("Import AI history"))
         layout.addWidget(
             muted(
-                "Each conversation in a ChatGPT or Claude data export becomes an AI use (one per "
-                "session) with a suggested pattern, for you to confirm in Review imports."
+                "Each session in a ChatGPT or Claude data export, or in a Claude Code, Codex CLI, "
+                "Aider or Open WebUI history, becomes an AI use with a suggested pattern, for you "
+                "to confirm in Review imports."
             )
         )
 
@@ -214,13 +233,19 @@ class ImportDialog(QDialog):
         choose = QPushButton("Choose another file…", page)
         choose.clicked.connect(self.choose_file)
         self.choose_button = choose
+        folder = QPushButton("Choose a folder…", page)
+        folder.setToolTip("An unzipped export, or a folder of Claude Code, Codex or Aider sessions")
+        folder.clicked.connect(self.choose_folder)
+        chooser = QVBoxLayout()
+        chooser.addWidget(choose)
+        chooser.addWidget(folder)
         file_box = QVBoxLayout()
         file_box.setSpacing(2)
         file_box.addWidget(self.file_name)
         file_box.addWidget(self.file_kind)
         grid.addWidget(QLabel("File", page), 0, 0, Qt.AlignmentFlag.AlignTop)
         grid.addLayout(file_box, 0, 1)
-        grid.addWidget(choose, 0, 2, Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(chooser, 0, 2, Qt.AlignmentFlag.AlignTop)
 
         period = QHBoxLayout()
         self.since = QLineEdit(page)
@@ -264,7 +289,8 @@ class ImportDialog(QDialog):
         buttons.addWidget(self.preview_button)
         layout.addLayout(buttons)
         for first, second in (
-            (choose, self.since),
+            (choose, folder),
+            (folder, self.since),
             (self.since, self.until),
             (self.until, self.keep_first),
             (self.keep_first, cancel),
@@ -280,10 +306,8 @@ class ImportDialog(QDialog):
         self.file_name.setToolTip(str(path))
         self.error.clear()
         try:
-            self.kind = ax.kind_of_file(path)
+            self.kind = catalog.identify(path).kind
             self.file_kind.setText(describe_file(path, self.kind))
-            if self.kind is None:
-                self.error.show_error(f"{path.name} has no conversations in it; nothing to import.")
         except JournalError as error:
             self.file_kind.setText("")
             self.error.show_error(file_error(error))
@@ -295,6 +319,10 @@ class ImportDialog(QDialog):
     def choose_file(self) -> None:
         if path := self._ask_path(self):
             self.use_file(Path(path))
+
+    def choose_folder(self) -> None:
+        if folder := QFileDialog.getExistingDirectory(self, "Import AI history", str(Path.home())):
+            self.use_file(Path(folder))
 
     def read(self) -> None:
         """Read the export on a worker (cancellable); the preview follows, nothing is written."""
@@ -314,8 +342,8 @@ class ImportDialog(QDialog):
             return
         path, kind, keep = self.path, self.kind, self.keep_first.isChecked()
 
-        def work(own: Journal, progress) -> ax.ImportPlan:
-            plan = ax.plan_import(
+        def work(own: Journal, progress) -> ImportPlan:
+            plan = importing.plan_import(
                 path,
                 kind,
                 since=since,
@@ -324,20 +352,20 @@ class ImportDialog(QDialog):
                 clock=own.clock,
                 progress=progress,
             )
-            return ax.finish_import(own, plan, dry_run=True)  # counts what is already there
+            return importing.finish_import(own, plan, dry_run=True)  # counts what is there
 
         self.preview_button.setEnabled(False)
         self.job = run_job(
             self,
             self.journal,
-            f"Reading the {ax.TOOLS[kind]} export…",
+            f"Reading the {what_it_is(kind)}…",
             work,
             done=self._read,
             failed=self._failed,
             cancellable=True,
         )
 
-    def _read(self, plan: ax.ImportPlan) -> None:
+    def _read(self, plan: ImportPlan) -> None:
         self.preview_button.setEnabled(True)
         self.show_preview(plan)
 
@@ -347,7 +375,7 @@ class ImportDialog(QDialog):
         if not isinstance(error, Exception):
             raise error
         self.error.show_error(
-            str(error) if isinstance(error, ax.ImportCancelled) else file_error(error)
+            str(error) if isinstance(error, ImportCancelled) else file_error(error)
         )
         self._fit()
 
@@ -434,12 +462,12 @@ class ImportDialog(QDialog):
         QWidget.setTabOrder(cancel, self.import_button)
         return page
 
-    def show_preview(self, plan: ax.ImportPlan) -> None:
+    def show_preview(self, plan: ImportPlan) -> None:
         self.plan = plan
         count = len(plan.planned)
         if count:
             self.headline.setText(
-                f"{plural(count, 'new AI use')} from {plural(plan.conversations, 'conversation')}"
+                f"{plural(count, 'new AI use')} from {plural(plan.conversations, self._noun(plan))}"
             )
         else:
             self.headline.setText(f"Nothing new to import: 0 new; {plan.already} already imported")
@@ -448,7 +476,7 @@ class ImportDialog(QDialog):
         facts["Period"].setText(_span(plan.period))
         facts["Sessions"].setText(
             f"{plural(plan.split, 'conversation')} split into sessions (a pause of more than "
-            f"{int(ax.SESSION_GAP.total_seconds() // 60)} minutes starts a new AI use)"
+            f"{int(SESSION_GAP.total_seconds() // 60)} minutes starts a new AI use)"
             if plan.split
             else "one AI use per conversation"
         )
@@ -456,7 +484,7 @@ class ImportDialog(QDialog):
         facts["Skipped"].setText(
             "none"
             if not skipped
-            else f"{plural(skipped, 'conversation')}: "
+            else f"{plural(skipped, self._noun(plan))}: "
             + ", ".join(f"{n} {why}" for why, n in plan.skipped.most_common())
         )
         facts["Already imported"].setText(
@@ -528,12 +556,16 @@ class ImportDialog(QDialog):
             self,
             self.journal,
             f"Importing {plural(len(plan.planned), 'AI use')}…",
-            lambda own, _: ax.finish_import(own, plan),
+            lambda own, _: importing.finish_import(own, plan),
             done=self._written,
             failed=self._write_failed,
         )
 
-    def _written(self, plan: ax.ImportPlan) -> None:
+    @staticmethod
+    def _noun(plan: ImportPlan) -> str:
+        return "conversation" if plan.kind in ("chatgpt", "claude", "open-webui") else "session"
+
+    def _written(self, plan: ImportPlan) -> None:
         self.plan = plan
         self.accept()
         self.imported.emit(plan)

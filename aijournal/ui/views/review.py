@@ -1,14 +1,15 @@
 """Review imports: imported AI uses wait here until the user confirms how they worked.
 
-Each row shows the pattern the import rules suggested, how sure they are and why. The user
-selects rows (Ctrl/Shift, Ctrl+A) and confirms them as suggested, or sets the pattern, links a
-goal or adds skills while confirming; "Replaced a person" applies to the next confirmation.
-Every action is one transaction, the rows leave the list, and Undo puts them back as they were.
+Each row shows the pattern suggested, how sure the suggestion is and why; the least sure come
+first. The user selects rows (Ctrl/Shift, Ctrl+A) and confirms them as suggested, or sets the
+pattern, links a goal or adds skills while confirming; "Replaced a person" applies to the next
+confirmation. The view is a thin caller of aijournal/sources/review.py, the same use case as
+`aijournal review`: every action is one transaction, the rows leave the list, and Undo puts
+them back as they were.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -44,6 +45,8 @@ from aijournal.model import records as r
 from aijournal.model.errors import JournalError
 from aijournal.model.patterns import pattern as pattern_named
 from aijournal.model.presentation import plural
+from aijournal.sources import review
+from aijournal.sources.review import Confirmation, Confirmed, suggested
 from aijournal.storage.journal import Journal
 from aijournal.ui.forms.kit import CommaCompleter, _PatternChoice, split_names
 from aijournal.ui.theme import colour
@@ -52,7 +55,10 @@ from aijournal.ui.widgets.rows_model import RowsModel
 from aijournal.ui.workers import run_job
 
 COLUMNS = ("Date", "Tool", "Task", "Minutes", "Turns", "Suggested pattern", "Why")
-EMPTY = "Nothing to review — import your ChatGPT or Claude history with File → Import AI history…"
+EMPTY = (
+    "Nothing to review — import your AI history with File → Import AI history…, or switch on "
+    "a source on this machine under Settings → Sources"
+)
 INTRO = (
     "Imported AI uses wait here for your word on how you worked with the AI. The "
     "suggestion is a guess from your own messages. Select rows (Ctrl+A for all), then "
@@ -64,11 +70,6 @@ REPLACED_TIP = (
 WORKER_ABOVE = 300  # confirming more uses than this at once runs off the GUI thread
 GUESS_BELOW = 0.5  # suggestions less sure than this are shown in the warning colour
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def suggested(use: r.AIUse) -> str:
-    """The pattern the import suggested (the stored one for a use without a suggestion)."""
-    return use.suggested_pattern or use.pattern
 
 
 def _slot(action: Callable[[], object]) -> Callable[..., None]:
@@ -85,7 +86,7 @@ def _slot(action: Callable[[], object]) -> Callable[..., None]:
 
 
 class ReviewModel(RowsModel):
-    """The AI uses waiting for review, oldest first."""
+    """The AI uses waiting for review, least sure suggestion first."""
 
     columns = COLUMNS
 
@@ -191,7 +192,7 @@ class ReviewView(QWidget):
         super().__init__(parent)
         self.journal = journal
         self.dialog: _ChoiceDialog | None = None
-        self._before: list[r.AIUse] = []  # the uses as they were before the last confirmation
+        self._last: Confirmed | None = None  # the last confirmation made here, for Undo
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(10)
@@ -273,7 +274,7 @@ class ReviewView(QWidget):
         self.table.setWordWrap(False)
         self.table.setShowGrid(False)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the journal's order
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # doubtful first
         self.table.verticalHeader().hide()
         metrics = self.fontMetrics()
         rows = self.table.verticalHeader()
@@ -354,7 +355,7 @@ class ReviewView(QWidget):
     def refresh(self) -> None:
         """Reload the uses waiting for review, keeping the selection where the rows remain."""
         keep = {use.id for use in self.selected()}
-        self.model.show(self.journal.to_review())
+        self.model.show(review.waiting(self.journal))
         if keep:
             self._select(lambda use: use.id in keep)
         elif self.model.rows:  # a place to start from, without choosing anything yet
@@ -427,8 +428,7 @@ class ReviewView(QWidget):
 
     def confirm_as_suggested(self) -> int:
         """Confirm the selected uses, each with its own suggested pattern."""
-        uses = self.selected()
-        return self._confirm(uses, lambda use: {"pattern": suggested(use)}, "as suggested")
+        return self._confirm(self.selected(), Confirmation())
 
     def set_pattern(self, pattern: str | None = None) -> int:
         """Confirm the selection with one pattern; without `pattern`, ask for it first."""
@@ -436,9 +436,7 @@ class ReviewView(QWidget):
         if not uses:
             return 0
         if pattern is not None:
-            return self._confirm(
-                uses, lambda _: {"pattern": pattern}, f"as {pattern_named(pattern).label.lower()}"
-            )
+            return self._confirm(uses, Confirmation(pattern=pattern))
         choice = _PatternChoice()
         common = {suggested(use) for use in uses}
         choice.set_value(common.pop() if len(common) == 1 else None)
@@ -459,11 +457,7 @@ class ReviewView(QWidget):
         if not uses:
             return 0
         if goal_id is not None:
-            goal = self.journal.get(r.Goal, goal_id)
-            name = goal.name if goal else goal_id
-            return self._confirm(
-                uses, lambda use: {"pattern": suggested(use), "goal_id": goal_id}, f"for {name}"
-            )
+            return self._confirm(uses, Confirmation(goal_id=goal_id))
         goals = self.journal.goals()
         box = QComboBox()
         box.setAccessibleName("Goal")
@@ -490,15 +484,7 @@ class ReviewView(QWidget):
         if not uses:
             return 0
         if skills is not None:
-            names = tuple(skills)
-            return self._confirm(
-                uses,
-                lambda use: {
-                    "pattern": suggested(use),
-                    "skills": tuple(dict.fromkeys((*use.skills, *names))),
-                },
-                "with " + ", ".join(names),
-            )
+            return self._confirm(uses, Confirmation(skills=tuple(skills)))
         field = QLineEdit()
         field.setAccessibleName("Skills")
         field.setPlaceholderText("Comma-separated, e.g. SQL, Python testing")
@@ -530,44 +516,34 @@ class ReviewView(QWidget):
         if self.dialog is dialog:
             self.dialog = None
 
-    def _confirm(
-        self, uses: list[r.AIUse], changes: Callable[[r.AIUse], dict[str, Any]], how: str
-    ) -> int:
-        """Confirm `uses` in one transaction, grouping those that get the same changes."""
+    def _confirm(self, uses: list[r.AIUse], how: Confirmation) -> int:
+        """Confirm `uses` (one transaction, through the review use case), then drop their rows."""
         if not uses:
             return 0
-        replaced = True if self.replaced_person.isChecked() else None
-        groups: dict[tuple, list[str]] = defaultdict(list)
-        wanted: dict[tuple, dict[str, Any]] = {}
-        for use in uses:
-            change = {**changes(use), "replaced_person": replaced}
-            key = tuple(sorted((k, v) for k, v in change.items()))
-            groups[key].append(use.id)
-            wanted[key] = change
+        if self.replaced_person.isChecked():
+            how = Confirmation(how.pattern, how.goal_id, how.skills, replaced_person=True)
+        ids = [use.id for use in uses]
 
-        def work(journal: Journal) -> int:
-            with journal.transaction():
-                return sum(
-                    journal.confirm_reviewed(ids, **wanted[key]) for key, ids in groups.items()
-                )
-
-        def done(confirmed: int) -> None:
-            self._before = uses  # as loaded from the review list: what Undo writes back
+        def done(confirmed: Confirmed) -> None:
+            self._last = confirmed
             self.replaced_person.setChecked(False)
             rows = self.table.selectionModel().selectedRows()
             first_row = min((i.row() for i in rows), default=0)
-            confirmed_ids = {use.id for use in uses}
-            self.model.show([use for use in self.model.rows if use.id not in confirmed_ids])
+            self.model.show(review.waiting(self.journal))  # others may now be suggested anew
             if self.model.rows:
                 self.select_rows([min(first_row, self.sorted.rowCount() - 1)])
             self._update()
-            extra = " and marked as replacing a person" if replaced else ""
-            self.undo_text.setText(f"{plural(confirmed, 'AI use')} confirmed {how}{extra}.")
+            self.undo_text.setText(confirmed.line)
             self.undo_bar.show()
             self.table.setFocus()
             self.changed.emit()
 
-        return self._write(f"Confirming {plural(len(uses), 'AI use')}…", len(uses), work, done)
+        return self._write(
+            f"Confirming {plural(len(uses), 'AI use')}…",
+            len(uses),
+            lambda journal: review.confirm(journal, ids, how),
+            done,
+        )
 
     def _undo_key(self) -> None:
         if self.undo_bar.isVisible():
@@ -575,32 +551,29 @@ class ReviewView(QWidget):
 
     def undo(self) -> int:
         """Put the last confirmed uses back in the list with what they had before."""
-        before = self._before
-        if not before:
+        last = self._last
+        if last is None:
             return 0
 
-        def work(journal: Journal) -> int:
-            with journal.transaction():
-                for use in before:
-                    journal.update(use)
-            return len(before)
-
         def done(_: int) -> None:
-            self._before = []
+            self._last = None
             self.undo_bar.hide()
-            self.model.show(self.journal.to_review())
-            restored = {use.id for use in before}
+            self.model.show(review.waiting(self.journal))
+            restored = set(last.ids)
             self._select(lambda use: use.id in restored)
             self._update()
             self.table.setFocus()
             self.changed.emit()
 
         return self._write(
-            f"Putting back {plural(len(before), 'AI use')}…", len(before), work, done
+            f"Putting back {plural(last.count, 'AI use')}…",
+            last.count,
+            lambda journal: review.undo(journal, last.token),
+            done,
         )
 
     def _write(
-        self, label: str, count: int, work: Callable[[Journal], int], done: Callable[[int], None]
+        self, label: str, count: int, work: Callable[[Journal], Any], done: Callable[[Any], None]
     ) -> int:
         """Run `work` (one transaction), here or, for many uses, on a worker; then `done`.
 
@@ -624,4 +597,4 @@ class ReviewView(QWidget):
             failed(error)
             return 0
         done(written)
-        return written
+        return count

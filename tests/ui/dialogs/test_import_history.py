@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from aijournal.model import records as r
-from aijournal.sources import ai_exports as ax
+from aijournal.sources import importing
+from aijournal.sources.files import ImportCancelled
 from aijournal.ui.dialogs import import_history as import_dialog
 from aijournal.ui.dialogs.import_history import ImportDialog, run_import
 from aijournal.ui.views.review import EMPTY, ReviewView
@@ -33,7 +34,7 @@ from aijournal.ui.widgets.basics import find
 EXPORTS = Path(__file__).parents[2] / "data" / "exports"
 CHATGPT = EXPORTS / "chatgpt-conversations.json"
 CLAUDE = EXPORTS / "claude-conversations.json"
-SAMPLE_USES = 11  # tests/test_ai_exports.py pins these numbers for the ChatGPT sample
+SAMPLE_USES = 11  # tests/sources/test_exports.py pins these numbers for the ChatGPT sample
 
 
 def click(qtbot, widget: QWidget) -> None:
@@ -102,7 +103,7 @@ def test_import_previews_then_writes_and_the_review_view_lists_them(qtbot, monke
     assert fact(dialog, "Kept") == "title, times and counts only; no message text"
     sample = find(dialog, QTableWidget, "First AI uses")
     assert sample.rowCount() == import_dialog.PREVIEW_ROWS
-    assert [sample.item(0, c).text() for c in (1, 4)] == ["Python decorators", "Learning · 60%"]
+    assert [sample.item(0, c).text() for c in (1, 4)] == ["Python decorators", "Learning · 65%"]
     assert journal.to_review() == []  # a preview writes nothing
 
     click(qtbot, find(dialog, QPushButton, f"Import {SAMPLE_USES} AI uses"))
@@ -114,7 +115,8 @@ def test_import_previews_then_writes_and_the_review_view_lists_them(qtbot, monke
     view = ReviewView(journal)
     qtbot.addWidget(view)
     assert view.model.rowCount() == SAMPLE_USES
-    assert view.model.rows[0].task == "Python decorators"
+    sure = [u.suggestion_confidence for u in view.model.rows]
+    assert sure == sorted(sure)  # the least sure suggestions come first
 
 
 def test_cancel_at_the_preview_writes_nothing(qtbot, monkeypatch, journal):
@@ -127,9 +129,9 @@ def test_cancel_at_the_preview_writes_nothing(qtbot, monkeypatch, journal):
 
 def test_cancelling_the_reading_writes_nothing_and_says_so(qtbot, monkeypatch, journal):
     def cancel_at_once(*args, **kwargs):
-        raise ax.ImportCancelled()
+        raise ImportCancelled()
 
-    monkeypatch.setattr(ax, "plan_import", cancel_at_once)
+    monkeypatch.setattr(importing, "plan_import", cancel_at_once)
     dialog = open_dialog(qtbot, monkeypatch, journal, CHATGPT)
     preview(qtbot, dialog)
     assert dialog.error.text() == "The import was cancelled; nothing was written."
@@ -142,7 +144,7 @@ def test_the_progress_dialog_cancels_the_reading(qtbot, monkeypatch, journal, tm
 
     big = chatgpt_export(tmp_path / "conversations.json", conversations=400)
     dialog = open_dialog(qtbot, monkeypatch, journal, big)
-    real_plan = ax.plan_import
+    real_plan = importing.plan_import
 
     def slow_plan(*args, progress, **kwargs):
         def slower(done, total):
@@ -153,7 +155,7 @@ def test_the_progress_dialog_cancels_the_reading(qtbot, monkeypatch, journal, tm
 
         return real_plan(*args, progress=slower, **kwargs)
 
-    monkeypatch.setattr(ax, "plan_import", slow_plan)
+    monkeypatch.setattr(importing, "plan_import", slow_plan)
     click(qtbot, find(dialog, QPushButton, "Preview import"))
     qtbot.waitUntil(
         lambda: any(p.isVisible() for p in dialog.findChildren(QProgressDialog)), timeout=10_000
@@ -170,7 +172,8 @@ def test_the_progress_dialog_cancels_the_reading(qtbot, monkeypatch, journal, tm
     "content, why",
     [
         ("hello", "(not JSON)"),
-        ('{"conversations": []}', "(one JSON object, not a list)"),
+        ('{"items": []}', "(one JSON object without a conversations list)"),
+        ("[]", "(no conversations in it)"),
         ("[1, 2, 3]", "(no conversations in it)"),
         ('[{"mapping": {}', "(not valid JSON: parse error: premature EOF)"),
     ],
@@ -226,7 +229,7 @@ def test_a_wrong_day_in_the_period_is_named(qtbot, monkeypatch, journal):
 
 
 def test_re_import_adds_nothing(qtbot, monkeypatch, journal):
-    ax.import_export(journal, CHATGPT, "chatgpt")
+    importing.import_source(journal, CHATGPT, "chatgpt")
     dialog = open_dialog(qtbot, monkeypatch, journal, CHATGPT)
     preview(qtbot, dialog)
     assert find(dialog, QLabel, "Preview").text() == (
@@ -262,7 +265,7 @@ def test_no_file_chosen_opens_nothing(monkeypatch, journal):
 
 @pytest.fixture
 def review(qtbot, journal):
-    ax.import_export(journal, CHATGPT, "chatgpt")
+    importing.import_source(journal, CHATGPT, "chatgpt")
     view = ReviewView(journal)
     qtbot.addWidget(view)
     view.resize(1200, 700)
@@ -280,18 +283,24 @@ def dialog_of(view) -> QDialog:
     return view.dialog
 
 
+def row_of(view, task: str) -> int:
+    return next(i for i, use in enumerate(view.model.rows) if use.task == task)
+
+
 def test_review_lists_each_use_with_its_suggestion_and_reason(review):
     model = review.model
-    row = [model.data(model.index(2, c)) for c in range(model.columnCount())]
+    at = row_of(review, "Fix the CSV loader")
+    row = [model.data(model.index(at, c)) for c in range(model.columnCount())]
     assert row[1:] == [
         "ChatGPT",
         "Fix the CSV loader",
         "10",
         "3",
-        "Feedback loop · 70%",
-        "You pasted errors or output back in 2 of 3 turns.",
+        "Feedback loop · 65%",
+        "You fed errors or results back to it in 2 of 3 turns.",
     ]
-    assert "Why: You pasted errors" in model.data(model.index(2, 6), Qt.ItemDataRole.ToolTipRole)
+    tip = model.data(model.index(at, 6), Qt.ItemDataRole.ToolTipRole)
+    assert "Why: You fed errors" in tip
     assert find(review, QLabel, "Selection").text() == f"{SAMPLE_USES} AI uses to review"
     assert not button(review, "Confirm as suggested").isEnabled()
 
@@ -353,7 +362,7 @@ def test_confirm_all_as_suggested_then_undo(qtbot, review, journal):
 
 
 def test_undo_brings_back_the_previous_pattern_and_drops_added_skills(qtbot, review, journal):
-    review.select_rows([0])
+    review.select_rows([row_of(review, "Python decorators")])
     use = review.selected()[0]
     click(qtbot, button(review, "Add skills…"))
     dialog = dialog_of(review)
