@@ -243,6 +243,10 @@ class MainWindow(QMainWindow):
         self._build_views()
         self.reminder.timer.start()
         QApplication.styleHints().colorSchemeChanged.connect(self.apply_settings)
+        # Switched-on sources on this machine: read at start and after the daily reminder.
+        self.reminder.due.connect(lambda _: self.read_sources())
+        self._sources_job = None
+        self.read_sources()  # a quick look at the settings; the reading runs on a worker
 
     # ---- views --------------------------------------------------------------------------
 
@@ -416,6 +420,20 @@ class MainWindow(QMainWindow):
 
         if not self.locked:
             run_import(self, self.journal, on_imported=lambda _plan: self.show_review())
+
+    def read_sources(self) -> None:
+        """Read the switched-on sources (Settings → Sources) on a worker; say what is new."""
+        from aijournal.ui.views.sources_page import read_in_background
+
+        if not self.locked:
+            self._sources_job = read_in_background(self, self.journal, self._sources_read)
+
+    def _sources_read(self, readings) -> None:
+        from aijournal.ui.views.sources_page import summary
+
+        if line := summary(readings):
+            self._stale = set(self._built)  # Review imports (and the rest) reload when shown
+            self.statusBar().showMessage(line, 60_000)
 
     def show_review(self) -> None:
         """After an import: the views it touched redraw; Review imports now."""

@@ -1,4 +1,5 @@
-"""Settings: one input per declared setting, the journal's key, and backups."""
+"""Settings: one input per declared setting, the sources on this computer, the journal's key,
+and backups."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from aijournal.model.errors import InvalidInput, JournalError
 from aijournal.storage import Journal, SecretStore
 from aijournal.storage.unlock import Key
 from aijournal.ui.dialogs.welcome import NewPassphrase
+from aijournal.ui.views.sources_page import SourcesPage
 from aijournal.ui.widgets.basics import (
     InlineError,
     Notice,
@@ -77,7 +79,15 @@ class SettingsView(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for setting in SETTINGS:
             self._add_input(form, setting)
-        scroll.setWidget(general)
+        content = QWidget()
+        stacked = QVBoxLayout(content)
+        stacked.setContentsMargins(0, 0, 0, 0)
+        stacked.addWidget(general)
+        self.sources = SourcesPage(journal)  # Settings → Sources (aijournal/sources/machine)
+        self.sources.changed.connect(self.changed)
+        stacked.addWidget(self.sources)
+        stacked.addStretch(1)
+        scroll.setWidget(content)
         columns.addWidget(scroll, 3)
 
         side = QVBoxLayout()
@@ -146,6 +156,7 @@ class SettingsView(QWidget):
             widget.blockSignals(False)
             self.errors[setting.key].clear()
         self.key_status.setText(self.journal.describe_key())
+        self.sources.refresh()
         latest = self.journal.backups()
         self.latest_backup.setText(
             f"Latest backup: {latest[0].name}" if latest else "No backup yet."
