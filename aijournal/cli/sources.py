@@ -215,8 +215,9 @@ def sources_scan(session: Session, source_id: str | None, dry_run: bool, output:
     r.check_choice("format", output, OUTPUTS)
     journal = session.journal()
     readings = machine.read_enabled(journal, source_id)
-    if failed := [x for x in readings if x.error is not None]:
-        raise failed[0].error  # nothing is written when one source cannot be read
+    for reading in readings:
+        if reading.error is not None:
+            raise reading.error  # nothing is written when one source cannot be read
     machine.write_read(journal, readings, dry_run=dry_run)
     if output == "json":
         data = [{"source": x.source.id, "plans": [p.as_dict() for p in x.plans]} for x in readings]

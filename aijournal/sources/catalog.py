@@ -261,5 +261,3 @@ def files_in(source_id: str, location: Path) -> list[Path]:
     if listing is None:
         return [location] if location.is_file() else []
     return listing(location)
-
-

@@ -201,8 +201,8 @@ def _envelope(path: Path, lines: list[Any]) -> Conversation:
             words = text(payload.get("message"))
             if words.strip() and not words.lstrip().lower().startswith(_ADDED_BY_CODEX):
                 prompts.append(Message("user", time, words))
-        elif kind == "response_item" and (words := _user_words(payload)) is not None:
-            fallback.append(Message("user", time, words))  # sessions written without events
+        elif kind == "response_item" and (item_words := _user_words(payload)) is not None:
+            fallback.append(Message("user", time, item_words))  # sessions written without events
         elif time is not None:
             answers.append(Message("assistant", time, ""))
     users = prompts or fallback

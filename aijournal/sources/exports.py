@@ -120,10 +120,10 @@ def _opened(path: Path, allowed: str) -> Iterator[_Opened]:
                 path, "the zip has no conversations.json or conversations-000.json", allowed
             )
         projects = _zip_projects(archive, names, chosen[0], path, allowed)
-        streams = [
-            (lambda name=name: stack.enter_context(files.open_member(archive, name, path, allowed)))
-            for name in chosen
-        ]
+        def member(name: str) -> Callable[[], IO[bytes]]:
+            return lambda: stack.enter_context(files.open_member(archive, name, path, allowed))
+
+        streams = [member(name) for name in chosen]
         yield _Opened(streams, chosen, raw.tell, total, projects)
 
 

@@ -221,7 +221,7 @@ def finish_import(journal: Journal, plan: ImportPlan, *, dry_run: bool = False) 
         _learned(plan, learning.stored(journal))
     known = journal.imported_refs(plan.source)
     seen: set[str | None] = set()
-    fresh = []
+    fresh: list[PlannedUse] = []
     for p in plan.planned:
         if p.use.source_ref in seen:
             continue  # the same session twice in one reading (a repeated shard)

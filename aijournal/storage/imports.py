@@ -201,7 +201,14 @@ class Imports(JournalCore):
         ).fetchall()
         return [
             ImportedSession(
-                *row[:7], RuleGuess(row[7], row[8], row[9], row[10], tuple(json.loads(row[11])))
+                row[0],
+                row[1],
+                row[2],
+                row[3],
+                row[4],
+                row[5],
+                row[6],
+                RuleGuess(row[7], row[8], row[9], row[10], tuple(json.loads(row[11]))),
             )
             for row in rows
         ]

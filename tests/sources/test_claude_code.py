@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 from clitools import run
-from labelled import Labelled, T0, claude_code_lines, codex_lines
+from labelled import T0, Labelled, claude_code_lines, codex_lines
 
 from aijournal.sources import claude_code
 from aijournal.sources.conversations import Reading

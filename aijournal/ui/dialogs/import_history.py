@@ -49,9 +49,7 @@ from aijournal.ui.widgets.basics import (
 )
 from aijournal.ui.workers import run_job
 
-FILE_FILTER = (
-    "AI history (*.zip *.json *.jsonl .aider.chat.history.md *.md *.db);;All files (*)"
-)
+FILE_FILTER = "AI history (*.zip *.json *.jsonl .aider.chat.history.md *.md *.db);;All files (*)"
 PRIVACY = (
     "By default only each session's title, times, counts and project folder name are kept, "
     "never message text."
