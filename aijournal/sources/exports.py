@@ -120,6 +120,7 @@ def _opened(path: Path, allowed: str) -> Iterator[_Opened]:
                 path, "the zip has no conversations.json or conversations-000.json", allowed
             )
         projects = _zip_projects(archive, names, chosen[0], path, allowed)
+
         def member(name: str) -> Callable[[], IO[bytes]]:
             return lambda: stack.enter_context(files.open_member(archive, name, path, allowed))
 

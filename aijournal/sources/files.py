@@ -21,7 +21,7 @@ from typing import IO, Any
 
 import ijson
 
-from aijournal.model.errors import InvalidInput, JournalError
+from aijournal.model.errors import Cancelled, InvalidInput
 
 Progress = Callable[[int, int], "bool | None"]
 
@@ -31,7 +31,7 @@ SEARCH_DEPTH = 5
 _READ_ERRORS = (OSError, EOFError, zipfile.BadZipFile, zlib.error, RuntimeError)
 
 
-class ImportCancelled(JournalError):
+class ImportCancelled(Cancelled):
     def __init__(self) -> None:
         super().__init__("The import was cancelled; nothing was written.")
 

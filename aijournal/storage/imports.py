@@ -84,6 +84,7 @@ class Imports(JournalCore):
                     fresh.append(use)
             if fresh:
                 self.db.table("ai_uses").insert_all(to_row(use) for use in fresh)
+                self.wrote("ai_uses")
             for use in fresh:
                 if use.skills:
                     self._link_skills(use)
@@ -231,6 +232,7 @@ class Imports(JournalCore):
                         item.id,
                     ],
                 ).rowcount
+            self.wrote("ai_uses")
         return count
 
     def learned(self, name: str) -> tuple[dict[str, Any], int] | None:
@@ -247,6 +249,7 @@ class Imports(JournalCore):
                 " VALUES (?, ?, ?, ?)",
                 [name, json.dumps(params, sort_keys=True), examples, r.utc_stamp()],
             )
+            self.wrote("learned_models")
 
     # ---- undo of the last confirmation ---------------------------------------------------
 
@@ -261,6 +264,7 @@ class Imports(JournalCore):
     def forget_review(self) -> None:
         with self.transaction():
             self.db.execute("DELETE FROM settings WHERE key = ?", [REVIEW_UNDO_KEY])
+            self.wrote("settings")
 
     # ---- sources on this machine ---------------------------------------------------------
 
@@ -286,3 +290,4 @@ class Imports(JournalCore):
                     setting.last_read_mtime,
                 ],
             )
+            self.wrote("source_settings")

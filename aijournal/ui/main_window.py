@@ -76,7 +76,7 @@ SHOWS: dict[str, frozenset[str]] = {
     "People": frozenset({"people", "touchpoints"}),
     "Skills & goals": NAMED | ENTRIES | {"skill_ratings"},
     "Review imports": frozenset({"ai_uses", "goals", "skills", "learning_events"}),
-    "Settings": frozenset({"settings"}),
+    "Settings": frozenset({"settings", "source_settings"}),
 }
 PROTECTION = {
     "keyring": "Encrypted · key in the secret store",
@@ -431,8 +431,8 @@ class MainWindow(QMainWindow):
     def _sources_read(self, readings) -> None:
         from aijournal.ui.views.sources_page import summary
 
+        self.notices.announce()  # the job handed over what it wrote: those views redraw
         if line := summary(readings):
-            self._stale = set(self._built)  # Review imports (and the rest) reload when shown
             self.statusBar().showMessage(line, 60_000)
 
     def show_review(self) -> None:
