@@ -180,3 +180,115 @@ if __name__ == "__main__":
     count = int(sys.argv[2]) if len(sys.argv) > 2 else 5000
     chatgpt_export(target, count)
     print(f"Wrote {count} conversations to {target} ({target.stat().st_size / 1e6:.0f} MB).")
+
+
+def chatgpt_sharded_export(
+    path: Path, conversations: int = 5000, shard: int = 500, seed: int = 1
+) -> Path:
+    """The 2026 form: a zip of conversations-000.json, -001, … with `shard` conversations each."""
+    import zipfile
+
+    rng = random.Random(seed)
+    first = datetime(2024, 1, 1, tzinfo=UTC).timestamp()
+    starts = sorted(first + rng.random() * 2 * 365 * 86400 for _ in range(conversations))
+    path = Path(path)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("chat.html", "<html><body>ChatGPT export</body></html>")
+        for number, start in enumerate(range(0, conversations, shard)):
+            items = [_conversation(rng, s) for s in starts[start : start + shard]]
+            archive.writestr(f"conversations-{number:03d}.json", json.dumps(items))
+    return path
+
+
+def _code_block(rng: random.Random, lines: int) -> str:
+    return "\n".join(
+        f"{' ' * rng.choice((0, 4, 8))}{rng.choice(_WORDS)}_{rng.randint(1, 99)} = "
+        f"{rng.choice(_WORDS)}({rng.choice(_WORDS)!r}, {rng.randint(1, 999)})"
+        for _ in range(lines)
+    )
+
+
+def claude_code_sessions(root: Path, sessions: int = 1000, seed: int = 1) -> Path:
+    """A ~/.claude/projects folder: `sessions` JSONL files over 40 projects, about 200 kB each
+    (prompts, answers, tool calls and tool results with file contents), as Claude Code 2.x
+    writes them."""
+    rng = random.Random(seed)
+    root = Path(root)
+    first = datetime(2025, 6, 1, tzinfo=UTC).timestamp()
+    for number in range(sessions):
+        project = f"project-{number % 40:02d}"
+        session_id = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+        folder = root / f"-home-sam-code-{project}"
+        folder.mkdir(parents=True, exist_ok=True)
+        common = {
+            "isSidechain": False,
+            "userType": "external",
+            "cwd": f"/home/sam/code/{project}",
+            "sessionId": session_id,
+            "version": "2.0.61",
+            "gitBranch": "main",
+        }
+        moment = first + number * 3600 * 7
+        lines = []
+        parent = None
+        for _ in range(rng.randint(4, 12)):
+            steps = [("user", {"role": "user", "content": _ask(rng)})]
+            for call in range(rng.randint(2, 6)):
+                steps.append(
+                    (
+                        "assistant",
+                        {
+                            "id": f"msg_{rng.getrandbits(64):x}",
+                            "type": "message",
+                            "role": "assistant",
+                            "model": "claude-sonnet-4-5",
+                            "content": [
+                                {"type": "text", "text": _paragraphs(rng, 1, 2)},
+                                {
+                                    "type": "tool_use",
+                                    "id": f"toolu_{call}",
+                                    "name": rng.choice(("Read", "Edit", "Bash", "Grep")),
+                                    "input": {"file_path": f"src/{rng.choice(_WORDS)}.py"},
+                                },
+                            ],
+                            "usage": {"input_tokens": rng.randint(100, 9000)},
+                        },
+                    )
+                )
+                steps.append(
+                    (
+                        "user",
+                        {
+                            "role": "user",
+                            "content": [
+                                {
+                                    "type": "tool_result",
+                                    "tool_use_id": f"toolu_{call}",
+                                    "content": _code_block(rng, rng.randint(30, 200)),
+                                }
+                            ],
+                        },
+                    )
+                )
+            steps.append(
+                (
+                    "assistant",
+                    {
+                        "role": "assistant",
+                        "content": [{"type": "text", "text": _paragraphs(rng, 1, 4)}],
+                    },
+                )
+            )
+            for kind, message in steps:
+                moment += rng.randint(2, 40)
+                key = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+                line = {"parentUuid": parent, **common, "type": kind, "message": message}
+                line["uuid"] = key
+                line["timestamp"] = datetime.fromtimestamp(moment, UTC).isoformat()
+                if kind == "user" and isinstance(message["content"], list):
+                    line["toolUseResult"] = {"stdout": "", "stderr": ""}
+                lines.append(json.dumps(line))
+                parent = key
+            moment += rng.randint(60, 600)
+        (folder / f"{session_id}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return root

@@ -3,6 +3,7 @@
     make bench                 # all sizes (the 20-year journal takes about a minute to make once)
     make bench ARGS="--years 1 10 --repeat 5"
     make bench-peers           # also jrnl adding one entry to an 18,000-entry journal
+    make bench ARGS="--imports-only"   # only the imports (ChatGPT, 2026 shards, Claude Code)
 
 Every figure is a median over repeated runs. Prints a table and writes bench/results.json.
 """
@@ -218,42 +219,75 @@ def summary_pdf(paths: DataPaths, repeat: int) -> dict[str, float]:
     return {"summary_pdf_1_year_s": result}
 
 
+def _import_once(kind: str, source: Path) -> tuple[float, float]:
+    """Wall time and peak memory (MB) of `aijournal import KIND SOURCE` into a new journal."""
+    home = Path(tempfile.mkdtemp(prefix="aijournal-bench-"))
+    env = {**ENV, "AIJOURNAL_HOME": str(home)}
+    subprocess.run(
+        [PY, "-m", "aijournal", "init"],
+        env=env,
+        check=True,
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+    )
+    started = time.perf_counter()
+    done = subprocess.run(
+        [PY, "-c", PEAK, PY, "-m", "aijournal", "import", kind, str(source)],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
+    took = time.perf_counter() - started
+    shutil.rmtree(home)
+    return took, float(done.stdout.split()[-1])
+
+
+def _imports(repeat: int, kind: str, source: Path) -> tuple[float, float]:
+    runs = [_import_once(kind, source) for _ in range(max(1, repeat // 2))]
+    return statistics.median(t for t, _ in runs), statistics.median(m for _, m in runs)
+
+
 def chatgpt_import(repeat: int) -> dict[str, float]:
-    """`aijournal import chatgpt` of a 5,000-conversation export into a new journal."""
+    """`aijournal import chatgpt` of a 5,000-conversation export into a new journal: the single
+    file (2023–2025), and the 2026 sharded zip at 1,000 and 5,000 conversations (flat memory)."""
     import make_exports
 
+    generate.CACHE.mkdir(parents=True, exist_ok=True)
     export = generate.CACHE / "chatgpt-5000.json"
     if not export.exists():
         make_exports.chatgpt_export(export, 5000, seed=1)
-
-    def once() -> tuple[float, float]:
-        home = Path(tempfile.mkdtemp(prefix="aijournal-bench-"))
-        env = {**ENV, "AIJOURNAL_HOME": str(home)}
-        subprocess.run(
-            [PY, "-m", "aijournal", "init"],
-            env=env,
-            check=True,
-            capture_output=True,
-            stdin=subprocess.DEVNULL,
+    figures: dict[str, float] = {}
+    figures["import_5000_conversations_s"], figures["import_peak_mb"] = _imports(
+        repeat, "chatgpt", export
+    )
+    figures["export_mb"] = export.stat().st_size / 1e6
+    for count in (1000, 5000):
+        sharded = generate.CACHE / f"chatgpt-{count}-sharded.zip"
+        if not sharded.exists():
+            make_exports.chatgpt_sharded_export(sharded, count, seed=1)
+        took, peak = _imports(repeat, "chatgpt", sharded)
+        figures[f"import_{count}_sharded_s"], figures[f"import_{count}_sharded_peak_mb"] = (
+            took,
+            peak,
         )
-        started = time.perf_counter()
-        done = subprocess.run(
-            [PY, "-c", PEAK, PY, "-m", "aijournal", "import", "chatgpt", str(export)],
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-            stdin=subprocess.DEVNULL,
-        )
-        took = time.perf_counter() - started
-        shutil.rmtree(home)
-        return took, float(done.stdout.split()[-1])
+    return figures
 
-    runs = [once() for _ in range(max(1, repeat // 2))]
+
+def claude_code_import(repeat: int) -> dict[str, float]:
+    """`aijournal import claude-code` of 1,000 sessions (about 200 MB of JSONL)."""
+    import make_exports
+
+    folder = generate.CACHE / "claude-code-1000" / "projects"
+    if not folder.exists():
+        make_exports.claude_code_sessions(folder, 1000, seed=1)
+    took, peak = _imports(repeat, "claude-code", folder)
+    size = sum(p.stat().st_size for p in folder.rglob("*.jsonl"))
     return {
-        "import_5000_conversations_s": statistics.median(t for t, _ in runs),
-        "import_peak_mb": statistics.median(m for _, m in runs),
-        "export_mb": export.stat().st_size / 1e6,
+        "import_1000_claude_code_s": took,
+        "import_claude_code_peak_mb": peak,
+        "claude_code_mb": size / 1e6,
     }
 
 
@@ -298,6 +332,8 @@ BUDGETS = {  # figure: (limit, how it reads)
     "desktop_vs_bare": (1.5, "× bare window"),
     "desktop_extra_mb": (80, "MB"),
     "import_5000_conversations_s": (10.0, "s"),
+    "import_5000_sharded_s": (10.0, "s"),
+    "import_1000_claude_code_s": (10.0, "s"),
 }
 
 
@@ -307,17 +343,20 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--peers", action="store_true", help="also measure jrnl")
     parser.add_argument("--out", type=Path, default=HERE / "results.json")
+    parser.add_argument(
+        "--imports-only", action="store_true", help="only the import figures (no journals)"
+    )
     args = parser.parse_args()
 
     results: dict[str, dict[str, float]] = {}
-    for years in args.years:
+    for years in [] if args.imports_only else args.years:
         paths = generate.reference(years)
         figures: dict[str, float] = {"records": _records(paths)}
         for measure in MEASUREMENTS:
             figures |= measure(paths, args.repeat)
         results[f"{years}y"] = figures
         print(f"{years:>2} years done", file=sys.stderr)
-    results["import"] = chatgpt_import(args.repeat)
+    results["import"] = chatgpt_import(args.repeat) | claude_code_import(args.repeat)
     if args.peers:
         import peers
 

@@ -2,7 +2,7 @@
 
 Whatever is typed or read, the app answers with a result or one line saying what is wrong
 (exit 2, `InvalidInput`, a skipped summary), never a traceback, and a refused input writes
-nothing. The ChatGPT/Claude import is fuzzed in test_ai_exports.py.
+nothing. The ChatGPT/Claude import is fuzzed in tests/sources/test_importing.py.
 
 Each property reuses one journal across its examples, so it compares the journal before and
 after each example instead of assuming it is empty. `HYPOTHESIS_PROFILE=thorough` runs ten
