@@ -10,7 +10,7 @@ them back as they were.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -182,6 +182,131 @@ class _ChoiceDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
 
 
+def review_table(parent: QWidget, rows: QSortFilterProxyModel) -> QTableView:
+    """The list of uses to review: whole rows, many at a time, sortable, least sure first."""
+    table = QTableView(parent)
+    table.setModel(rows)
+    table.setAccessibleName("AI uses to review")
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setTabKeyNavigation(False)
+    table.setWordWrap(False)
+    table.setShowGrid(False)
+    table.setSortingEnabled(True)
+    table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the use case's order: doubtful first
+    table.verticalHeader().hide()
+    metrics = parent.fontMetrics()
+    vertical = table.verticalHeader()
+    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    vertical.setDefaultSectionSize(metrics.height() + 10)
+    header = table.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    for column, sample in enumerate(
+        ("2026-11-27 10:00", "ChatGPT", "", "Minutes", "Turns", "Task iteration · 65%")
+    ):
+        if sample:
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 20)
+    # Why takes the room left: it is what the user judges the suggestion by. The line under
+    # the table shows the current row's task and reason in full.
+    header.setStretchLastSection(True)
+    return table
+
+
+class UndoBar(QFrame):
+    """What the last confirmation did, with Undo and Dismiss."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        bar = QHBoxLayout(self)
+        bar.setContentsMargins(10, 4, 6, 4)
+        self.text = QLabel("", self)
+        self.text.setAccessibleName("Confirmed")
+        self.text.setWordWrap(True)
+        bar.addWidget(self.text, 1)
+        self.undo = QPushButton("Undo", self)
+        self.undo.setToolTip("Put them back in the list as they were (Ctrl+Z)")
+        self.undo.setAutoDefault(True)
+        bar.addWidget(self.undo)
+        self.dismiss = QPushButton("Dismiss", self)
+        self.dismiss.setAutoDefault(True)
+        self.dismiss.clicked.connect(self.hide)
+        bar.addWidget(self.dismiss)
+
+
+def details_line(use: r.AIUse) -> str:
+    """The current row in full: task, tool, minutes, turns, the suggestion and its reason."""
+    p = pattern_named(suggested(use))
+    confidence = use.suggestion_confidence
+    sure = "" if confidence is None else f", {confidence:.0%} sure"
+    return (
+        f"{use.task or 'Untitled'} — {use.tool}, {plural(use.minutes, 'minute')}, "
+        f"{plural(use.turns or 0, 'turn')}. Suggested: {p.label} ({p.mode.value}{sure}). "
+        f"{use.suggestion_reason}"
+    )
+
+
+class ActionRow(QWidget):
+    """The buttons that act on the selection, "Replaced a person", and the selection count."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.setSpacing(8)
+
+    def add(self, text: str, slot: Callable[[], object], tip: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setAccessibleName(text.replace("&", ""))
+        button.setToolTip(tip)
+        button.setAutoDefault(True)  # Enter acts on a focused button, as Space does
+        button.clicked.connect(_slot(slot))
+        self.row.addWidget(button)
+        return button
+
+    def finish(self) -> tuple[QCheckBox, QLabel]:
+        self.row.addSpacing(8)
+        replaced = QCheckBox("Replaced a person", self)
+        replaced.setAccessibleName("Replaced a person")
+        replaced.setToolTip(REPLACED_TIP)
+        replaced.setAccessibleDescription(REPLACED_TIP)
+        self.row.addWidget(replaced)
+        self.row.addStretch(1)
+        selection = muted("")
+        selection.setWordWrap(False)
+        selection.setAccessibleName("Selection")
+        self.row.addWidget(selection)
+        return replaced, selection
+
+
+def pattern_field(uses: Sequence[r.AIUse]) -> _PatternChoice:
+    """The five patterns to choose from, the one all `uses` were suggested chosen already."""
+    choice = _PatternChoice()
+    common = {suggested(use) for use in uses}
+    choice.set_value(common.pop() if len(common) == 1 else None)
+    return choice
+
+
+def goal_field(goals: Sequence[r.Goal]) -> QComboBox:
+    box = QComboBox()
+    box.setAccessibleName("Goal")
+    for goal in goals:
+        box.addItem(goal.name, goal.id)
+    return box
+
+
+def skills_field(known: Iterable[str]) -> QLineEdit:
+    field = QLineEdit()
+    field.setAccessibleName("Skills")
+    field.setPlaceholderText("Comma-separated, e.g. SQL, Python testing")
+    field.setCompleter(CommaCompleter(known, field))
+    return field
+
+
 class ReviewView(QWidget):
     """Imported AI uses to confirm, alone or many at once, with Undo."""
 
@@ -199,61 +324,28 @@ class ReviewView(QWidget):
         layout.addWidget(heading(self.title))
         layout.addWidget(muted(INTRO))
 
-        self.actions = QWidget(self)
-        actions = QHBoxLayout(self.actions)
-        actions.setContentsMargins(0, 0, 0, 0)
-        actions.setSpacing(8)
-        self.confirm_button = self._action(
+        self.actions = ActionRow(self)
+        self.confirm_button = self.actions.add(
             "Confirm as suggested",
             self.confirm_as_suggested,
             "Each keeps the pattern suggested for it",
         )
-        self.pattern_button = self._action(
+        self.pattern_button = self.actions.add(
             "Set pattern…", self.set_pattern, "Choose one pattern for all selected uses"
         )
-        self.goal_button = self._action(
+        self.goal_button = self.actions.add(
             "Link goal…", self.link_goal, "Link the selected uses to a goal and confirm them"
         )
-        self.skills_button = self._action(
+        self.skills_button = self.actions.add(
             "Add skills…", self.add_skills, "Add skills to the selected uses and confirm them"
         )
-        for button in (
-            self.confirm_button,
-            self.pattern_button,
-            self.goal_button,
-            self.skills_button,
-        ):
-            actions.addWidget(button)
-        actions.addSpacing(8)
-        self.replaced_person = QCheckBox("Replaced a person", self)
-        self.replaced_person.setAccessibleName("Replaced a person")
-        self.replaced_person.setToolTip(REPLACED_TIP)
-        self.replaced_person.setAccessibleDescription(REPLACED_TIP)
-        actions.addWidget(self.replaced_person)
-        actions.addStretch(1)
-        self.selection_text = muted("")
-        self.selection_text.setWordWrap(False)
-        self.selection_text.setAccessibleName("Selection")
-        actions.addWidget(self.selection_text)
+        self.replaced_person, self.selection_text = self.actions.finish()
         layout.addWidget(self.actions)
 
-        self.undo_bar = QFrame(self)
-        self.undo_bar.setFrameShape(QFrame.Shape.StyledPanel)
-        bar = QHBoxLayout(self.undo_bar)
-        bar.setContentsMargins(10, 4, 6, 4)
-        self.undo_text = QLabel("", self.undo_bar)
-        self.undo_text.setAccessibleName("Confirmed")
-        self.undo_text.setWordWrap(True)
-        bar.addWidget(self.undo_text, 1)
-        self.undo_button = QPushButton("Undo", self.undo_bar)
-        self.undo_button.setToolTip("Put them back in the list as they were (Ctrl+Z)")
-        self.undo_button.setAutoDefault(True)
+        self.undo_bar = UndoBar(self)
+        self.undo_text, self.undo_button = self.undo_bar.text, self.undo_bar.undo
         self.undo_button.clicked.connect(_slot(self.undo))
-        bar.addWidget(self.undo_button)
-        dismiss = QPushButton("Dismiss", self.undo_bar)
-        dismiss.setAutoDefault(True)
-        dismiss.clicked.connect(self.undo_bar.hide)
-        bar.addWidget(dismiss)
+        dismiss = self.undo_bar.dismiss
         self.undo_bar.hide()
         layout.addWidget(self.undo_bar)
         self.error = InlineError(self)
@@ -263,35 +355,7 @@ class ReviewView(QWidget):
         self.sorted = QSortFilterProxyModel(self)
         self.sorted.setSourceModel(self.model)
         self.sorted.setSortRole(SORT_ROLE)
-        self.table = QTableView(self)
-        self.table.setModel(self.sorted)
-        self.table.setAccessibleName("AI uses to review")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
-        self.table.setShowGrid(False)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # doubtful first
-        self.table.verticalHeader().hide()
-        metrics = self.fontMetrics()
-        rows = self.table.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(metrics.height() + 10)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, sample in enumerate(
-            ("2026-11-27 10:00", "ChatGPT", "", "Minutes", "Turns", "Task iteration · 65%")
-        ):
-            if sample:
-                header.resizeSection(column, metrics.horizontalAdvance(sample) + 20)
-        # Why takes the room left: it is what the user judges the suggestion by. The line
-        # under the table shows the current row's task and reason in full.
-        header.setStretchLastSection(True)
+        self.table = review_table(self, self.sorted)
         self.table.viewport().installEventFilter(self)  # Task's width follows the room
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.selectionModel().currentRowChanged.connect(self._show_details)
@@ -341,14 +405,6 @@ class ReviewView(QWidget):
         room = self.table.viewport().width() - sum(header.sectionSize(c) for c in (0, 1, 3, 4, 5))
         em = self.fontMetrics().averageCharWidth()
         header.resizeSection(2, max(em * 12, min(em * 28, room // 3)))
-
-    def _action(self, text: str, slot: Callable[[], object], tip: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setAccessibleName(text.replace("&", ""))
-        button.setToolTip(tip)
-        button.setAutoDefault(True)  # Enter acts on a focused button, as Space does
-        button.clicked.connect(_slot(slot))
-        return button
 
     # ---- showing -----------------------------------------------------------------------
 
@@ -415,14 +471,7 @@ class ReviewView(QWidget):
         if use is None:
             self.details.setText("")
             return
-        p = pattern_named(suggested(use))
-        confidence = use.suggestion_confidence
-        sure = "" if confidence is None else f", {confidence:.0%} sure"
-        self.details.setText(
-            f"{use.task or 'Untitled'} — {use.tool}, {plural(use.minutes, 'minute')}, "
-            f"{plural(use.turns or 0, 'turn')}. Suggested: {p.label} ({p.mode.value}{sure}). "
-            f"{use.suggestion_reason}"
-        )
+        self.details.setText(details_line(use))
 
     # ---- acting on the selection -------------------------------------------------------
 
@@ -437,9 +486,7 @@ class ReviewView(QWidget):
             return 0
         if pattern is not None:
             return self._confirm(uses, Confirmation(pattern=pattern))
-        choice = _PatternChoice()
-        common = {suggested(use) for use in uses}
-        choice.set_value(common.pop() if len(common) == 1 else None)
+        choice = pattern_field(uses)
         dialog = self._ask(
             f"Set pattern for {plural(len(uses), 'AI use')}",
             "How did you work with the AI in these sessions?",
@@ -459,10 +506,7 @@ class ReviewView(QWidget):
         if goal_id is not None:
             return self._confirm(uses, Confirmation(goal_id=goal_id))
         goals = self.journal.goals()
-        box = QComboBox()
-        box.setAccessibleName("Goal")
-        for goal in goals:
-            box.addItem(goal.name, goal.id)
+        box = goal_field(goals)
         intro = (
             "Each keeps its suggested pattern."
             if goals
@@ -485,10 +529,7 @@ class ReviewView(QWidget):
             return 0
         if skills is not None:
             return self._confirm(uses, Confirmation(skills=tuple(skills)))
-        field = QLineEdit()
-        field.setAccessibleName("Skills")
-        field.setPlaceholderText("Comma-separated, e.g. SQL, Python testing")
-        field.setCompleter(CommaCompleter((s.name for s in self.journal.skills()), field))
+        field = skills_field(s.name for s in self.journal.skills())
         dialog = self._ask(
             f"Add skills to {plural(len(uses), 'AI use')}",
             "Skills you practised or learned in these sessions. Each keeps its suggested pattern.",

@@ -451,3 +451,54 @@ def test_tab_walks_the_actions_then_the_list(qtbot, review):
         qtbot.keyClick(widget, Qt.Key.Key_Tab)
     assert seen == [*order, "Replaced a person"]
     assert QApplication.focusWidget() is review.table  # the undo bar is hidden
+
+
+# ---- every source through the same dialog ------------------------------------------------
+
+
+def test_a_folder_of_claude_code_sessions_is_chosen_and_imported(
+    qtbot, monkeypatch, journal, tmp_path
+):
+    folder = tmp_path / "projects" / "-home-sam-code-api"
+    folder.mkdir(parents=True)
+    line = {
+        "type": "user",
+        "sessionId": "s-1",
+        "cwd": "/home/sam/code/api",
+        "version": "2.0.61",
+        "message": {"role": "user", "content": "why does the retry queue drop jobs?"},
+        "timestamp": "2026-11-20T09:00:00Z",
+    }
+    (folder / "s-1.jsonl").write_text(json.dumps(line) + "\n")
+    dialog = open_dialog(qtbot, monkeypatch, journal, CHATGPT)
+    monkeypatch.setattr(
+        QFileDialog,
+        "getExistingDirectory",
+        staticmethod(lambda *a, **k: str(tmp_path / "projects")),
+    )
+    click(qtbot, find(dialog, QPushButton, "Choose a folder…"))
+    assert find(dialog, QLabel, "Kind").text() == "Claude Code sessions, 1 kB in 1 file"
+    preview(qtbot, dialog)
+    assert find(dialog, QLabel, "Preview").text() == "1 new AI use from 1 session"
+    click(qtbot, find(dialog, QPushButton, "Import 1 AI use"))
+    qtbot.waitUntil(lambda: len(journal.to_review()) == 1, timeout=10_000)
+    (use,) = journal.to_review()
+    assert (use.tool, use.task, use.suggested_pattern) == (
+        "Claude Code",
+        "api: why does the retry queue drop jobs?",
+        "learning",
+    )
+
+
+def test_a_2026_sharded_chatgpt_zip_reads_like_the_old_file(qtbot, monkeypatch, journal, tmp_path):
+    import zipfile
+
+    items = json.loads(CHATGPT.read_text())
+    archive = tmp_path / "chatgpt-2026.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.writestr("conversations-000.json", json.dumps(items[:6]))
+        out.writestr("conversations-001.json", json.dumps(items[6:]))
+    dialog = open_dialog(qtbot, monkeypatch, journal, archive)
+    assert find(dialog, QLabel, "Kind").text().startswith("ChatGPT export, ")
+    preview(qtbot, dialog)
+    assert find(dialog, QLabel, "Preview").text() == "11 new AI uses from 10 conversations"
