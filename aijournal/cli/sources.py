@@ -102,8 +102,8 @@ def _import_command(kind: str) -> None:
     found = catalog.source(kind)
     optional = found.locations is not None
     help_text = (
-        f"Import {found.what} as AI uses to review ({found.where}). "
-        f"Read: {found.reads}. Never: {found.never}"
+        f"Import your {found.what} as AI uses to review ({found.where}). "
+        f"Read: {found.reads}. Never read: {found.never}."
     )
 
     @import_.command(kind, help=help_text)

@@ -86,7 +86,7 @@ def _open_webui_probe(path: Path) -> Probe:
     return _export_probe("open-webui")(path)
 
 
-_NO_TEXT = "Message text is never kept unless you ask for the first message as the note."
+_NO_TEXT = "message text is never kept unless you ask for the first message as the note"
 SOURCES: tuple[Source, ...] = (
     Source(
         "chatgpt",

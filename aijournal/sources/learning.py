@@ -74,6 +74,9 @@ class Model:
     examples: int = 0
     classes: Counter[str] = field(default_factory=Counter)
     counts: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    _cached: tuple[set[str], dict[str, tuple[float, float, dict[str, float]]]] | None = field(
+        default=None, repr=False
+    )
 
     @classmethod
     def train(cls, examples: Iterable[tuple[str, Sequence[str]]]) -> Model:
@@ -84,26 +87,41 @@ class Model:
             model.examples += 1
             model.classes[pattern] += 1
             model.counts[pattern].update(set(features))
+        model._cached = None
         return model
 
     @property
     def usable(self) -> bool:
         return self.examples >= MIN_REVIEWED and len(self.classes) >= 2
 
-    def _vocabulary(self) -> set[str]:
-        return {f for counts in self.counts.values() for f in counts}
+    def _sums(self) -> tuple[set[str], dict[str, tuple[float, float, dict[str, float]]]]:
+        """Worked out once per model: the features seen and, per pattern, its log prior, the
+        log of its smoothed feature total and the log of each feature's smoothed count."""
+        if self._cached is None:
+            vocabulary = {f for counts in self.counts.values() for f in counts}
+            size = len(vocabulary) or 1
+            per_pattern = {}
+            for pattern, examples in self.classes.items():
+                counts = self.counts[pattern]
+                total = sum(counts.values())
+                logs = {f: math.log(n + SMOOTHING) for f, n in counts.items()}
+                per_pattern[pattern] = (
+                    math.log(examples / self.examples),
+                    math.log(total + SMOOTHING * size),
+                    logs,
+                )
+            self._cached = (vocabulary, per_pattern)
+        return self._cached
 
     def log_likelihoods(self, features: Sequence[str]) -> dict[str, float]:
-        vocabulary = self._vocabulary()
-        size = len(vocabulary) or 1
+        vocabulary, per_pattern = self._sums()
         known = [f for f in dict.fromkeys(features) if f in vocabulary]
+        unseen = math.log(SMOOTHING)
         scores = {}
-        for pattern, examples in self.classes.items():
-            counts = self.counts[pattern]
-            total = sum(counts.values())
-            score = math.log(examples / self.examples)
+        for pattern, (prior, denominator, logs) in per_pattern.items():
+            score = prior - denominator * len(known)
             for feature in known:
-                score += math.log((counts[feature] + SMOOTHING) / (total + SMOOTHING * size))
+                score += logs.get(feature, unseen)
             scores[pattern] = score
         return scores
 

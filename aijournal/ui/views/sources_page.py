@@ -123,7 +123,7 @@ class SourcesPage(QGroupBox):
         source = found.source
         switch = QCheckBox(source.what)
         switch.setAccessibleName(f"Read {source.what}")
-        tip = f"Where: {source.where}.\nRead: {source.reads}.\nNever: {source.never}"
+        tip = f"Where: {source.where}.\nRead: {source.reads}.\nNever read: {source.never}."
         switch.setToolTip(tip)
         switch.setAccessibleDescription(tip)
         switch.toggled.connect(lambda on, sid=source.id: self.switch(sid, on))
