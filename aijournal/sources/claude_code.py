@@ -64,7 +64,7 @@ def is_line(value: Any) -> bool:
     """A line Claude Code writes: a known type, and a session id or a summary."""
     return (
         isinstance(value, dict)
-        and value.get("type") in _LINE_TYPES
+        and text(value.get("type")) in _LINE_TYPES
         and ("sessionId" in value or value.get("type") in ("summary", "custom-title"))
     )
 

@@ -60,7 +60,7 @@ def session_files(root: Path) -> list[Path]:
 def generation(first: Any, path: Path) -> str:
     """Which generation of the format a file's first value is; FileRefused if none."""
     if isinstance(first, dict):
-        if first.get("type") in _ENVELOPE_TYPES and isinstance(first.get("payload"), dict):
+        if text(first.get("type")) in _ENVELOPE_TYPES and isinstance(first.get("payload"), dict):
             return "envelope"
         if isinstance(first.get("session"), dict) and isinstance(first.get("items"), list):
             return "json"
