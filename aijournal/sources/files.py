@@ -2,7 +2,12 @@
 
 Every reader opens its input through these functions, so that what may be read is decided in
 one place. The reader limits of issue 11 (size, depth, string length, a zip's decompressed size
-and ratio, a deadline) belong in the functions marked `LIMITS`, and nowhere else.
+and ratio, a deadline) belong in the functions marked `LIMITS`, and nowhere else. When
+`aijournal/model/limits.py` lands on main, one `Budget(path, limits.IMPORT, progress=…)` per
+read (made in `importing.plan_import`, carried by `conversations.Reading`) takes their place:
+`open_file` → `budget.open_file`, `open_member` → `budget.open_member`, `json_items` →
+`budget.items`, `read_json` → `budget.load_json`, and `json_lines` checks each line's length
+and calls `budget.tick()`; `Tracker` gives way to the budget's progress.
 
 A file that cannot be read becomes `InvalidInput("file", path, why)`: one line, exit 2.
 """
