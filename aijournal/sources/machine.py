@@ -61,12 +61,16 @@ class Survey:
         return self.setting.enabled
 
     def found_line(self) -> str:
+        """ "25 session files, newest 2026-11-20 in ~/.claude/projects", or what is missing."""
         if not self.locations:
-            picks = {"folders": "pick the folders", "file": "pick the file"}
-            return picks.get(self.source.picks, "not found on this machine")
+            picks = {"folders": "Pick the folders", "file": "Pick the file"}
+            return picks.get(self.source.picks, "Not found on this computer")
         count = plural(self.sessions, "session file")
         newest = f", newest {self.newest:%Y-%m-%d}" if self.newest else ""
-        return f"{count}{newest} in {', '.join(str(p) for p in self.locations)}"
+        line = f"{count}{newest} in {', '.join(str(p) for p in self.locations)}"
+        if self.source.id == "claude-code" and not self.enabled:
+            line += " (Claude Code deletes them after 30 days: switch on to keep them)"
+        return line
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -206,7 +206,7 @@ def review_table(parent: QWidget, rows: QSortFilterProxyModel) -> QTableView:
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     for column, sample in enumerate(
-        ("2026-11-27 10:00", "ChatGPT", "", "Minutes", "Turns", "Task iteration · 65%")
+        ("2026-11-27 10:00", "Claude Code", "", "Minutes", "Turns", "Task iteration · 65%")
     ):
         if sample:
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 20)
