@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -28,6 +27,7 @@ from aijournal.model.errors import (
     WrongPassphrase,
 )
 from aijournal.storage import DataPaths, Journal, SecretStore
+from aijournal.storage.secrets import environment_secret
 from aijournal.storage.unlock import MIN_PASSPHRASE, JournalConfig, Key
 from aijournal.ui import theme
 from aijournal.ui.widgets.basics import InlineError, labelled, message, muted, report, with_role
@@ -301,7 +301,7 @@ def open_journal(paths: DataPaths, store: SecretStore, *, clock: r.Clock = r.now
         QMessageBox.critical(None, "AI Journal", message(error))
         return None
     if protection == "passphrase":
-        if given := os.environ.get("AIJOURNAL_PASSPHRASE"):  # scripts, as in the CLI
+        if given := environment_secret("AIJOURNAL_PASSPHRASE"):  # scripts, as in the CLI
             try:
                 return Journal.open(paths, passphrase=lambda: given, store=store, clock=clock)
             except WrongPassphrase:
