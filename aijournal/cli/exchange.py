@@ -187,13 +187,17 @@ def restore(session: Session, backup_file: Path | None, yes: bool) -> None:
     Also brings back a journal whose file is damaged and no longer opens.
     """
     from aijournal.storage import backups
+    from aijournal.storage.secrets import environment_secret
+    from aijournal.storage.unlock import Key
 
     if backup_file is None:
         found = backups.listing(session.paths.backups)
         if not found:
             click.echo("No backups yet; make one with `aijournal backup`.")
+        older = _older_key_backups(session)
         for path in found:
-            click.echo(str(path))
+            needs = older.needs() if older and path.name in older.backups else None
+            click.echo(f"{path}  (needs {needs})" if needs else str(path))
         return
     if not yes and not (
         interactive()
@@ -210,5 +214,19 @@ def restore(session: Session, backup_file: Path | None, yes: bool) -> None:
         )
         click.echo(f"Restored {backup_file}; the damaged journal file was kept aside.")
         return
-    safety = journal.restore(backup_file)
+    older = environment_secret(BACKUP_PASSPHRASE_ENV)
+    backup_key = Key("passphrase", older) if older and journal.backup_needs(backup_file) else None
+    safety = journal.restore(backup_file, backup_key=backup_key)
     click.echo(f"Restored {backup_file}. The journal as it was is in {safety}.")
+
+
+BACKUP_PASSPHRASE_ENV = "AIJOURNAL_BACKUP_PASSPHRASE"
+
+
+def _older_key_backups(session: Session):
+    from aijournal.storage.unlock import JournalConfig
+
+    try:
+        return JournalConfig.read(session.paths).older_key
+    except JournalError:
+        return None

@@ -16,6 +16,7 @@ import click
 from aijournal.model import records as r
 from aijournal.model.errors import InvalidInput, JournalError
 from aijournal.storage import DataPaths, Journal, SecretStore
+from aijournal.storage.secrets import environment_secret, take_environment_secrets
 from aijournal.storage.unlock import Key, check_passphrase
 
 PASSPHRASE_ENV = "AIJOURNAL_PASSPHRASE"
@@ -52,7 +53,7 @@ def interactive() -> bool:
 
 
 def current_passphrase() -> str | None:
-    if given := os.environ.get(PASSPHRASE_ENV):
+    if given := environment_secret(PASSPHRASE_ENV):
         return given
     if interactive():
         return click.prompt("Passphrase", hide_input=True, err=True)
@@ -61,7 +62,7 @@ def current_passphrase() -> str | None:
 
 def new_passphrase(env: str = PASSPHRASE_ENV) -> Key:
     """A passphrase for a new key: from `env`, or typed twice on a terminal."""
-    if given := os.environ.get(env):
+    if given := environment_secret(env):
         return Key.from_passphrase(given)
     if not interactive():
         raise InvalidInput("passphrase", "", f"set {env} or run in a terminal to type one")
@@ -113,6 +114,10 @@ def cli(ctx: click.Context, data_dir: Path | None) -> None:
 
     With no command, opens the desktop app.
     """
+    # Before anything can start a child process: no child may inherit a passphrase. They go
+    # back when the command ends, for whoever runs it in-process (tests).
+    taken = take_environment_secrets()
+    ctx.call_on_close(lambda: os.environ.update(taken))
     session = Session(DataPaths.resolve(data_dir))
     ctx.obj = session
     ctx.call_on_close(session.close)
@@ -157,8 +162,13 @@ def csv_cell(value: Any) -> str:
 
 
 def saved(journal: Journal, text: str) -> None:
+    """Say that the entry is stored, then make the daily backup; a failed backup is only a
+    warning (exit 0), so that a script does not store the entry twice by trying again."""
     click.echo(text)
-    journal.backup_if_due()
+    try:
+        journal.backup_if_due()
+    except JournalError as error:
+        tell(f"Warning: the entry is saved, but the daily backup failed: {error}")
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -182,4 +192,10 @@ def _run(call: Callable[[], Any]) -> int:
     except KeyboardInterrupt:
         click.echo("aijournal: interrupted; nothing was written.", err=True)
         return 130
+    except UnicodeError as error:  # text from a non-UTF-8 terminal or file name
+        click.echo(
+            f"aijournal: some text is not valid UTF-8 ({error.reason}); nothing was written.",
+            err=True,
+        )
+        return 2
     return result if isinstance(result, int) else 0

@@ -104,8 +104,9 @@ def key_change(session: Session, target: str | None) -> None:
     else:
         env = NEW_PASSPHRASE_ENV if journal.config.protection == "passphrase" else PASSPHRASE_ENV
         new = new_passphrase(env)
-    journal.change_key(new)
+    changed = journal.change_key(new)
     click.echo("The journal has a new key. " + journal.describe_key())
+    click.echo(changed.line())
 
 
 @cli.command()

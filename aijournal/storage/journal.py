@@ -11,7 +11,6 @@ records, entries, figures, growth figures, imports, keys and backups.
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 from aijournal.model import records as r
@@ -22,14 +21,21 @@ from aijournal.model.errors import (
     NoJournal,
     UnlockError,
 )
-from aijournal.storage import backups, unlock
+from aijournal.storage import backups, keys, lock, unlock
 from aijournal.storage.entries import Entries
 from aijournal.storage.figures import Figures
 from aijournal.storage.growth_figures import GrowthFigures
 from aijournal.storage.imports import Imports
 from aijournal.storage.keys import KeysAndBackups
 from aijournal.storage.named import NamedRecords
-from aijournal.storage.paths import DataPaths, make_private, private_dir
+from aijournal.storage.paths import (
+    PRIVATE_DIR,
+    PRIVATE_FILE,
+    DataPaths,
+    make_private,
+    private_dir,
+    tighten,
+)
 from aijournal.storage.schema import migrations
 from aijournal.storage.secrets import SecretStore
 
@@ -47,9 +53,17 @@ class Journal(NamedRecords, Entries, Figures, GrowthFigures, Imports, KeysAndBac
         clock: r.Clock = r.now,
     ) -> Journal:
         """Create a new journal in `paths` protected by `key` and open it."""
+        unlock.check_place(paths)
         private_dir(paths.root)
-        config = unlock.create(paths, key, store)
-        return cls._opened(paths, config, key, clock, store)
+        tighten(paths.root, PRIVATE_DIR)
+        store = store or SecretStore()
+        hold = lock.share(paths.lock)
+        try:
+            config = unlock.create(paths, key, store)
+            return cls._opened(paths, config, key, clock, store, hold)
+        except BaseException:
+            hold.release()
+            raise
 
     @classmethod
     def open(
@@ -60,12 +74,30 @@ class Journal(NamedRecords, Entries, Figures, GrowthFigures, Imports, KeysAndBac
         store: SecretStore | None = None,
         clock: r.Clock = r.now,
     ) -> Journal:
-        """Unlock the journal in `paths`, upgrading its schema (after a copy) if needed."""
+        """Unlock the journal in `paths`, upgrading its schema (after a copy) if needed.
+
+        Finishes or rolls back a key change that was interrupted (see keys.py)."""
+        unlock.check_place(paths)
         if not paths.config.exists() or not paths.db.exists():
             raise NoJournal(paths.root)
-        config = unlock.JournalConfig.read(paths)
-        key = unlock.find_key(config, store, passphrase)
-        return cls._opened(paths, config, key, clock, store)
+        store = store or SecretStore()
+        hold = lock.share(paths.lock)
+        try:
+            config = unlock.JournalConfig.read(paths)
+            store.prefer(config.keyring_backend)
+            if config.pending is None:
+                key = unlock.find_key(config, store, passphrase)
+            else:
+                with hold.exclusive():
+                    config = unlock.JournalConfig.read(paths)  # another opener may have done it
+                    if config.pending is None:
+                        key = unlock.find_key(config, store, passphrase)
+                    else:
+                        config, key = keys.settle(paths, config, store, passphrase)
+            return cls._opened(paths, config, key, clock, store, hold)
+        except BaseException:
+            hold.release()
+            raise
 
     @classmethod
     def recover(
@@ -78,26 +110,37 @@ class Journal(NamedRecords, Entries, Figures, GrowthFigures, Imports, KeysAndBac
         clock: r.Clock = r.now,
     ) -> Journal:
         """Put `backup` in place of a journal file that no longer opens, keeping it aside."""
-        config = unlock.JournalConfig.read(paths)
-        key = unlock.find_key(config, store, passphrase)
-        backups.verify(backup, key)
-        aside = paths.db.with_name(f"{paths.db.name}.damaged-{clock():%Y%m%d-%H%M%S}")
-        if paths.db.exists():
-            os.replace(paths.db, aside)
-        backups.put_in_place(backup, paths)
-        return cls._opened(paths, config, key, clock, store)
+        store = store or SecretStore()
+        hold = lock.share(paths.lock)
+        try:
+            config = unlock.JournalConfig.read(paths)
+            store.prefer(config.keyring_backend)
+            key = unlock.find_key(config, store, passphrase)
+            backups.verify(backup, key)
+            with hold.exclusive():
+                aside = paths.db.with_name(f"{paths.db.name}.damaged-{clock():%Y%m%d-%H%M%S}")
+                if paths.db.exists():
+                    os.replace(paths.db, aside)
+                backups.put_in_place(backup, paths)
+            return cls._opened(paths, config, key, clock, store, hold)
+        except BaseException:
+            hold.release()
+            raise
 
     @classmethod
-    def _opened(cls, paths, config, key, clock, store) -> Journal:
+    def _opened(cls, paths, config, key, clock, store, hold) -> Journal:
         try:
             conn = unlock.unlock(paths, key)
         except UnlockError as error:
             raise _with_backup_hint(error, paths, key) from None
         journal = cls(conn, paths, config, key, clock, store)
+        journal._hold = hold
+        for path, mode in ((paths.root, PRIVATE_DIR), (paths.config, PRIVATE_FILE)):
+            tighten(path, mode)  # a folder or config left readable by others
         try:
             journal._migrate()
         except BaseException:
-            journal.close()
+            journal.db.close()
             raise
         return journal
 
@@ -106,32 +149,44 @@ class Journal(NamedRecords, Entries, Figures, GrowthFigures, Imports, KeysAndBac
         applied = [m.name for m in migrations.applied(self.db)]
         if unknown := [name for name in applied if name not in known]:
             raise JournalTooNew(unknown)
-        pending = migrations.pending(self.db)
-        if not pending:
+        if not migrations.pending(self.db):
             return
-        if applied:  # an existing journal: keep a copy of it as it was before the upgrade
-            self.checkpoint()
-            copy = private_dir(self.paths.backups) / (
-                f"before-{pending[0].name}-{self.clock():%Y%m%d-%H%M%S}.db"
-            )
-            shutil.copyfile(self.paths.db, copy)
-            make_private(copy)
-        migrations.apply(self.db)
+        # The write lock first: a second process opening the same old journal waits here,
+        # then finds nothing left to do.
+        with self.transaction():
+            pending = migrations.pending(self.db)
+            if not pending:
+                return
+            if migrations.applied(self.db):  # an existing journal: keep a copy as it was
+                copy = private_dir(self.paths.backups) / (
+                    f"before-{pending[0].name}-{self.clock():%Y%m%d-%H%M%S}.db"
+                )
+                backups.snapshot(self.paths, self._key, copy)
+            migrations.apply(self.db)
         make_private(self.paths.db, *self.paths.sidecars())
 
     def connect_again(self) -> Journal:
         """A second connection to the same journal, for work on another thread."""
-        return Journal(
-            unlock.unlock(self.paths, self._key),
-            self.paths,
-            self.config,
-            self._key,
-            self.clock,
-            self._store,
-        )
+        hold = lock.share(self.paths.lock)
+        try:
+            again = Journal(
+                unlock.unlock(self.paths, self._key),
+                self.paths,
+                self.config,
+                self._key,
+                self.clock,
+                self._store,
+            )
+        except BaseException:
+            hold.release()
+            raise
+        again._hold = hold
+        return again
 
     def close(self) -> None:
         self.db.close()
+        if self._hold is not None:
+            self._hold.release()
 
     def __enter__(self) -> Journal:
         return self
