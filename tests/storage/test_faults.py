@@ -5,42 +5,17 @@ import random
 import signal
 import subprocess
 import sys
-import textwrap
 import time
 
 import pytest
 from click.testing import CliRunner
+from writers import PASSPHRASE, start_writer
 
 from aijournal.cli import cli
 from aijournal.model import records as r
 from aijournal.model.errors import JournalError, UnlockError
 from aijournal.storage import DataPaths, Journal
 from aijournal.storage.unlock import Key
-
-PASSPHRASE = "crash test passphrase"
-
-WRITER = textwrap.dedent("""
-    import sys
-    from aijournal.model import records as r
-    from aijournal.storage import DataPaths, Journal
-    journal = Journal.open(DataPaths(sys.argv[1]), passphrase=lambda: sys.argv[2])
-    n = 0
-    while True:
-        use = r.AIUse(started_at=r.now(), tool="Writer", pattern="learning", minutes=n % 60,
-                      task=sys.argv[3] + str(n), skills=("SQL",) if n % 2 else ())
-        journal.add(use)
-        print(use.id, flush=True)  # printed only once the commit has returned
-        n += 1
-""")
-
-
-def start_writer(paths: DataPaths, tag: str) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(paths.root), PASSPHRASE, tag],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
 
 
 @pytest.fixture
