@@ -45,3 +45,21 @@ class FileKeyring(keyring.backend.KeyringBackend):
         if entries.pop(f"{service}/{username}", None) is None:
             raise keyring.errors.PasswordDeleteError("password not found")
         self._save(entries)
+
+
+class SpawningKeyring(FileKeyring):
+    """A file keyring that starts child programs on each call, as keyring's backend discovery
+    does through ctypes.util.find_library (gcc, ld): to prove no child gets a passphrase."""
+
+    def _spawn(self) -> None:
+        import ctypes.util
+
+        ctypes.util.find_library("aijournal-test-no-such-library")
+
+    def get_password(self, service, username):
+        self._spawn()
+        return super().get_password(service, username)
+
+    def set_password(self, service, username, password):
+        self._spawn()
+        super().set_password(service, username, password)

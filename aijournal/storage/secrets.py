@@ -140,7 +140,7 @@ class SecretStore:
         if worker.is_alive():  # the thread stays blocked, but nobody waits for it any more
             self._stuck = (
                 f"The secret store ({self.name}) did not answer within {limit:g} s (is it "
-                "waiting to be unlocked, or did it stop?); unlock it and try again."
+                "waiting to be unlocked, or did it stop?)."
             )
             raise SecretStoreUnavailable(self._stuck)
         if "error" in outcome:
@@ -309,7 +309,7 @@ def _describe(action: str, name: str, error: BaseException) -> str:
         reason = "it asked to be unlocked and nobody answered in time"
     else:
         text = str(error).strip()
-        reason = text.splitlines()[0] if text else type(error).__name__
+        reason = text.splitlines()[0].rstrip(".") if text else type(error).__name__
     return f"Could not {action} the secret store ({name}): {reason}."
 
 
