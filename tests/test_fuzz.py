@@ -820,7 +820,7 @@ def test_a_deeply_nested_file_is_refused_in_one_line(home, tmp_path):
     _, tables = snapshot(home)
     result = invoke("import", "json", str(path))
     assert_no_crash(result)
-    assert result.exit_code == 2 and "nested too deeply" in result.output
+    assert result.exit_code == 2 and "nests more than 64 levels deep" in result.output
     assert_refused_in_one_line(result)
     assert snapshot(home)[1] == tables
 

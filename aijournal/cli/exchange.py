@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -154,13 +156,35 @@ def import_json(session: Session, file: Path, dry_run: bool) -> None:
     from aijournal.journaling import capture
     from aijournal.storage import exchange
 
-    data = exchange.read_json(file)
+    with _late_progress("Reading the export") as progress:
+        data = exchange.read_json(file, progress=progress)
     journal = session.journal()
     report = capture.merge_export(journal, data, dry_run=dry_run)
     if dry_run:
         click.echo("Would import: " + report.line())
         return
     saved(journal, "Imported: " + report.line())
+
+
+@contextmanager
+def _late_progress(label: str):
+    """A progress callback whose bar (on stderr) appears only when the reader first calls it,
+    which the reader limits do once reading has taken a second."""
+    bar = None
+    try:
+
+        def report(done: int, total: int) -> bool:
+            nonlocal bar
+            if bar is None:
+                bar = click.progressbar(length=total, label=label, file=sys.stderr)
+                bar.__enter__()
+            bar.update(done - bar.pos)
+            return True
+
+        yield report
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
 
 
 @cli.command()

@@ -81,6 +81,22 @@ class LimitExceeded(InvalidInput):
         super().__init__("file", source, f"it {why}, more than this reader allows")
 
 
+class NotJSON(InvalidInput):
+    """A file that is not one JSON document; `detail` says what the parser found."""
+
+    def __init__(self, source: str, detail: str):
+        self.detail, self.reason = detail, f"not valid JSON: {detail}"
+        super().__init__("file", source, f"use a JSON file ({self.reason})")
+
+
+class Unreadable(InvalidInput):
+    """A file that cannot be opened, or is no regular file; `reason` says why."""
+
+    def __init__(self, source: str, reason: str, allowed: str = "use a readable file"):
+        self.reason = reason
+        super().__init__("file", source, f"{allowed} ({reason})")
+
+
 class ReadCancelled(JournalError):
     """The user cancelled a read through its progress callback."""
 
@@ -122,14 +138,13 @@ class Budget:
         try:
             handle = path.open("rb")
         except IsADirectoryError:
-            raise InvalidInput("file", str(path), "use a file, not a folder") from None
+            raise Unreadable(str(path), "it is a folder", "use a file, not a folder") from None
         except OSError as error:
-            why = error.strerror or type(error).__name__
-            raise InvalidInput("file", str(path), f"use a readable file ({why})") from None
+            raise Unreadable(str(path), error.strerror or type(error).__name__) from None
         status = os.fstat(handle.fileno())
         if not stat.S_ISREG(status.st_mode):
             handle.close()
-            raise InvalidInput("file", str(path), "use a regular file (not a device or a pipe)")
+            raise Unreadable(str(path), "not a device or a pipe", "use a regular file")
         if status.st_size > self.limits.file_bytes:
             handle.close()
             raise self.refuse(f"is {_size(status.st_size)} large")
@@ -159,28 +174,40 @@ class Budget:
         import ijson
         from ijson.common import ObjectBuilder
 
-        depth, limit, longest = 0, self.limits.depth, self.limits.string
+        limit, longest = self.limits.depth, self.limits.string
+        # Prefixes tracked here, not by ijson.parse: its prefixes grow with the depth, and on
+        # a file of nested brackets building them costs minutes before the first event.
+        containers: list[str] = []  # the prefix of each open array or object
+        places = [""]  # the prefix where the next value goes, per depth
         builder: Any = None
         item_depth = 0
-        for count, (path, event, value) in enumerate(ijson.parse(stream, use_float=True)):
-            if event in _STARTS:
-                depth += 1
-                if depth > limit:
-                    raise self.refuse(f"nests more than {limit} levels deep")
-            elif event in _ENDS:
-                depth -= 1
-            elif isinstance(value, str) and len(value) > longest:
-                raise self.refuse(f"holds a text of {len(value):,} characters")
+        for count, (event, value) in enumerate(ijson.basic_parse(stream, use_float=True)):
             if count % _TICK_EVERY == 0:
                 self.tick()
+            here = places[-1]
+            if event in _STARTS:
+                if len(containers) >= limit:
+                    raise self.refuse(f"nests more than {limit} levels deep")
+                containers.append(here)
+                places.append(f"{here}.item" if here else "item")
+            elif event == "map_key":
+                if len(value) > longest:
+                    raise self.refuse(f"holds a name of {len(value):,} characters")
+                owner = containers[-1]
+                places[-1] = f"{owner}.{value}" if owner else value
+            elif event in _ENDS:
+                containers.pop()
+                places.pop()
+            elif isinstance(value, str) and len(value) > longest:
+                raise self.refuse(f"holds a text of {len(value):,} characters")
             if builder is not None:
                 builder.event(event, value)
-                if event in _ENDS and depth < item_depth:
+                if event in _ENDS and len(containers) < item_depth:
                     yield builder.value
                     builder = None
-            elif path == prefix and event != "map_key" and event not in _ENDS:
+            elif here == prefix and event not in _ENDS and event != "map_key":
                 if event in _STARTS:
-                    builder, item_depth = ObjectBuilder(), depth
+                    builder, item_depth = ObjectBuilder(), len(containers)
                     builder.event(event, value)
                 else:
                     yield value
@@ -196,10 +223,10 @@ class Budget:
                 raise
             except (ijson.JSONError, ValueError, EOFError, OSError) as error:
                 first = str(error).strip().split("\n", 1)[0][:80] or type(error).__name__
-                raise InvalidInput("file", str(path), f"use a JSON file ({first})") from None
+                raise NotJSON(str(path), first) from None
         self.finish()
         if len(documents) != 1:
-            raise InvalidInput("file", str(path), "use a file holding one JSON document")
+            raise NotJSON(str(path), "no JSON document" if not documents else "several documents")
         return documents[0]
 
     # ---- time and progress -----------------------------------------------------------------

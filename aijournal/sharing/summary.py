@@ -498,15 +498,19 @@ def write(data: dict[str, Any], path: Path) -> Path:
 
 
 def load(path: Path) -> dict[str, Any]:
-    """Read and validate one summary file; InvalidSummary saying what is wrong."""
+    """Read and validate one summary file (within the reader limits for summaries);
+    InvalidSummary saying what is wrong."""
+    from aijournal.model import limits
+    from aijournal.model.errors import InvalidInput
+
     try:
-        raw = Path(path).read_bytes()
-    except OSError as error:
-        raise InvalidSummary(f"cannot be read ({error.strerror or error})") from None
-    try:
-        data = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as error:
-        raise InvalidSummary(f"not JSON ({error})") from None
+        data = limits.Budget(path, limits.SUMMARY).load_json(Path(path))
+    except limits.NotJSON as error:
+        raise InvalidSummary(f"not JSON ({error.detail})") from None
+    except limits.Unreadable as error:
+        raise InvalidSummary(f"cannot be read ({error.reason})") from None
+    except InvalidInput as error:  # past the reader limits
+        raise InvalidSummary(error.allowed) from None
     return validate(data)
 
 

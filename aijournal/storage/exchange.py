@@ -18,6 +18,7 @@ from typing import Any
 import sqlcipher3
 
 from aijournal import __version__
+from aijournal.model import limits
 from aijournal.model import records as r
 from aijournal.model.errors import InvalidInput
 from aijournal.model.presentation import plural
@@ -73,18 +74,13 @@ def write_json(journal: Journal, path: Path) -> None:
     atomic_write(path, json.dumps(export_data(journal), ensure_ascii=False, indent=1) + "\n")
 
 
-def read_json(path: Path) -> dict[str, Any]:
-    """Load and fully check an export file; InvalidInput names what is wrong."""
+def read_json(path: Path, progress: limits.Progress | None = None) -> dict[str, Any]:
+    """Load an export file within the reader limits for journal exports; InvalidInput names
+    what is wrong. `progress(done, total)` is called once reading takes over a second."""
     try:
-        with path.open("rb") as handle:
-            data = json.load(handle)
-    except OSError as error:
-        raise InvalidInput("file", str(path), f"use a readable file ({error.strerror})") from None
-    except (ValueError, UnicodeDecodeError) as error:
-        raise InvalidInput("file", str(path), f"{_ALLOWED} (not valid JSON: {error})") from None
-    except RecursionError:  # absurdly nested JSON
-        raise InvalidInput("file", str(path), f"{_ALLOWED} (nested too deeply)") from None
-    return data
+        return limits.Budget(path, limits.JOURNAL_EXPORT, progress=progress).load_json(path)
+    except limits.NotJSON as error:
+        raise InvalidInput("file", str(path), f"{_ALLOWED} ({error.reason})") from None
 
 
 def check(data: Any, journal: Journal) -> None:
