@@ -9,7 +9,7 @@ import click
 from aijournal.cli.root import FORMATS, Session, cli, day_or_none, pass_session, print_rows
 from aijournal.journaling import describe
 from aijournal.model import records as r
-from aijournal.model.presentation import number, percent
+from aijournal.model.presentation import number, percent, terminal
 
 
 @cli.command("list")
@@ -68,7 +68,8 @@ def list_entries(
             click.echo("No entries match.")
         for entry in entries:
             label = describe.KIND_LABELS[entry.record_kind]
-            click.echo(f"{describe.when(entry):16}  {label:10}  {describe.title(entry)}")
+            title = terminal(describe.title(entry))  # imported titles come from outside
+            click.echo(f"{describe.when(entry):16}  {label:10}  {title}")
         return
     print_rows([describe.as_dict(e) for e in entries], fmt)
 

@@ -15,6 +15,7 @@ import click
 
 from aijournal.model import records as r
 from aijournal.model.errors import InvalidInput, JournalError
+from aijournal.model.presentation import spreadsheet_safe, terminal
 from aijournal.storage import DataPaths, Journal, SecretStore
 from aijournal.storage.secrets import environment_secret, take_environment_secrets
 from aijournal.storage.unlock import Key, check_passphrase
@@ -139,16 +140,20 @@ def print_rows(rows: Sequence[dict[str, Any]], fmt: str, empty: str = "Nothing y
         import csv
 
         if rows:
-            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]), lineterminator="\n")
+            # Rows of several kinds of entry have different fields: every field, in order.
+            names = list(dict.fromkeys(name for row in rows for name in row))
+            writer = csv.DictWriter(sys.stdout, fieldnames=names, restval="", lineterminator="\n")
             writer.writeheader()
-            writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
+            writer.writerows({k: csv_value(v) for k, v in row.items()} for row in rows)
     elif not rows:
         click.echo(empty)
     else:
-        widths = {k: max(len(k), *(len(csv_cell(row[k])) for row in rows)) for k in rows[0]}
+        names = list(dict.fromkeys(name for row in rows for name in row))
+        cells = [{k: terminal(csv_cell(row.get(k))) for k in names} for row in rows]
+        widths = {k: max(len(k), *(len(row[k]) for row in cells)) for k in names}
         click.echo("  ".join(k.replace("_", " ").ljust(w) for k, w in widths.items()).rstrip())
-        for row in rows:
-            click.echo("  ".join(csv_cell(row[k]).ljust(w) for k, w in widths.items()).rstrip())
+        for row in cells:
+            click.echo("  ".join(row[k].ljust(w) for k, w in widths.items()).rstrip())
 
 
 def csv_cell(value: Any) -> str:
@@ -159,6 +164,12 @@ def csv_cell(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     return str(value)
+
+
+def csv_value(value: Any) -> str:
+    """A value as a CSV cell: text a spreadsheet would run as a formula is neutralised."""
+    text = csv_cell(value)
+    return spreadsheet_safe(text) if isinstance(value, str | list | tuple) else text
 
 
 def saved(journal: Journal, text: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 
 MISSING = "–"  # shown where there is no value
 MINUS = "\u2212"  # a real minus sign, as people write it
@@ -60,3 +61,25 @@ def plural(count: int, noun: str, many: str | None = None) -> str:
 def escape(text: object) -> str:
     """Text for HTML (Qt rich text, summaries, PDFs), quotes included."""
     return html.escape(str(text), quote=True)
+
+
+# Characters a spreadsheet reads as the start of a formula (and tab / carriage return, which
+# some read as separators before one): such a cell is written with a leading apostrophe.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Escape sequences and control characters (C0, DEL, C1): in a terminal they move the cursor,
+# change colours or retitle the window, so text from outside never prints them.
+_SEQUENCES = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x9b[0-?]*[ -/]*[@-~]"
+)
+_CONTROLS = {**dict.fromkeys([*range(0, 32), 127, *range(128, 160)]), 9: " ", 10: " ", 13: " "}
+
+
+def spreadsheet_safe(text: str) -> str:
+    """Text for a CSV cell that a spreadsheet will show, never run: `=1+1` becomes `'=1+1`."""
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def terminal(text: object) -> str:
+    """One line safe to print on a terminal: escape sequences and control characters removed
+    (line breaks and tabs become spaces)."""
+    return _SEQUENCES.sub("", str(text)).translate(_CONTROLS)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from aijournal.model.presentation import spreadsheet_safe, terminal
 from aijournal.sharing import summary
 
 # Where a flag's threshold sits; each flag names its own rule in words.
@@ -178,14 +179,21 @@ def csv_text(table: Sequence[Row]) -> str:
     for r in table:
         values = r.as_dict()
         values["flags"] = "; ".join(r.flags)
-        writer.writerow({k: "" if values[k] is None else values[k] for k in names})
+        writer.writerow({k: _csv_value(values[k]) for k in names})
     return out.getvalue()
+
+
+def _csv_value(value: Any) -> Any:
+    """Numbers stay numbers; text a spreadsheet would run as a formula is neutralised."""
+    if value is None:
+        return ""
+    return spreadsheet_safe(value) if isinstance(value, str) else value
 
 
 def text_table(table: Sequence[Row]) -> str:
     """The comparison table in aligned columns, for a terminal."""
     headers = [label for _, label in COLUMNS]
-    lines = [[cell(r, key) for key, _ in COLUMNS] for r in table]
+    lines = [[terminal(cell(r, key)) for key, _ in COLUMNS] for r in table]
     widths = [max([len(h)] + [len(line[i]) for line in lines]) for i, h in enumerate(headers)]
     text = ["  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip()]
     text += ["  ".join(c.ljust(w) for c, w in zip(line, widths)).rstrip() for line in lines]

@@ -21,7 +21,7 @@ from aijournal import __version__
 from aijournal.model import limits
 from aijournal.model import records as r
 from aijournal.model.errors import InvalidInput
-from aijournal.model.presentation import plural
+from aijournal.model.presentation import plural, spreadsheet_safe
 from aijournal.storage.journal import Journal
 from aijournal.storage.paths import atomic_write
 from aijournal.storage.rows import TABLES, from_row
@@ -290,10 +290,13 @@ def csv_text(journal: Journal, kind: str, *, notes: bool = False, names: bool = 
 
 
 def _cell(value: Any) -> str:
+    """A value as CSV text; text that a spreadsheet would run as a formula is neutralised."""
     if value is None:
         return ""
+    if isinstance(value, str):
+        return spreadsheet_safe(value)
     if isinstance(value, tuple):
-        return "; ".join("" if v is None else str(v) for v in value)
+        return spreadsheet_safe("; ".join("" if v is None else str(v) for v in value))
     if isinstance(value, bool):
         return "yes" if value else "no"
     return value.isoformat() if hasattr(value, "isoformat") else str(value)

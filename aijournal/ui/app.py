@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import getpass
 import hashlib
+import os
+import stat
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -18,9 +21,53 @@ SHOW = b"show\n"
 
 
 def server_name(paths: DataPaths) -> str:
-    """A local socket name unique to this user and data folder."""
+    """The local socket's path, unique to this user and data folder, inside a folder only this
+    user can enter: another local user can neither squat the name nor connect to it."""
     digest = hashlib.sha256(f"{getpass.getuser()}\0{paths.root}".encode()).hexdigest()
-    return f"aijournal-{digest[:20]}"
+    return str(runtime_dir() / f"aijournal-{digest[:16]}")
+
+
+_SOCKET_PATH_MAX = 100  # a Unix socket's path must fit in 108 bytes
+
+
+def runtime_dir() -> Path:
+    """$XDG_RUNTIME_DIR when it is the user's own private folder, else a 0700 folder of the
+    user's (in the cache folder, or in the temporary folder when that path would be too long
+    for a socket); never a folder others can write to."""
+    given = os.environ.get("XDG_RUNTIME_DIR")
+    if given and _private(Path(given)):
+        return Path(given)
+    import platformdirs
+
+    from aijournal.storage.paths import private_dir
+
+    folder = platformdirs.user_cache_path("aijournal", appauthor=False) / "run"
+    if len(str(folder)) > _SOCKET_PATH_MAX - 30:
+        import tempfile
+
+        short = Path(tempfile.gettempdir()) / f"aijournal-{os.geteuid()}"
+        try:
+            short.mkdir(mode=0o700)
+        except OSError:
+            pass  # there already (ours, or squatted by someone else: checked below)
+        if _private(short):
+            return short
+    private_dir(folder)
+    if not _private(folder):
+        folder.chmod(0o700)  # our own folder, left open by someone: close it
+    return folder
+
+
+def _private(folder: Path) -> bool:
+    try:
+        info = folder.lstat()
+    except OSError:
+        return False
+    return (
+        stat.S_ISDIR(info.st_mode)
+        and info.st_uid == os.geteuid()
+        and not info.st_mode & (stat.S_IRWXG | stat.S_IRWXO)
+    )
 
 
 class SingleInstance(QObject):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -357,3 +358,34 @@ def test_views_loaded_later_are_named_as_their_classes():
         if isinstance(spec, LaterView):
             view_class = spec.load()
             assert spec == view_class and spec.title == view_class.title
+
+
+def test_the_single_instance_socket_lives_in_a_private_folder(qtbot, tmp_path, monkeypatch):
+    import stat
+
+    from PySide6.QtNetwork import QLocalServer
+
+    from aijournal.ui import app
+
+    paths = DataPaths(tmp_path / "journal")
+    private = tmp_path / "runtime"
+    private.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(private))
+    assert Path(app.server_name(paths)).parent == private
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(shared))  # not private: not used
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    name = Path(app.server_name(paths))
+    assert name.parent != shared and not name.parent.stat().st_mode & 0o077
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o1777  # and left as it was
+    # Someone squats the name the shared temporary folder would have given: no matter.
+    squatter = QLocalServer()
+    assert squatter.listen(name.name)
+    first = SingleInstance(paths)
+    first.listen()
+    assert first.server.isListening() and first.server.fullServerName() == str(name)
+    assert SingleInstance(paths).ask_running()
+    squatter.close()
+    first.server.close()
