@@ -104,7 +104,7 @@ class JournalCommands(click.Group):
 )
 @click.option(
     "--data-dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(readable=False, path_type=Path),  # checked when used, precisely
     envvar="AIJOURNAL_HOME",
     help="Journal folder (default: your user data folder).",
 )

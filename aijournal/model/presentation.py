@@ -65,7 +65,7 @@ def escape(text: object) -> str:
 
 # Characters a spreadsheet reads as the start of a formula (and tab / carriage return, which
 # some read as separators before one): such a cell is written with a leading apostrophe.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 # Escape sequences and control characters (C0, DEL, C1): in a terminal they move the cursor,
 # change colours or retitle the window, so text from outside never prints them.
 _SEQUENCES = re.compile(
@@ -75,7 +75,11 @@ _CONTROLS = {**dict.fromkeys([*range(0, 32), 127, *range(128, 160)]), 9: " ", 10
 
 
 def spreadsheet_safe(text: str) -> str:
-    """Text for a CSV cell that a spreadsheet will show, never run: `=1+1` becomes `'=1+1`."""
+    """Text for a CSV cell that a spreadsheet will show, never run: `=1+1` becomes `'=1+1`.
+
+    A carriage return becomes a line break: Python's csv module quotes the one, not the other,
+    and an unquoted one splits the row in two."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 

@@ -276,18 +276,23 @@ def check_place(paths: DataPaths) -> None:
     import os
 
     root, db = paths.root, paths.db
-    if root.exists() and not root.is_dir():
-        raise JournalError(f"{root} is not a folder; give --data-dir a folder.")
-    if root.is_symlink() and not root.exists():
-        raise JournalError(f"{root} is a broken link; point it at a folder or remove it.")
-    if db.is_dir():
-        raise JournalError(
-            f"{db} is a folder, not a journal file; move it away (or restore a backup)."
-        )
-    for path, mode, what in ((db, os.R_OK, "read"), (root, os.W_OK, "write in")):
-        if path.exists() and not os.access(path, mode):
-            error = OSError(30 if _read_only_disk(root) else 13, "")
-            raise describe_os_error(error, path, what) from None
+    try:
+        if root.is_symlink() and not root.exists():
+            raise JournalError(f"{root} is a broken link; point it at a folder or remove it.")
+        if root.exists() and not root.is_dir():
+            raise JournalError(f"{root} is not a folder; give --data-dir a folder.")
+        if not root.exists() and any(p.exists() and not p.is_dir() for p in root.parents):
+            raise JournalError(f"{root} is below a file, not a folder; give --data-dir a folder.")
+        if db.is_dir():
+            raise JournalError(
+                f"{db} is a folder, not a journal file; move it away (or restore a backup)."
+            )
+        for path, mode, what in ((db, os.R_OK, "read"), (root, os.W_OK, "write in")):
+            if path.exists() and not os.access(path, mode):
+                error = OSError(30 if _read_only_disk(root) else 13, "")
+                raise describe_os_error(error, path, what) from None
+    except OSError as error:  # the folder itself cannot be looked into
+        raise describe_os_error(error, root, "open the journal in") from None
 
 
 def _read_only_disk(path: Path) -> bool:
