@@ -204,9 +204,9 @@ def _run(call: Callable[[], Any]) -> int:
         click.echo("aijournal: interrupted; nothing was written.", err=True)
         return 130
     except UnicodeError as error:  # text from a non-UTF-8 terminal or file name
+        why = getattr(error, "reason", type(error).__name__)
         click.echo(
-            f"aijournal: some text is not valid UTF-8 ({error.reason}); nothing was written.",
-            err=True,
+            f"aijournal: some text is not valid UTF-8 ({why}); nothing was written.", err=True
         )
         return 2
     return result if isinstance(result, int) else 0

@@ -213,3 +213,64 @@ def test_a_hundred_killed_key_changes_never_lock_the_journal_out(tmp_path, fast_
         # Kills landed both before and after the re-key: both outcomes were seen and checked.
         assert lane.outcomes["old key"] and lane.outcomes["new key"], lane.outcomes
     print(f"{sum(k for _, k in lanes)} kills in {time.monotonic() - started:.1f} s")
+
+
+def interrupted_after_rekey(paths: DataPaths, old: Key, new: Key, store: SecretStore) -> None:
+    """The state a key change killed right after re-keying the file leaves: new key pending."""
+    from dataclasses import replace
+
+    from aijournal.storage import unlock
+
+    config = unlock.JournalConfig.read(paths)
+    pending = unlock.pending_for(config, new, store, r.utc_stamp())
+    replace(config, pending=pending).write(paths)
+    if pending.keyring_account:
+        store.set(pending.keyring_account, new.secret)
+    conn = unlock.connect(paths.db, old)
+    unlock.rekey(conn, old, new)
+    conn.close()
+
+
+def test_backups_the_old_passphrase_still_opens_are_listed_and_restorable(
+    tmp_path, memory_keyring, monkeypatch
+):
+    from clitools import run
+
+    paths = DataPaths(tmp_path / "j")
+    old, new = Key.from_passphrase("the old passphrase"), Key.from_passphrase("the new one!")
+    with Journal.create(paths, old) as journal:
+        journal.add(r.AIUse(started_at=r.now(), tool="Backed up", pattern="learning", minutes=1))
+        backup = journal.backup()
+        journal.add(r.AIUse(started_at=r.now(), tool="Later", pattern="learning", minutes=1))
+    interrupted_after_rekey(paths, old, new, SecretStore())
+    with Journal.open(paths, passphrase=lambda: new.secret) as journal:  # finishes the change
+        assert journal.config.pending is None and journal.config.protection == "passphrase"
+        assert journal.backup_needs(backup) and "before its key changed" in journal.backup_needs(
+            backup
+        )
+    code, out = run("--data-dir", str(paths.root), "restore")
+    assert code == 0 and f"{backup}  (needs the passphrase the journal had before" in out
+    env = {"AIJOURNAL_PASSPHRASE": new.secret}
+    code, out = run("--data-dir", str(paths.root), "restore", str(backup), "--yes", env=env)
+    assert code == 1 and "needs the passphrase" in out and "AIJOURNAL_BACKUP_PASSPHRASE" in out
+    env["AIJOURNAL_BACKUP_PASSPHRASE"] = old.secret
+    code, out = run("--data-dir", str(paths.root), "restore", str(backup), "--yes", env=env)
+    assert code == 0, out
+    with Journal.open(paths, passphrase=lambda: new.secret) as journal:  # re-keyed to the new
+        assert [u.tool for u in journal.all(r.AIUse)] == ["Backed up"]
+
+
+def test_an_interrupted_change_to_the_store_finishes_and_removes_the_old_entry(
+    tmp_path, memory_keyring
+):
+    paths = DataPaths(tmp_path / "j")
+    with Journal.create(paths, Key.random()) as journal:
+        old_account = journal.config.keyring_account
+        old = journal._key
+        backup = journal.backup()
+    interrupted_after_rekey(paths, old, Key.random(), SecretStore())
+    assert len(memory_keyring.passwords) == 2
+    with Journal.open(paths) as journal:
+        assert journal.config.keyring_account != old_account and journal.config.pending is None
+        assert opens(backup, journal._key)  # the old key was at hand: the backup re-keyed
+    assert [account for _, account in memory_keyring.passwords] == [journal.config.keyring_account]

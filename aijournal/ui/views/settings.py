@@ -204,7 +204,7 @@ class SettingsView(QWidget):
         dialog = ChangeKeyDialog(self.journal, self.journal.store, self)
         if dialog.exec():
             self.refresh()
-            self.notice.say("The key was changed; the journal and its backups use the new one.")
+            self.notice.say("The key was changed. " + dialog.changed.line())
             self.setting_changed.emit("key")
 
     # ---- backups ------------------------------------------------------------------------
@@ -319,7 +319,7 @@ class ChangeKeyDialog(QDialog):
         ):
             return
         try:
-            self.journal.change_key(key)
+            self.changed = self.journal.change_key(key)
         except JournalError as error:
             self.error.show_error(error)
             return
