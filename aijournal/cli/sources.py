@@ -22,7 +22,7 @@ from aijournal.journaling import describe
 from aijournal.model import records as r
 from aijournal.model.errors import InvalidInput
 from aijournal.model.patterns import mode_of
-from aijournal.model.presentation import plural
+from aijournal.model.presentation import plural, terminal
 from aijournal.sources import catalog, files, machine
 from aijournal.sources import review as reviewing
 from aijournal.sources.importing import ImportPlan, finish_import, plan_import
@@ -68,7 +68,7 @@ def _show_plan(plan: ImportPlan, dry_run: bool) -> None:
         turns = plural(use.turns or 0, "turn")
         click.echo(
             f"{describe.when(use)}  {use.minutes:>3} min  {turns:>9}  "
-            f"{use.task[:40]:40}  {use.suggested_pattern} "
+            f"{terminal(use.task[:40]):40}  {use.suggested_pattern} "
             f"({use.suggestion_confidence or 0:.0%}): {use.suggestion_reason}"
         )
 
