@@ -79,6 +79,7 @@ def key_status(session: Session) -> None:
 
         raise NoJournal(session.paths.root)
     config = JournalConfig.read(session.paths)
+    session.store.prefer(config.keyring_backend)
     click.echo(config.describe(session.store))
     if config.protection == "keyring" and (problem := session.store.problem()):
         click.echo(f"Warning: the secret store is not usable right now: {problem}.")
