@@ -10,7 +10,6 @@ from datetime import date
 from typing import Any
 
 import sqlcipher3
-from sqlite_utils import Database
 
 from aijournal.model import records as r
 from aijournal.model.errors import InvalidInput, JournalError, NameTaken
@@ -18,6 +17,7 @@ from aijournal.storage import unlock
 from aijournal.storage.paths import DataPaths
 from aijournal.storage.rows import LINK_COLUMNS, NAMED, TABLES, R, from_row, to_row
 from aijournal.storage.secrets import SecretStore
+from aijournal.storage.sql import Connection
 
 
 class JournalCore:
@@ -32,7 +32,7 @@ class JournalCore:
         clock: r.Clock = r.now,
         store: SecretStore | None = None,
     ):
-        self.db = Database(conn, execute_plugins=False)
+        self.db = Connection(conn)
         self.paths, self.config, self.clock = paths, config, clock
         self._key, self._store = key, store
         self._written: set[str] = set()  # tables written since the last `take_changes`
@@ -51,10 +51,10 @@ class JournalCore:
         return taken
 
     @contextmanager
-    def transaction(self) -> Iterator[Database]:
+    def transaction(self) -> Iterator[Connection]:
         """All writes inside commit together or not at all; nests as a savepoint."""
         if self.db.conn.in_transaction:
-            with self.db.atomic():
+            with self.db.savepoint():
                 yield self.db
             return
         before = set(self._written)
@@ -191,9 +191,9 @@ class JournalCore:
         table = TABLES[type(record)]
         self.wrote(table)
         if insert:
-            self.db.table(table).insert(row)
+            self.db.insert(table, row)
         else:
-            self.db.table(table).update(record.id, row)
+            self.db.update(table, record.id, row)
         if isinstance(record, r.AIUse | r.Touchpoint):
             self._link_skills(record)
 
@@ -222,7 +222,8 @@ class JournalCore:
                 )
             wanted.pop(skill_id, None)
         for skill_id in wanted:
-            self.db.table("learning_events").insert(
+            self.db.insert(
+                "learning_events",
                 {
                     "id": r.new_id(),
                     "skill_id": skill_id,
@@ -230,7 +231,7 @@ class JournalCore:
                     "created_at": now,
                     "updated_at": now,
                     "deleted_at": None,
-                }
+                },
             )
 
     def _select(

@@ -99,7 +99,7 @@ def check(data: Any, journal: Journal) -> None:
             raise InvalidInput("tables", table, "use " + ", ".join(RECORD_TABLES))
         if not isinstance(rows, list):
             raise InvalidInput(f"tables.{table}", type(rows).__name__, "use a list of records")
-        columns = set(journal.db[table].columns_dict)
+        columns = set(journal.db.utils[table].columns_dict)
         for index, row in enumerate(rows):
             _check_row(f"{table}[{index}]", table, row, columns)
 

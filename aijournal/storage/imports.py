@@ -83,7 +83,7 @@ class Imports(JournalCore):
                     known[use.source].add(ref)
                     fresh.append(use)
             if fresh:
-                self.db.table("ai_uses").insert_all(to_row(use) for use in fresh)
+                self.db.utils.table("ai_uses").insert_all(to_row(use) for use in fresh)
                 self.wrote("ai_uses")
             for use in fresh:
                 if use.skills:

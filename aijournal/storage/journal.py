@@ -21,7 +21,7 @@ from aijournal.model.errors import (
     NoJournal,
     UnlockError,
 )
-from aijournal.storage import backups, keys, lock, unlock
+from aijournal.storage import backups, keys, lock, schema, unlock
 from aijournal.storage.entries import Entries
 from aijournal.storage.figures import Figures
 from aijournal.storage.growth_figures import GrowthFigures
@@ -36,7 +36,6 @@ from aijournal.storage.paths import (
     private_dir,
     tighten,
 )
-from aijournal.storage.schema import migrations
 from aijournal.storage.secrets import SecretStore
 
 
@@ -145,24 +144,25 @@ class Journal(NamedRecords, Entries, Figures, GrowthFigures, Imports, KeysAndBac
         return journal
 
     def _migrate(self) -> None:
-        known = {m.name for m in migrations._migrations}
-        applied = [m.name for m in migrations.applied(self.db)]
+        known = schema.step_names()
+        applied = self.schema_steps
         if unknown := [name for name in applied if name not in known]:
             raise JournalTooNew(unknown)
-        if not migrations.pending(self.db):
-            return
+        if applied == known:
+            return  # up to date: sqlite-utils is not even imported
         # The write lock first: a second process opening the same old journal waits here,
         # then finds nothing left to do.
         with self.transaction():
-            pending = migrations.pending(self.db)
+            applied = self.schema_steps
+            pending = [name for name in known if name not in applied]
             if not pending:
                 return
-            if migrations.applied(self.db):  # an existing journal: keep a copy as it was
+            if applied:  # an existing journal: keep a copy of it as it was
                 copy = private_dir(self.paths.backups) / (
-                    f"before-{pending[0].name}-{self.clock():%Y%m%d-%H%M%S}.db"
+                    f"before-{pending[0]}-{self.clock():%Y%m%d-%H%M%S}.db"
                 )
                 backups.snapshot(self.paths, self._key, copy)
-            migrations.apply(self.db)
+            schema.migrations().apply(self.db.utils)
         make_private(self.paths.db, *self.paths.sidecars())
 
     def connect_again(self) -> Journal:
@@ -200,7 +200,14 @@ class Journal(NamedRecords, Entries, Figures, GrowthFigures, Imports, KeysAndBac
 
     @property
     def schema_steps(self) -> list[str]:
-        return [m.name for m in migrations.applied(self.db)]
+        """The names of the schema steps applied to this journal, in order."""
+        if not self.db.table_exists("_sqlite_migrations"):
+            return []
+        rows = self.db.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
+            [schema.SET],
+        ).fetchall()
+        return [name for (name,) in rows]
 
 
 def _with_backup_hint(error: UnlockError, paths: DataPaths, key: unlock.Key) -> UnlockError:

@@ -26,14 +26,13 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from aijournal.model import records as r
 from aijournal.model.errors import JournalError, UnlockError, WrongPassphrase
 from aijournal.storage import backups, lock, unlock
 from aijournal.storage.core import JournalCore
 from aijournal.storage.paths import DataPaths
 from aijournal.storage.secrets import SecretStore
+from aijournal.storage.sql import Connection
 
 
 @dataclass(frozen=True)
@@ -131,7 +130,7 @@ class KeysAndBackups(JournalCore):
             try:
                 backups.put_in_place(backup, self.paths, backup_key, self._key)
             finally:
-                self.db = Database(unlock.unlock(self.paths, self._key), execute_plugins=False)
+                self.db = Connection(unlock.unlock(self.paths, self._key))
             self._migrate()
         return safety
 

@@ -1,16 +1,48 @@
 """The journal's schema as named, transactional sqlite-utils migration steps.
 
 Add a step at the end to change the schema; never edit a released one. `tests/data/` keeps a
-journal made by each released schema so the upgrade path stays tested.
+journal made by each released schema so the upgrade path stays tested. The steps' names are
+known without importing sqlite-utils (opening an up-to-date journal reads only them);
+`migrations()` builds the sqlite-utils `Migrations` when a step is to be applied.
 """
 
 from __future__ import annotations
 
-from sqlite_utils import Database, Migrations
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from aijournal.model.records import utc_stamp
 
-migrations = Migrations("aijournal")
+if TYPE_CHECKING:
+    from sqlite_utils import Database, Migrations
+
+SET = "aijournal"  # the migration set's name in the _sqlite_migrations table
+STEPS: list[tuple[str, Callable[[Database], None]]] = []
+
+
+def step(name: str) -> Callable[[Callable[[Database], None]], Callable[[Database], None]]:
+    """Register a schema step under `name`, after the ones before it."""
+
+    def register(function: Callable[[Database], None]) -> Callable[[Database], None]:
+        STEPS.append((name, function))
+        return function
+
+    return register
+
+
+def step_names() -> list[str]:
+    return [name for name, _ in STEPS]
+
+
+def migrations() -> Migrations:
+    """The steps as sqlite-utils migrations (imports sqlite-utils)."""
+    from sqlite_utils import Migrations
+
+    built = Migrations(SET)
+    for name, function in STEPS:
+        built(name=name)(function)
+    return built
+
 
 _STAMPS = """
     created_at TEXT NOT NULL,
@@ -23,7 +55,7 @@ def _run(db: Database, *statements: str) -> None:
         db.execute(statement)
 
 
-@migrations(name="0001_initial")
+@step("0001_initial")
 def initial(db: Database) -> None:
     _run(
         db,
@@ -76,7 +108,7 @@ def initial(db: Database) -> None:
     )
 
 
-@migrations(name="0002_nudges")
+@step("0002_nudges")
 def nudges(db: Database) -> None:
     """Prompts the nudge rules produce, with the facts that fired them."""
     _run(
@@ -90,7 +122,7 @@ def nudges(db: Database) -> None:
     )
 
 
-@migrations(name="0003_import_details")
+@step("0003_import_details")
 def import_details(db: Database) -> None:
     """What an import from a ChatGPT or Claude export knows about a conversation."""
     _run(
@@ -103,7 +135,7 @@ def import_details(db: Database) -> None:
     )
 
 
-@migrations(name="0004_unique_names")
+@step("0004_unique_names")
 def unique_names(db: Database) -> None:
     """Names of live people, skills and goals are unique, ignoring case.
 
@@ -139,7 +171,7 @@ def unique_names(db: Database) -> None:
         )
 
 
-@migrations(name="0005_sources_and_learning")
+@step("0005_sources_and_learning")
 def sources_and_learning(db: Database) -> None:
     """Sources on this machine and the suggestions that learn (aijournal/sources).
 

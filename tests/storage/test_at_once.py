@@ -10,8 +10,7 @@ import time
 from pathlib import Path
 
 from aijournal.model import records as r
-from aijournal.storage import DataPaths, Journal
-from aijournal.storage.schema import migrations
+from aijournal.storage import DataPaths, Journal, schema
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data"
 AT_ONCE = textwrap.dedent("""
@@ -54,7 +53,7 @@ def test_processes_opening_an_old_journal_at_once_upgrade_it_once(tmp_path):
     results = at_once(tmp_path, paths, "sample journal 0001", *[["list"]] * 6)
     assert [code for code, _ in results] == [0] * 6, results
     with Journal.open(paths, passphrase=lambda: "sample journal 0001") as journal:
-        assert journal.schema_steps == [m.name for m in migrations._migrations]
+        assert journal.schema_steps == schema.step_names()
         assert len(journal.all(r.AIUse)) == 1
     assert len(list(paths.backups.glob("before-0002_nudges-*.db"))) == 1
 

@@ -19,9 +19,8 @@ from aijournal.model.errors import (
     UnlockError,
     WrongPassphrase,
 )
-from aijournal.storage import DataPaths, Journal
+from aijournal.storage import DataPaths, Journal, schema
 from aijournal.storage.entries import EntryFilter
-from aijournal.storage.schema import migrations
 from aijournal.storage.unlock import Key
 
 SAMPLES = Path(__file__).parents[1] / "data"
@@ -152,7 +151,7 @@ def test_entries_filters(journal, clock):
 
 
 def test_newer_journal_is_refused_untouched(journal, clock, tmp_path):
-    journal.db["_sqlite_migrations"].insert(
+    journal.db.utils["_sqlite_migrations"].insert(
         {"migration_set": "aijournal", "name": "9999_from_the_future", "applied_at": "x"}
     )
     journal.close()
@@ -162,7 +161,7 @@ def test_newer_journal_is_refused_untouched(journal, clock, tmp_path):
     assert digest(journal.paths.db) == before
 
 
-ALL_STEPS = [step.name for step in migrations._migrations]
+ALL_STEPS = schema.step_names()
 
 
 @pytest.mark.parametrize(
