@@ -39,12 +39,13 @@ screenshots: $(STAMP)
 		xvfb-run -a -s "-screen 0 1920x1200x24" $(VENV)/bin/python scripts/screenshots.py; \
 	fi
 
+# The budgets of DESIGN.md (docs/benchmarks.md), with a private Secret Service for the key.
 bench: $(STAMP)
-	$(VENV)/bin/python bench/run.py $(ARGS)
+	bench/with_secret_service.sh $(VENV)/bin/python bench/run.py $(ARGS)
 
 # jrnl, the best-known peer, in a virtual environment of its own under bench/cache/.
 bench-peers: $(STAMP)
-	$(VENV)/bin/python bench/run.py --peers $(ARGS)
+	bench/with_secret_service.sh $(VENV)/bin/python bench/run.py --peers $(ARGS)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .hypothesis

@@ -1,6 +1,7 @@
-"""One desktop start, measured from inside: `bare` (a PySide6 window with one pyqtgraph plot)
-or `app` (AI Journal's main window on a journal). Prints seconds to the first paint and the
-peak resident memory in MB, then exits. bench/run.py times the whole process around it."""
+"""One desktop start, measured from inside: `bare` (a PySide6 QMainWindow with one label) or
+`app` (AI Journal's main window on a journal). Prints seconds to the first paint, seconds of
+the first switch to Trends (0 for `bare`) and the peak resident memory in MB, then exits.
+bench/run.py times the whole process around it."""
 
 from __future__ import annotations
 
@@ -18,12 +19,10 @@ def main() -> None:
 
     app = QApplication(sys.argv[:1])
     if mode == "bare":
-        import pyqtgraph as pg
+        from PySide6.QtWidgets import QLabel
 
         window = QMainWindow()
-        plot = pg.PlotWidget()
-        plot.plot([1, 3, 2, 4, 3, 5])
-        window.setCentralWidget(plot)
+        window.setCentralWidget(QLabel("A bare window"))
     else:
         from aijournal.storage import DataPaths, Journal
         from aijournal.ui.main_window import MainWindow
@@ -56,7 +55,22 @@ def main() -> None:
     app.installEventFilter(painted)
     window.show()
     app.exec()
+    print(f"{first_trends(app, window) if mode == 'app' else 0.0:.4f}", flush=True)
     print(f"{peak_mb():.1f}", flush=True)
+
+
+def first_trends(app, window) -> float:
+    """Seconds from asking for the Trends view (Ctrl+3) to it painted, the first time."""
+    from aijournal.ui.main_window import VIEWS
+
+    index = next(i for i, view in enumerate(VIEWS) if view.title == "Trends")
+    app.processEvents()
+    started = time.perf_counter()
+    window.show_view(index)
+    app.processEvents()
+    window.repaint()
+    app.processEvents()
+    return time.perf_counter() - started
 
 
 def peak_mb() -> float:

@@ -147,6 +147,35 @@ def keyring_copy(paths: DataPaths) -> tuple[DataPaths, str]:
     return target, secret
 
 
+def secret_service_copy(paths: DataPaths) -> DataPaths | None:
+    """A copy of a reference journal whose key is in the real Secret Service (as a journal
+    made by `aijournal init` on a desktop keeps it), or None when no Secret Service runs here.
+    `make bench` starts a private one (bench/with_secret_service.sh)."""
+    import json
+
+    from aijournal.storage import SecretStore
+    from aijournal.storage.secrets import SECRET_SERVICE, SecretServiceStore
+
+    service = SecretServiceStore()
+    try:
+        if not service.available():
+            return None
+    except Exception:  # noqa: BLE001 - no D-Bus session at all
+        return None
+    target = DataPaths(paths.root.with_name(paths.root.name + "-secret-service"))
+    if target.root.exists():
+        account = json.loads(target.config.read_text()).get("keyring_account")
+        if account and service.get_password("aijournal", account):
+            return target
+        shutil.rmtree(target.root)
+    shutil.copytree(paths.root, target.root)
+    store = SecretStore(service)
+    with Journal.open(target, passphrase=lambda: PASSPHRASE, store=store) as journal:
+        journal.change_key(Key.random())
+    assert json.loads(target.config.read_text()).get("keyring_backend") == SECRET_SERVICE
+    return target
+
+
 if __name__ == "__main__":
     for years in map(int, sys.argv[1:] or ["1", "5", "10", "20"]):
         made = reference(years)

@@ -89,12 +89,50 @@ def tell(text: str) -> None:
 pass_session = click.make_pass_decorator(Session)
 
 
+# Which module defines each command: a command's module is imported only when it runs (or
+# for --help), so `aijournal log-ai` loads the capture commands and nothing else.
+COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    "log-ai": ("capture",),
+    "checkin": ("capture",),
+    "touchpoint": ("capture",),
+    "assess": ("capture",),
+    "person": ("records",),
+    "skill": ("records",),
+    "goal": ("records",),
+    "list": ("reading",),
+    "stats": ("reading",),
+    "insights": ("reading",),
+    "nudges": ("nudging",),
+    "export": ("exchange",),
+    "coach": ("exchange",),
+    "backup": ("exchange",),
+    "restore": ("exchange",),
+    "import": ("exchange", "sources"),  # `import json` and the AI-history sources
+    "sources": ("sources",),
+    "review": ("sources",),
+    "init": ("setup",),
+    "key": ("setup",),
+    "demo": ("setup",),
+    "desktop-entry": ("setup",),
+}
+
+
 class JournalCommands(click.Group):
     """The command group; every error the user can act on becomes one line and an exit code."""
 
     def main(self, args=None, prog_name=None, **extra):  # type: ignore[override]
         extra["standalone_mode"] = False
         sys.exit(_run(lambda: super(JournalCommands, self).main(args, prog_name, **extra)))
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(COMMAND_MODULES) | set(self.commands))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        import importlib
+
+        for module in COMMAND_MODULES.get(cmd_name, ()):
+            importlib.import_module(f"aijournal.cli.{module}")  # its decorators register it
+        return super().get_command(ctx, cmd_name)
 
 
 @click.group(

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aijournal.model import records as r
-from aijournal.storage import Journal, exchange
+from aijournal.storage import Journal
+
+if TYPE_CHECKING:
+    from aijournal.storage import exchange
 
 CHECKIN_ITEMS = ("burnout", "connection", "safety", "conversations", "asked_advice", "energy")
 
@@ -61,6 +64,7 @@ def merge_export(
 ) -> exchange.MergeReport:
     """Merge another journal's JSON export; touchpoints it brings close their plans too."""
     from aijournal.connection import nudges
+    from aijournal.storage import exchange
 
     with journal.transaction():
         report = exchange.merge(journal, data, dry_run=dry_run)
