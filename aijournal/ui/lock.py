@@ -177,6 +177,7 @@ class Lock(QObject):
         for action in self._actions:
             action.setEnabled(False)
         self.idle.timer.stop()
+        self.window.activateWindow()
         self.screen.focus()
         self.changed.emit(True)
 
