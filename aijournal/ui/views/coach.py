@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from aijournal.model.presentation import escape
+from aijournal.model.presentation import escape, plural
 from aijournal.sharing import coach, summary_html
 from aijournal.storage.paths import atomic_write
 from aijournal.ui import theme
@@ -176,8 +176,8 @@ class CoachWindow(QMainWindow):
         for widget in (self.skipped_label, self.skipped_list):
             widget.setVisible(bool(self.skipped))
         self.statusBar().showMessage(
-            f"{len(self.rows)} summaries open"
-            + (f"; {len(self.skipped)} files skipped" if self.skipped else "")
+            f"{plural(len(self.rows), 'summary', 'summaries')} open"
+            + (f"; {plural(len(self.skipped), 'file')} skipped" if self.skipped else "")
         )
         self._update_buttons()
 

@@ -35,6 +35,7 @@ from aijournal.journaling import describe
 from aijournal.model import records as r
 from aijournal.model.errors import JournalError
 from aijournal.model.patterns import PATTERNS
+from aijournal.model.presentation import plural
 from aijournal.storage.entries import EntryFilter
 from aijournal.storage.journal import Journal
 from aijournal.ui.dialogs.entry_dialog import EntryDialog, open_entry
@@ -444,7 +445,7 @@ class JournalView(QWidget):
         if not shown:
             return ""
         more = " (scroll for more)" if self.model.canFetchMore() else ""
-        return f"{shown} {'entry' if shown == 1 else 'entries'}{more}"
+        return f"{plural(shown, 'entry', 'entries')}{more}"
 
     def selected(self) -> r.Record | None:
         index = self.table.currentIndex()

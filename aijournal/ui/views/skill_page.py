@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from aijournal.growth import skills as growth
+from aijournal.journaling import describe
 from aijournal.model.patterns import pattern
 from aijournal.model.presentation import change_arrow, hours
 from aijournal.storage import Journal
@@ -47,13 +48,13 @@ def timeline_rows(timeline: growth.SkillTimeline) -> list[tuple[date, str, str]]
         )
     for h in timeline.people:
         who = h.person or "someone"
-        kind = h.kind.replace("-", " ")
+        kind = describe.TOUCHPOINT_LABELS.get(h.kind, h.kind)
         rows.append(
             (
                 h.day,
                 2,
                 f"From people · {who}",
-                kind.capitalize() + (f" · {h.minutes} min" if h.minutes else ""),
+                kind + (f" · {h.minutes} min" if h.minutes else ""),
             )
         )
     rows.sort(key=lambda row: (row[0], row[1]), reverse=True)

@@ -40,7 +40,7 @@ from aijournal.growth import skills as growth
 from aijournal.model import records as r
 from aijournal.model.errors import JournalError
 from aijournal.model.patterns import pattern
-from aijournal.model.presentation import change_arrow, hours, percent
+from aijournal.model.presentation import change_arrow, hours, percent, plural
 from aijournal.model.records import GOAL_KINDS, Goal, Skill, parse_day
 from aijournal.storage import Journal
 from aijournal.ui.charts.growth import source_colour
@@ -94,7 +94,7 @@ def _number(text: str, tip: str = "") -> QTableWidgetItem:
 
 
 def _uses(n: int) -> str:
-    return f"{n} AI use" if n == 1 else f"{n} AI uses"
+    return plural(n, "AI use")
 
 
 def _bar_layout(panel: RecordPanel) -> QHBoxLayout:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from aijournal.analysis import trends
-from aijournal.model.presentation import percent
+from aijournal.model.presentation import percent, plural
 from aijournal.storage import Journal
 from aijournal.ui.charts.summary import (
     Palette,
@@ -324,8 +324,7 @@ class ModesPanel(ChartPanel):
         uses = int(chart.uses[index])
         return (
             f"Augmentation {percent(chart.augmentation[index])} · automation "
-            f"{percent(chart.automation[index])} of {uses} AI "
-            f"{'use' if uses == 1 else 'uses'}\n{patterns}"
+            f"{percent(chart.automation[index])} of {plural(uses, 'AI use')}\n{patterns}"
         )
 
 
@@ -447,8 +446,7 @@ class TimePanel(ChartPanel):
         chart = self.chart
         count = int(chart.touchpoints[index])
         return (
-            f"AI {chart.ai_minutes[index]:.0f} min · {count} "
-            f"{'touchpoint' if count == 1 else 'touchpoints'} "
+            f"AI {chart.ai_minutes[index]:.0f} min · {plural(count, 'touchpoint')} "
             f"({chart.touchpoint_minutes[index]:.0f} min with people)"
         )
 
@@ -475,7 +473,7 @@ class ReplacedPanel(ChartPanel):
 
     def describe(self, index: int) -> str:
         uses = int(self.chart.uses[index])
-        return f"{uses} AI {'use' if uses == 1 else 'uses'} replaced a person"
+        return f"{plural(uses, 'AI use')} replaced a person"
 
 
 class InstrumentPanel(ChartPanel):
