@@ -761,6 +761,15 @@ class TrendsView(QWidget):
         for panel, chart in zip(self.panels, data.charts):
             panel.show_chart(chart)
         self._set_x_range(start, end, data)
+        if label != CUSTOM:
+            self._show_dates(start or self.journal.first_entry_day() or end, end)
+
+    def _show_dates(self, first: date, last: date) -> None:
+        """From and To say the range shown (a preset's, or all time's first day of data)."""
+        for edit, day in ((self.from_date, first), (self.to_date, last)):
+            edit.blockSignals(True)  # not a custom range: the user did not type it
+            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.blockSignals(False)
 
     def _set_x_range(self, start: date | None, end: date, data: trends.TrendData) -> None:
         if start is None:
