@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from aijournal.model.records import Assessment
 from aijournal.storage.journal import Journal
+from aijournal.ui.widgets.basics import no_tab_stop
 from aijournal.ui.widgets.cards import card_heading, tone_label
 from aijournal.wellbeing import assessing, instruments
 
@@ -79,6 +80,8 @@ class InstrumentDialog(QDialog):
             )
 
         scroll = self.scroll = QScrollArea(page)
+
+        no_tab_stop(scroll)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         matrix = self.matrix = QWidget(scroll)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QLineEdit,
+    QScrollArea,
     QWidget,
 )
 
@@ -166,4 +167,9 @@ def cycle_focus(root: QWidget, forward: bool) -> bool:
         target = stops[(here + (1 if forward else -1)) % len(stops)]
     reason = Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
     target.setFocus(reason)
+    parent = target.parentWidget()
+    while parent is not None:  # a page that scrolls follows the focus, as Qt's own Tab does
+        if isinstance(parent, QScrollArea):
+            parent.ensureWidgetVisible(target)
+        parent = parent.parentWidget()
     return True

@@ -22,7 +22,7 @@ from aijournal.model.patterns import pattern
 from aijournal.model.presentation import change_arrow, hours
 from aijournal.storage import Journal
 from aijournal.ui.charts import growth as growth_charts
-from aijournal.ui.widgets.basics import fill_row, heading, muted, table, with_role
+from aijournal.ui.widgets.basics import fill_row, fit_to_screen, heading, muted, table, with_role
 
 TIMELINE_COLUMNS = ("Date", "What", "Details")
 
@@ -144,7 +144,7 @@ class SkillPage(QDialog):
         buttons.addWidget(close)
         layout.addLayout(buttons)
         width = self.fontMetrics().averageCharWidth() * 160
-        self.resize(width, int(width * 0.72) if rows else int(width * 0.3))
+        fit_to_screen(self, width, int(width * 0.72) if rows else int(width * 0.3))
 
     @staticmethod
     def _summary(skill: growth.SkillGrowth | None) -> str:

@@ -56,9 +56,11 @@ from aijournal.ui.widgets.basics import (
     labelled,
     muted,
     report,
+    scroll_page,
     status_item,
     table,
 )
+from aijournal.ui.widgets.flow import Reflow
 from aijournal.ui.widgets.record_panel import RecordPanel
 from aijournal.ui.workers import run_job
 
@@ -706,7 +708,7 @@ class SkillsGoalsView(QWidget):
     def __init__(self, journal: Journal, parent: QWidget | None = None):
         super().__init__(parent)
         self.journal = journal
-        layout = QVBoxLayout(self)
+        self.scroll, _page, layout = scroll_page(self)
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         top.addStretch(1)
@@ -725,15 +727,10 @@ class SkillsGoalsView(QWidget):
         right.setStretchFactor(0, 1)
         right.setStretchFactor(1, 1)
         right.setChildrenCollapsible(False)
-        columns = QSplitter(Qt.Orientation.Horizontal)
-        columns.addWidget(self.skills)
-        columns.addWidget(right)
-        columns.setStretchFactor(0, 1)
-        columns.setStretchFactor(1, 1)
-        columns.setChildrenCollapsible(False)
-        columns.setHandleWidth(16)
         right.setHandleWidth(12)
-        layout.addWidget(columns, 1)
+        # Side by side when there is room; on a small screen one above the other, scrolling.
+        self.columns = Reflow([self.skills, right])
+        layout.addWidget(self.columns, 1)
         # The export button sits in the skills panel's title row, top right.
         title_row = QHBoxLayout()
         skills_layout = self.skills.layout()

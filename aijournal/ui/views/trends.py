@@ -41,8 +41,9 @@ from aijournal.ui.charts.summary import (
     style_plot,
 )
 from aijournal.ui.theme import is_dark
-from aijournal.ui.widgets.basics import heading, report
+from aijournal.ui.widgets.basics import heading, no_tab_stop, report
 from aijournal.ui.widgets.cards import Card, card_heading, tone_label
+from aijournal.ui.widgets.flow import FlowLayout, field
 from aijournal.wellbeing.instruments import instrument
 
 DAY = 86400.0
@@ -629,8 +630,7 @@ class TrendsView(QWidget):
         top.addStretch(1)
         outer.addLayout(top)
 
-        picker = QHBoxLayout()
-        picker.setSpacing(6)
+        picker = FlowLayout(spacing=6)  # wraps on a narrow window
         caption = QLabel("Range:", self)
         picker.addWidget(caption)
         self.range_buttons = QButtonGroup(self)
@@ -644,16 +644,11 @@ class TrendsView(QWidget):
             button.clicked.connect(self._range_clicked(label))
             self.range_buttons.addButton(button)
             picker.addWidget(button)
-        picker.addSpacing(12)
         today = journal.clock().date()
         self.from_date = self._date_edit("From", today - timedelta(days=90))
         self.to_date = self._date_edit("To", today)
         for label, edit in (("From", self.from_date), ("To", self.to_date)):
-            text = QLabel(label, self)
-            text.setBuddy(edit)
-            picker.addWidget(text)
-            picker.addWidget(edit)
-        picker.addStretch(1)
+            picker.addWidget(field(label, edit, self))
         outer.addLayout(picker)
         self.hint = tone_label(
             "Hover a chart for exact values; click a point to open that "
@@ -671,6 +666,8 @@ class TrendsView(QWidget):
         self._ahead.timeout.connect(self._compute_ahead)
 
         self.scroll = QScrollArea(self)
+
+        no_tab_stop(self.scroll)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         page = QWidget(self.scroll)
