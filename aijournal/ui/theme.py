@@ -32,13 +32,19 @@ _DARK = {
     QPalette.ColorRole.Mid: "#2a2c30",
     QPalette.ColorRole.Dark: "#1b1c1f",
     QPalette.ColorRole.Shadow: "#0e0e10",
-    QPalette.ColorRole.Highlight: "#3d7fd6",
-    QPalette.ColorRole.HighlightedText: "#ffffff",
+    # A light accent with dark text: white on a blue dark enough to read would not stand out
+    # 3:1 from the dark cards as a chosen answer must.
+    QPalette.ColorRole.Highlight: "#6ea8fe",
+    QPalette.ColorRole.HighlightedText: "#111318",
     QPalette.ColorRole.Link: "#7ab4ff",
     QPalette.ColorRole.LinkVisited: "#b79cff",
 }
-# Fusion's light palette, with darker placeholder text (Fusion's reaches only 3.5:1 on white).
-_LIGHT = {QPalette.ColorRole.PlaceholderText: "#6b6b6b"}
+# Fusion's light palette, with darker placeholder text and highlight (Fusion's reach only
+# 3.5:1 and 3.7:1).
+_LIGHT = {
+    QPalette.ColorRole.PlaceholderText: "#6b6b6b",
+    QPalette.ColorRole.Highlight: "#2b6cb8",
+}
 # The edge of an unchecked radio button, check box or 1–5 button: 3:1 on window and cards.
 _OUTLINE = {False: "#767676", True: "#8c8f94"}
 # Message colours that stay readable on each background.
