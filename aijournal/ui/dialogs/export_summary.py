@@ -44,7 +44,7 @@ from aijournal.ui.widgets.basics import (
     report,
     with_role,
 )
-from aijournal.ui.widgets.flow import FlowLayout
+from aijournal.ui.widgets.flow import FlowBox
 from aijournal.ui.workers import run_job
 
 PREVIEW_DELAY_MS = 150  # typing a name rebuilds the preview once the user pauses
@@ -127,7 +127,7 @@ class ExportSummaryDialog(QDialog):
         self.save_json = QPushButton("Save as JSON…")
         close = QPushButton("Close")
         close.clicked.connect(self.reject)
-        actions = FlowLayout()  # under both columns; wraps on a narrow screen
+        actions = FlowBox(self)  # under both columns; wraps on a narrow screen
         for button, kind in (
             (self.save_pdf, "pdf"),
             (self.save_html, "html"),
@@ -160,7 +160,7 @@ class ExportSummaryDialog(QDialog):
         columns.addLayout(right, 1)
         page = QVBoxLayout(self)
         page.addLayout(columns, 1)
-        page.addLayout(actions)
+        page.addWidget(actions)
         fit_to_screen(self, 1000, 720)
 
         self._timer = QTimer(self)

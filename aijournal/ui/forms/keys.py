@@ -132,8 +132,9 @@ def accept_pending(root: QWidget) -> None:
             keys.accept()
 
 
-def tab_stops(root: QWidget) -> list[QWidget]:
-    """The widgets inside `root` that Tab visits, in focus-chain order."""
+def tab_stops(root: QWidget, *, usable_now: bool = True) -> list[QWidget]:
+    """The widgets inside `root` that Tab visits, in focus-chain order (with `usable_now`
+    False also those hidden or disabled at the moment)."""
     stops: list[QWidget] = []
     widget = root.nextInFocusChain()
     for _ in range(10_000):  # the chain is a ring through the whole window
@@ -143,8 +144,7 @@ def tab_stops(root: QWidget) -> list[QWidget]:
             root.isAncestorOf(widget)
             and widget.focusPolicy().value & Qt.FocusPolicy.TabFocus.value
             and widget.focusProxy() is None
-            and widget.isVisibleTo(root)
-            and widget.isEnabled()
+            and (not usable_now or widget.isVisibleTo(root) and widget.isEnabled())
         ):
             stops.append(widget)
         widget = widget.nextInFocusChain()

@@ -42,7 +42,7 @@ from aijournal.ui.dialogs.entry_dialog import EntryDialog, open_entry
 from aijournal.ui.forms.kit import name_completer
 from aijournal.ui.widgets.basics import heading, with_role
 from aijournal.ui.widgets.cards import tone_label
-from aijournal.ui.widgets.flow import FlowLayout, field
+from aijournal.ui.widgets.flow import FlowBox, field
 from aijournal.ui.widgets.rows_model import RowsModel
 
 PAGE = 500  # rows fetched at a time; more load as the list scrolls
@@ -150,7 +150,7 @@ class JournalView(QWidget):
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(10)
         layout.addWidget(heading("Journal"))
-        layout.addLayout(self._filters())
+        layout.addWidget(self._filters())
 
         self.undo_bar = QFrame(self)
         self.undo_bar.setFrameShape(QFrame.Shape.StyledPanel)
@@ -229,9 +229,9 @@ class JournalView(QWidget):
 
     # ---- filters ---------------------------------------------------------------------------
 
-    def _filters(self) -> FlowLayout:
+    def _filters(self) -> FlowBox:
         """The filters in a row that wraps on a narrow window."""
-        flow = FlowLayout()
+        flow = FlowBox(self)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Search notes, tasks and tools (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
@@ -261,9 +261,7 @@ class JournalView(QWidget):
         flow.addWidget(self.clear_button)
         return flow
 
-    def _date_filter(
-        self, flow: FlowLayout, label: str, start: date
-    ) -> tuple[QCheckBox, QDateEdit]:
+    def _date_filter(self, flow: FlowBox, label: str, start: date) -> tuple[QCheckBox, QDateEdit]:
         check = QCheckBox(label, self)
         check.setAccessibleName(label)
         edit = QDateEdit(QDate(start.year, start.month, start.day), self)
@@ -282,7 +280,7 @@ class JournalView(QWidget):
         flow.addWidget(pair)
         return check, edit
 
-    def _name_filter(self, flow: FlowLayout, label: str, placeholder: str) -> QComboBox:
+    def _name_filter(self, flow: FlowBox, label: str, placeholder: str) -> QComboBox:
         box = QComboBox(self)
         box.setEditable(True)
         box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)

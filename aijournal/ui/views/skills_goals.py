@@ -44,6 +44,7 @@ from aijournal.model.presentation import change_arrow, hours, percent, plural
 from aijournal.model.records import GOAL_KINDS, Goal, Skill, parse_day
 from aijournal.storage import Journal
 from aijournal.ui.charts.growth import source_colour
+from aijournal.ui.forms.keys import tab_stops
 from aijournal.ui.forms.kit import ScaleInput
 from aijournal.ui.views.skill_page import SkillPage, subheading
 from aijournal.ui.widgets.basics import (
@@ -744,6 +745,12 @@ class SkillsGoalsView(QWidget):
         self.goals.changed.connect(self._goals_changed)
         self.unassigned.changed.connect(self._uses_changed)
         self.skills.order_tabs(first=self.export_button)
+        # As the page reads: the skills (left or above), then goals and unlinked AI uses.
+        rest = tab_stops(self.goals, usable_now=False) + tab_stops(
+            self.unassigned, usable_now=False
+        )
+        for first, second in zip([self.skills.save_button, *rest], rest):
+            QWidget.setTabOrder(first, second)
         self.refresh()
 
     def refresh(self) -> None:

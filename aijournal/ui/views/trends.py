@@ -43,7 +43,7 @@ from aijournal.ui.charts.summary import (
 from aijournal.ui.theme import is_dark
 from aijournal.ui.widgets.basics import heading, no_tab_stop, report
 from aijournal.ui.widgets.cards import Card, card_heading, tone_label
-from aijournal.ui.widgets.flow import FlowLayout, field
+from aijournal.ui.widgets.flow import FlowBox, field
 from aijournal.wellbeing.instruments import instrument
 
 DAY = 86400.0
@@ -630,7 +630,7 @@ class TrendsView(QWidget):
         top.addStretch(1)
         outer.addLayout(top)
 
-        picker = FlowLayout(spacing=6)  # wraps on a narrow window
+        picker = FlowBox(self, spacing=6)  # wraps on a narrow window
         caption = QLabel("Range:", self)
         picker.addWidget(caption)
         self.range_buttons = QButtonGroup(self)
@@ -649,7 +649,7 @@ class TrendsView(QWidget):
         self.to_date = self._date_edit("To", today)
         for label, edit in (("From", self.from_date), ("To", self.to_date)):
             picker.addWidget(field(label, edit, self))
-        outer.addLayout(picker)
+        outer.addWidget(picker)
         self.hint = tone_label(
             "Hover a chart for exact values; click a point to open that "
             "day or week in the Journal.",

@@ -1,94 +1,88 @@
 """Layouts that give way on a narrow window instead of cutting things off on the right.
 
-- `FlowLayout`: a row of controls that wraps onto the next line (filters, range pickers).
+- `FlowBox`: a row of controls that wraps onto the next line (filters, range pickers).
 - `field`: a caption and its input kept together as one item of a flow.
 - `Reflow`: two or more panes side by side when there is room, one above the other when not.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize
 from PySide6.QtWidgets import (
     QBoxLayout,
     QHBoxLayout,
     QLabel,
-    QLayout,
-    QLayoutItem,
     QSizePolicy,
     QWidget,
 )
 
 
-class FlowLayout(QLayout):
-    """Items left to right, wrapping onto a new line when the next one does not fit."""
+class FlowBox(QWidget):
+    """Widgets left to right, wrapping onto a new line when the next one does not fit.
+
+    A widget that places its children itself rather than a QLayout subclass: a Python layout
+    holds its items as wrappers that PySide may invalidate behind its back.
+    """
 
     def __init__(self, parent: QWidget | None = None, spacing: int = 8, line_spacing: int = 6):
         super().__init__(parent)
-        self._items: list[QLayoutItem] = []
+        self._widgets: list[QWidget] = []
         self._spacing, self._line_spacing = spacing, line_spacing
-        self.setContentsMargins(0, 0, 0, 0)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
 
-    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 (Qt API)
-        self._items.append(item)
+    def addWidget(self, widget: QWidget) -> None:  # noqa: N802 (like a layout's)
+        widget.setParent(self)
+        self._widgets.append(widget)
+        widget.show()
+        self.updateGeometry()
 
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 (Qt API)
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 (Qt API)
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 (Qt API)
-        return Qt.Orientation(0)
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt API)
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
         return True
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt API)
-        return self._place(QRect(0, 0, width, 0), move=False)
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
+        return self._place(width, move=False)
 
-    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 (Qt API)
-        super().setGeometry(rect)
-        self._place(rect, move=True)
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        shown = [w.sizeHint() for w in self._widgets if not w.isHidden()]
+        width = sum(h.width() for h in shown) + self._spacing * max(0, len(shown) - 1)
+        return QSize(width, max((h.height() for h in shown), default=0))
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt API)
-        width = sum(i.sizeHint().width() for i in self._items) + self._spacing * max(
-            0, len(self._items) - 1
-        )
-        height = max((i.sizeHint().height() for i in self._items), default=0)
-        margins = self.contentsMargins()
-        return QSize(width + margins.left() + margins.right(), height)
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        widest = max((w.minimumSizeHint().width() for w in self._shown()), default=0)
+        return QSize(widest, self._place(max(widest, self.width()), move=False))
 
-    def minimumSize(self) -> QSize:  # noqa: N802 (Qt API)
-        size = QSize()
-        for item in self._items:
-            size = size.expandedTo(item.minimumSize())
-        margins: QMargins = self.contentsMargins()
-        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+    def _shown(self) -> list[QWidget]:
+        return [w for w in self._widgets if not w.isHidden()]
 
-    def _place(self, rect: QRect, *, move: bool) -> int:
-        """Lay the items out in `rect` (or only measure); the height they take."""
-        margins = self.contentsMargins()
-        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
-        x, y, line = area.x(), area.y(), 0
-        for item in self._items:
-            if item.isEmpty():
-                continue
-            hint = item.sizeHint()
-            width = min(hint.width(), area.width())
-            if x > area.x() and x + width > area.right() + 1:
-                x, y, line = area.x(), y + line + self._line_spacing, 0
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # a child's size hint changed
+            self.updateGeometry()
+            self._place(self.width(), move=True)
+        return super().event(event)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._place(event.size().width(), move=True)
+
+    def _place(self, width: int, *, move: bool) -> int:
+        """Put the widgets in rows `width` wide (or only measure); the height they take."""
+        x = y = line = 0
+        for widget in self._shown():
+            hint = widget.sizeHint().expandedTo(widget.minimumSizeHint())
+            size = QSize(min(hint.width(), max(width, 1)), hint.height())
+            if x > 0 and x + size.width() > width:
+                x, y, line = 0, y + line + self._line_spacing, 0
             if move:
-                item.setGeometry(QRect(QPoint(x, y), QSize(width, hint.height())))
-            x += width + self._spacing
-            line = max(line, hint.height())
-        return y + line - rect.y() + margins.bottom()
+                widget.setGeometry(QRect(QPoint(x, y), size))
+            x += size.width() + self._spacing
+            line = max(line, size.height())
+        return y + line
 
 
 def field(label: str, widget: QWidget, parent: QWidget | None = None) -> QWidget:
-    """A caption and its input as one item for a `FlowLayout`; the input is named after it."""
+    """A caption and its input as one item for a `FlowBox`; the input is named after it."""
     box = QWidget(parent)
     row = QHBoxLayout(box)
     row.setContentsMargins(0, 0, 0, 0)
