@@ -344,3 +344,16 @@ def test_the_reference_day_takes_at_most_100_keys(window, keys, journal):
         f"touchpoints {touch_keys}; 48 typed task characters)"
     )
     assert keys.count <= KEY_BUDGET
+
+
+def test_a_questionnaire_is_answered_with_arrows_one_tab_stop_per_question(qtbot, window, keys):
+    dialog = today(window).open_instrument("ucla3")
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.groups[0].buttons()[0].setFocus()
+    for group in dialog.groups:
+        keys.press(K.Key_Down)  # from the first answer, focused: the second one
+        assert group.checkedButton() is group.buttons()[1]
+        keys.press(K.Key_Tab)  # on to the next question, not the next answer of this one
+    assert dialog.answers() == [2, 2, 2]  # "Some of the time" three times
