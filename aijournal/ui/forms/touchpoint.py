@@ -29,14 +29,19 @@ from aijournal.ui.forms.kit import (
 )
 from aijournal.ui.widgets.cards import tone_label
 
+DEFAULT_KIND = r.TOUCHPOINT_KINDS[0]
+
 
 def kind_named(text: str) -> str:
-    """The touchpoint kind a typed label names: exactly, or the one label containing it."""
+    """The touchpoint kind a typed label names: exactly, or the one label containing it;
+    nothing typed is the default kind the empty field shows."""
     wanted = " ".join(text.split()).casefold()
+    if not wanted:
+        return DEFAULT_KIND
     labels = describe.TOUCHPOINT_LABELS
     exact = [kind for kind, label in labels.items() if wanted in (label.casefold(), kind)]
     found = exact or [kind for kind, label in labels.items() if wanted in label.casefold()]
-    if not wanted or len(found) != 1:
+    if len(found) != 1:
         raise InvalidInput("kind", text, "choose one of the kinds in the list")
     return found[0]
 
@@ -69,6 +74,7 @@ class TouchpointForm(EntryForm):
         self.kind.setCompleter(name_completer(describe.TOUCHPOINT_LABELS.values(), self.kind))
         self._row("Kind", self.kind, ["kind"])
         self.kind.lineEdit().setAccessibleName("Kind")
+        self.kind.lineEdit().setPlaceholderText(describe.TOUCHPOINT_LABELS[DEFAULT_KIND])
         self._watch("kind", self.kind.editTextChanged)
         self.person = QLineEdit(self)
         self.person.setPlaceholderText("Who? (optional)")
@@ -179,8 +185,8 @@ class TouchpointForm(EntryForm):
 
     def _reset(self) -> None:
         self.original = None
-        self.kind.setCurrentIndex(0)
-        self.kind.view().keyboardSearch("")  # type-ahead starts afresh for the next one
+        self.kind.setCurrentIndex(-1)  # empty, showing the default: typing needs no erasing
+        self.kind.setEditText("")
         self.person.clear()
         self.minutes.clear()
         self.quality.set_value(None)
