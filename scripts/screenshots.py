@@ -1,14 +1,20 @@
-"""Render each view of the main window, light and dark, to docs/screenshots/<view>-<theme>.png.
+"""Render each view of the main window, light and dark, to docs/screenshots/.
+
+`<view>-<theme>.png` at 1280×720, and with `--all` also `<view>-<theme>-2x.png`: a 1600×1000
+screen at 200% scaling (800×500 logical pixels, the smallest screen the app is made for).
 
 Uses a throwaway encrypted journal filled with the sample data, its key in an in-memory
-keyring, so no real secret store or data folder is touched. Works offscreen and on a display:
-    QT_QPA_PLATFORM=offscreen python scripts/screenshots.py
-    xvfb-run -a -s "-screen 0 1920x1200x24" python scripts/screenshots.py
+keyring, so no real secret store or data folder is touched. On a display, or under Xvfb:
+    python scripts/screenshots.py --all          # both sizes, each under its own Xvfb
+    xvfb-run -a -s "-screen 0 1280x720x24" python scripts/screenshots.py --size 1280x720
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -44,12 +50,37 @@ def slug(title: str) -> str:
     return title.lower().replace(" & ", "-").replace(" ", "-")
 
 
+# (screen, Qt scale factor, file name suffix): a laptop, and a small screen at 200%.
+RUNS = (("1280x720", "1", ""), ("1600x1000", "2", "-2x"))
+
+
+def run_all(args: argparse.Namespace) -> int:
+    """Each size under an X server of its own, so the window fills a real screen."""
+    if not shutil.which("xvfb-run"):
+        sys.exit("--all needs xvfb-run (apt-get install xvfb xauth)")
+    for screen, scale, suffix in RUNS:
+        width, height = (int(n) for n in screen.split("x"))
+        logical = f"{round(width / float(scale))}x{round(height / float(scale))}"
+        env = dict(os.environ, QT_SCALE_FACTOR=scale, QT_QPA_PLATFORM="xcb")
+        env.pop("DISPLAY", None)
+        command = [sys.executable, __file__, "--size", logical, f"--suffix={suffix}"]
+        command += ["--out", str(args.out), "--days", str(args.days)]
+        done = subprocess.run(["xvfb-run", "-a", "-s", f"-screen 0 {screen}x24", *command], env=env)
+        if done.returncode:
+            return done.returncode
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--days", type=int, default=365, help="days of sample data")
-    parser.add_argument("--size", default="1280x800", help="window size, WIDTHxHEIGHT")
+    parser.add_argument("--size", default="1280x720", help="window size, WIDTHxHEIGHT (logical)")
+    parser.add_argument("--suffix", default="", help="added to each file name, e.g. -2x")
+    parser.add_argument("--all", action="store_true", help="1280x720 and 200%% on 1600x1000")
     args = parser.parse_args(argv)
+    if args.all:
+        return run_all(args)
     keyring.set_keyring(MemoryKeyring())
 
     from PySide6.QtTest import QTest
@@ -70,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         journal = Journal.create(DataPaths(Path(tmp) / "data"), Key.random(), store=SecretStore())
         demo.fill(journal, days=args.days)
         window = MainWindow(journal, use_tray=False)
+        window.move(0, 0)
         window.resize(width, height)
         window.show()
         QTest.qWaitForWindowExposed(window)
@@ -79,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
             for index, view in enumerate(window.views):
                 window.show_view(index)
                 QTest.qWait(150)  # layouts and charts settle
-                target = args.out / f"{slug(view.title)}-{look}.png"
+                target = args.out / f"{slug(view.title)}-{look}{args.suffix}.png"
                 window.grab().save(str(target))
                 print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
         window.close_journal()

@@ -29,7 +29,7 @@ def nudges(ctx: click.Context, fmt: str, show_all: bool) -> None:
     session: Session = ctx.obj
     journal = session.journal()
     rules.refresh(journal)
-    found = [rules.shown(n) for n in (journal.nudges() if show_all else rules.active(journal))]
+    found = rules.explain(journal, journal.nudges() if show_all else rules.active(journal))
     if fmt == "json":
         click.echo(json.dumps([s.as_dict() for s in found], indent=2, ensure_ascii=False))
         return

@@ -5,6 +5,8 @@ plain facts, what to do, and the evidence behind it. Thresholds are settings
 (`nudge_*` in aijournal.journaling.settings). A stored `Nudge` moves new → snoozed / planned /
 dismissed → acted (a touchpoint was logged for it) → followed up ("did it help?", answered once).
 A rule never fires again within its cool-down, nor while an earlier nudge of it is still open.
+A new nudge is announced once (`announce`), then shown quietly until its cool-down is over; its
+facts are recomputed whenever it is shown (`explain`), so "14 days ago" stays true.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ RECENT_DAYS = 14  # check-ins and scores older than this are not "lately"
 TREND_DAYS = 28  # automation drift compares the last 4 weeks with the 4 before
 MIN_DRIFT_USES = 10  # AI uses in each of those windows before a share means anything
 SNOOZE_DAYS = 7
+ANNOUNCED_KEY = "nudges_announced"  # ids of nudges already announced; not a user setting
 FOLLOW_UP_DAYS = 14  # "did it help?" is asked from the day after acting, for two weeks
 OPEN = ("new", "snoozed", "planned")
 
@@ -371,6 +374,13 @@ class NudgeCandidate:
     person_id: str | None = None  # whom the suggestion names, to prefill "plan a touchpoint"
 
 
+def _suggestion(rule: Rule, fired: Fired) -> str:
+    try:
+        return rule.suggestion.format(**fired.values)
+    except KeyError:  # the template names a person and there is none to name
+        return rule.fallback or rule.suggestion
+
+
 def evaluate(journal: Journal, today: date | None = None) -> list[NudgeCandidate]:
     """The rules that fire today, in the order of `RULES` (nothing when nudges are off)."""
     today = today or journal.clock().date()
@@ -382,16 +392,12 @@ def evaluate(journal: Journal, today: date | None = None) -> list[NudgeCandidate
         fired = rule.condition(facts)
         if fired is None:
             continue
-        try:
-            suggestion = rule.suggestion.format(**fired.values)
-        except KeyError:  # the template names a person and there is none to name
-            suggestion = rule.fallback or rule.suggestion
         found.append(
             NudgeCandidate(
                 rule.id,
                 rule.title,
                 fired.facts,
-                suggestion,
+                _suggestion(rule, fired),
                 rule.evidence,
                 fired.person.id if fired.person else None,
             )
@@ -411,7 +417,7 @@ def refresh(journal: Journal, today: date | None = None) -> list[r.Nudge]:
             if nudge.snoozed_until is None or nudge.snoozed_until <= today:
                 journal.update(replace(nudge, status="new", snoozed_until=None))
         last = journal.last_nudge_days()
-        still_open = {n.rule_id for n in journal.nudges(OPEN)}
+        still_open = {n.rule_id for n in journal.nudges(OPEN) if not _lapsed(n, today)}
         for found in evaluate(journal, today):
             rule = BY_ID[found.rule_id]
             if found.rule_id in still_open:
@@ -435,13 +441,38 @@ def refresh(journal: Journal, today: date | None = None) -> list[r.Nudge]:
 
 
 def active(journal: Journal, today: date | None = None) -> list[r.Nudge]:
-    """Nudges to show now: new, planned, and snoozed ones whose week is up; newest first."""
+    """Nudges to show now: new ones within their cool-down, planned ones, and snoozed ones
+    whose week is up; newest first."""
     today = today or journal.clock().date()
     return [
         n
         for n in journal.nudges(OPEN)
-        if n.status != "snoozed" or (n.snoozed_until or today) <= today
+        if (n.status != "snoozed" or (n.snoozed_until or today) <= today) and not _lapsed(n, today)
     ]
+
+
+def _lapsed(nudge: r.Nudge, today: date) -> bool:
+    """An unanswered nudge whose cool-down is over since it was last put before the user: it
+    stops showing, and its rule may fire again with today's facts."""
+    rule = BY_ID.get(nudge.rule_id)
+    if nudge.status != "new" or rule is None:
+        return False
+    since = _local_day(nudge.updated_at) if nudge.updated_at else nudge.day
+    return (today - max(since, nudge.day)).days >= rule.cooldown_days
+
+
+def announce(journal: Journal, today: date | None = None) -> r.Nudge | None:
+    """The newest new nudge not announced before, now marked announced; None if there is none.
+    Each nudge is announced at most once; after that it is shown quietly."""
+    today = today or journal.clock().date()
+    fresh = [n for n in active(journal, today) if n.status == "new"]
+    with journal.transaction():
+        told = set(journal.setting(ANNOUNCED_KEY, []))
+        pick = next((n for n in fresh if n.id not in told), None)
+        if pick is not None:
+            keep = {n.id for n in journal.nudges(OPEN)} & told  # forget closed ones
+            journal.set_setting(ANNOUNCED_KEY, sorted(keep | {pick.id}))
+    return pick
 
 
 @dataclass(frozen=True)
@@ -471,8 +502,29 @@ class Shown:
         }
 
 
+def explain(journal: Journal, found: list[r.Nudge], today: date | None = None) -> list[Shown]:
+    """How these nudges read today: the facts (and suggestion) recomputed now, or, for a rule
+    that no longer fires, the facts as they were on the nudge's day, dated."""
+    today = today or journal.clock().date()
+    facts = Facts.read(journal, today) if any(n.day != today for n in found) else None
+    explained = []
+    for nudge in found:
+        base = shown(nudge)
+        rule = BY_ID.get(nudge.rule_id)
+        if facts is None or rule is None or nudge.day == today:
+            explained.append(base)
+            continue
+        fired = rule.condition(facts)
+        if fired is None:
+            dated = tuple(f"On {nudge.day:%a %d %b}: {fact}" for fact in nudge.facts)
+            explained.append(replace(base, why=dated))
+            continue
+        explained.append(replace(base, why=fired.facts, what_to_do=_suggestion(rule, fired)))
+    return explained
+
+
 def shown(nudge: r.Nudge) -> Shown:
-    """Title, why, what to do and evidence for a stored nudge."""
+    """Title, why, what to do and evidence for a stored nudge, as stored."""
     rule = BY_ID.get(nudge.rule_id)
     return Shown(
         nudge,

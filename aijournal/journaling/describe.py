@@ -83,7 +83,8 @@ def title(entry: r.Record) -> str:
         if entry.score is None:
             return f"{spec.short_name} · no score"
         band = next((b.label for b in spec.bands if b.id == entry.band), entry.band)
-        return f"{spec.short_name} · score {entry.score:g}" + (f" · {band}" if band else "")
+        score = round(entry.score, 1)  # "17.9", not "17.8571"; whole scores stay whole
+        return f"{spec.short_name} · score {score:g}" + (f" · {band}" if band else "")
     return str(entry.id)
 
 

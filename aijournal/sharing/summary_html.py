@@ -11,7 +11,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from aijournal.model.presentation import escape, hours, number, percent, signed
+from aijournal.journaling.describe import TOUCHPOINT_LABELS
+from aijournal.model.presentation import escape, hours, number, percent, plural, signed
 from aijournal.sharing.summary import SECTION_TITLES
 
 # Chart ids a renderer may supply images for, and the section each one follows.
@@ -31,7 +32,7 @@ p.cover { font-size: 11pt; }
 p.note { border: 1px solid #444; padding: 4pt; font-style: italic; }
 p.small { font-size: 8.5pt; color: #333; }
 table { border-collapse: collapse; margin: 4pt 0 6pt 0; }
-th, td { border: 1px solid #888; padding: 2pt 6pt; }
+th, td { border: 1px solid #888; }
 th { background-color: #e8e8e8; text-align: left; }
 td.n { text-align: right; }
 """
@@ -86,7 +87,8 @@ def title(data: Mapping[str, Any]) -> str:
 
 def cover_line(data: Mapping[str, Any]) -> str:
     period = data["period"]
-    return f"{long_day(period['start'])} to {long_day(period['end'])} ({period['days']} days)"
+    days = plural(period["days"], "day")
+    return f"{long_day(period['start'])} to {long_day(period['end'])} ({days})"
 
 
 def privacy_line(data: Mapping[str, Any]) -> str:
@@ -133,14 +135,14 @@ def _checkins(s: Mapping[str, Any]) -> list[str]:
         )
     ]
     return [
-        f"<p>{s['days']} days with a check-in. Burnout was 3 or more (the cut-off for burnout "
-        f"symptoms) on {percent(s['burnout_days_share'])} of them.</p>",
+        f"<p>{plural(s['days'], 'day')} with a check-in. Burnout was 3 or more (the cut-off "
+        f"for burnout symptoms) on {percent(s['burnout_days_share'])} of them.</p>",
         *_table(
             (
                 "Measure",
                 "Mean",
-                f"First half ({first['days']} days)",
-                f"Second half ({second['days']} days)",
+                f"First half ({plural(first['days'], 'day')})",
+                f"Second half ({plural(second['days'], 'day')})",
                 "Change",
             ),
             rows,
@@ -187,7 +189,7 @@ def _ai_use(s: Mapping[str, Any]) -> list[str]:
         return ["<p>No AI uses logged in this period.</p>"]
     rows = [(p["label"], p["mode"], str(p["uses"]), str(p["minutes"])) for p in s["patterns"]]
     return [
-        f"<p>{s['uses']} AI uses, {hours(s['minutes'])}. Augmentation "
+        f"<p>{plural(s['uses'], 'AI use')}, {hours(s['minutes'])}. Augmentation "
         f"{percent(s['augmentation_share'])}, automation {percent(s['automation_share'])}."
         "</p>",
         *_table(("Pattern", "Mode", "Uses", "Minutes"), rows, numbers=(2, 3)),
@@ -209,7 +211,7 @@ def _time_with_people(s: Mapping[str, Any]) -> list[str]:
 
 def _replaced(s: Mapping[str, Any]) -> list[str]:
     return [
-        f"<p>{s['uses']} AI uses stood in for asking or working with a person "
+        f"<p>{plural(s['uses'], 'AI use')} stood in for asking or working with a person "
         f"({percent(s['share_of_ai_uses'])} of AI uses; {s['per_week']:g} a week).</p>"
     ]
 
@@ -218,7 +220,7 @@ def _touchpoints(s: Mapping[str, Any]) -> list[str]:
     if not s["total"]:
         return ["<p>No touchpoints logged in this period.</p>"]
     kinds = [
-        (k["kind"], str(k["touchpoints"]), str(k["minutes"]))
+        (TOUCHPOINT_LABELS.get(k["kind"], k["kind"]), str(k["touchpoints"]), str(k["minutes"]))
         for k in s["by_kind"]
         if k["touchpoints"]
     ]
@@ -231,7 +233,7 @@ def _touchpoints(s: Mapping[str, Any]) -> list[str]:
             ("Nobody named", "–", str(s["unnamed"]["touchpoints"]), str(s["unnamed"]["minutes"]))
         )
     return [
-        f"<p>{s['total']} touchpoints, {hours(s['minutes'])} with people.</p>",
+        f"<p>{plural(s['total'], 'touchpoint')}, {hours(s['minutes'])} with people.</p>",
         *_table(("Kind", "Touchpoints", "Minutes"), kinds),
         *_table(("Person", "Relationship", "Touchpoints", "Minutes"), people, numbers=(2, 3)),
     ]
@@ -297,7 +299,7 @@ def _nudges(s: Mapping[str, Any]) -> list[str]:
         for n in s["rules"]
     ]
     return [
-        f"<p>{s['fired']} nudges; acted on {s['acted']}, dismissed {s['dismissed']}.</p>",
+        f"<p>{plural(s['fired'], 'nudge')}; acted on {s['acted']}, dismissed {s['dismissed']}.</p>",
         *_table(("Nudge", "Fired", "Acted on", "Dismissed", "Said it helped"), rows),
     ]
 
@@ -356,4 +358,6 @@ def _table(
         + "</tr>"
         for row in rows
     )
-    return [f'<table cellspacing="0" cellpadding="3" border="1"><tr>{head}</tr>{body}</table>']
+    # Cell padding as an attribute: Qt scales it to the page (CSS padding it takes as device
+    # dots, a hair on a 300 dpi PDF, where "84 | 92" read "8492").
+    return [f'<table cellspacing="0" cellpadding="4" border="1"><tr>{head}</tr>{body}</table>']

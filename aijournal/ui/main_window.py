@@ -1,4 +1,8 @@
-"""The main window: navigation on the left, one view at a time, lock screen, tray."""
+"""The main window: navigation on the left, one view at a time, lock screen, tray.
+
+Every menu action, shortcut and tray action is made through `Lock.guard`: while locked none of
+them shows or exports journal data (aijournal/ui/lock.py).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import importlib
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -14,22 +18,22 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QMenu,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from aijournal.connection import nudges
 from aijournal.journaling.settings import Settings
-from aijournal.model.errors import WrongPassphrase
 from aijournal.storage import Journal
-from aijournal.ui import theme
-from aijournal.ui.dialogs.welcome import UnlockForm
+from aijournal.ui import shortcuts, theme
+from aijournal.ui.lock import Lock
 from aijournal.ui.operations import ENTRIES, EVERYTHING, NAMED, ChangeNotices, Changes
 from aijournal.ui.tray import NudgeNotifier, Reminder, Tray, tray_available
 from aijournal.ui.views.today import TodayView
-from aijournal.ui.widgets.basics import muted, report, with_role
+from aijournal.ui.widgets.basics import report
 from aijournal.ui.workers import Job, run_job
+from aijournal.wellbeing import instruments
 
 
 class LaterView:
@@ -84,92 +88,6 @@ PROTECTION = {
     "none": "Not encrypted",
 }
 TRAY_NOTICE_KEY = "tray_notice_shown"  # not a user setting: the tray notice was shown once
-_ACTIVITY = {
-    QEvent.Type.KeyPress,
-    QEvent.Type.MouseButtonPress,
-    QEvent.Type.MouseMove,
-    QEvent.Type.Wheel,
-}
-
-
-class IdleLock(QObject):
-    """Calls `lock` after `minutes` without a key press or mouse movement in the app.
-
-    Not a child of the window: an application event filter must not be half destroyed while
-    the window's teardown still sends events, so the window detaches it explicitly instead.
-    """
-
-    def __init__(self, lock):
-        super().__init__()
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.timeout.connect(lock)
-        QApplication.instance().installEventFilter(self)
-
-    def detach(self) -> None:
-        self.timer.stop()
-        QApplication.instance().removeEventFilter(self)
-
-    def set_minutes(self, minutes: int) -> None:
-        if minutes > 0:
-            self.timer.start(minutes * 60_000)
-        else:
-            self.timer.stop()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if self.timer.isActive() and event.type() in _ACTIVITY:
-            self.timer.start()
-        return False
-
-
-class LockScreen(QWidget):
-    """Covers the journal; a passphrase journal asks for the passphrase again."""
-
-    def __init__(self, window: MainWindow):
-        super().__init__(window)
-        self.window_ = window
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        icon = QLabel()
-        icon.setPixmap(theme.app_icon().pixmap(QSize(96, 96)))
-        icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(icon)
-        title = with_role(QLabel("AI Journal is locked"), "title")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(title)
-        self.hint = muted("")
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.hint)
-        self.holder = QHBoxLayout()
-        layout.addLayout(self.holder)
-        layout.addStretch(2)
-        self.form: UnlockForm | None = None
-
-    def prepare(self, journal: Journal) -> None:
-        asks = journal.config.protection == "passphrase"
-        self.hint.setText(
-            "Type your passphrase to go on."
-            if asks
-            else "It locked itself after a while without use."
-        )
-        while self.holder.count():
-            if old := self.holder.takeAt(0).widget():
-                old.deleteLater()
-
-        def check(text: str) -> None:
-            if asks and not journal.check_passphrase(text):
-                raise WrongPassphrase()
-
-        self.form = UnlockForm(check, ask_passphrase=asks)
-        self.form.setMaximumWidth(420)
-        self.form.unlocked.connect(lambda _: self.window_.unlock())
-        self.holder.addStretch(1)
-        self.holder.addWidget(self.form, 2)
-        self.holder.addStretch(1)
-
-    def focus(self) -> None:
-        if self.form is not None:
-            (self.form.field or self.form.button).setFocus()
 
 
 class MainWindow(QMainWindow):
@@ -178,8 +96,6 @@ class MainWindow(QMainWindow):
     ):
         super().__init__(parent)
         self.journal = journal
-        self.notices = ChangeNotices(journal, self)
-        self.notices.changed.connect(self._redraw)
         self._built: dict[int, QWidget] = {}  # views are made when first shown: a fast start
         self._stale: set[int] = set()
         self._quitting = False
@@ -204,38 +120,37 @@ class MainWindow(QMainWindow):
         row.setSpacing(12)
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
-        self.lock_screen = LockScreen(self)
         self.screens = QStackedWidget()
         self.screens.addWidget(main)
-        self.screens.addWidget(self.lock_screen)
         self.setCentralWidget(self.screens)
+        self.gate = Lock(self, self.screens, journal)
+        self.gate.changed.connect(self._lock_changed)
+        self.lock_screen, self.idle = self.gate.screen, self.gate.idle
+        self.destroyed.connect(self.idle.detach)
+        self.window_keys = shortcuts.WindowKeys(self)
+        self.destroyed.connect(self.window_keys.detach)
         self.key_status = QLabel()
         self.statusBar().addPermanentWidget(self.key_status)
+        self.notices = ChangeNotices(journal, self)
+        self.notices.changed.connect(self._redraw)
 
         for number, view_class in enumerate(VIEWS, start=1):
             self.nav.addItem(view_class.title)
             self.nav.item(number - 1).setToolTip(f"Ctrl+{number}")
             self.nav.item(number - 1).setSizeHint(item_size)
-            QShortcut(
-                QKeySequence(f"Ctrl+{number}"), self, lambda index=number - 1: self.show_view(index)
-            )
-        QShortcut(QKeySequence.StandardKey.Find, self, self.search)
+            self._shortcut(shortcuts.VIEWS[number - 1], lambda i=number - 1: self.show_view(i))
+        self._shortcut(QKeySequence(QKeySequence.StandardKey.Find), self.search)
+        self._shortcut(shortcuts.SECTIONS, self.switch_section)
         self.nav.currentRowChanged.connect(self._nav_changed)
-        self.file_menu = self.menuBar().addMenu("&File")
-        self._menu_action("Import AI history…", self.import_ai_history, "Ctrl+I")
-        self._menu_action("Export summary…", self.export_summary, "Ctrl+E")
-        self._menu_action("Coach view…", self.show_coach_view)
-        self.file_menu.addSeparator()
-        self._menu_action("Quit", self.quit, QKeySequence.StandardKey.Quit)
+        self._build_menus()
 
         self.reminder = Reminder(journal, self)
         self.reminder.due.connect(self.remind)
         self.nudge_notifier = NudgeNotifier(journal, self)
         self.nudge_notifier.due.connect(self.remind)
         self.nudge_notifier.added.connect(self._nudges_added)
-        self.reminder.timer.timeout.connect(self.nudge_notifier.check)  # the same minute timer
-        self.idle = IdleLock(self.lock)
-        self.destroyed.connect(self.idle.detach)
+        # The same minute timer; a locked window announces nothing (it does after unlock).
+        self.reminder.timer.timeout.connect(self.gate.guard(self.nudge_notifier.check, quiet=True))
         wanted = tray_available() if use_tray is None else use_tray
         self.tray = Tray(self, self._tray_actions(), self.toggle_shown) if wanted else None
         if self.tray is not None:
@@ -266,6 +181,7 @@ class MainWindow(QMainWindow):
         self.journal.take_changes()  # a fresh start: every view reads the journal anew
         self.reminder.journal = self.journal
         self.nudge_notifier.journal = self.journal
+        self.gate.journal = self.journal
         self.key_status.setText(PROTECTION[self.journal.config.protection])
         self.apply_settings()
         self.show_view(current)
@@ -396,44 +312,59 @@ class MainWindow(QMainWindow):
         )
         job.start()
 
-    def _tray_actions(self) -> list[tuple[str, Callable[[], object]]]:
-        return [
-            ("Log AI use", self.log_ai_use),
-            ("Check in", self.check_in),
-            ("Open", self.bring_to_front),
-            ("Quit", self.quit),
-        ]
+    # ---- menus, shortcuts, tray, reminder, lock -------------------------------------------
 
-    # ---- tray, reminder, lock --------------------------------------------------------------
+    def _build_menus(self) -> None:
+        self.file_menu = self.menuBar().addMenu("&File")
+        self._menu_action(self.file_menu, "Import AI history…", self.import_ai_history, "Ctrl+I")
+        self._menu_action(self.file_menu, "Export summary…", self.export_summary, "Ctrl+E")
+        self._menu_action(self.file_menu, "Coach view…", self.show_coach_view)
+        self.file_menu.addSeparator()
+        quit_action = self.file_menu.addAction("Quit")  # the one action that needs no unlock
+        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        quit_action.triggered.connect(self.quit)
+        self.log_menu = self.menuBar().addMenu("&Log")
+        self._menu_action(self.log_menu, "Check in", self.check_in, shortcuts.CHECK_IN)
+        self._menu_action(self.log_menu, "Log an AI use", self.log_ai_use, shortcuts.AI_USE)
+        self._menu_action(
+            self.log_menu, "Log a touchpoint", self.log_touchpoint, shortcuts.TOUCHPOINT
+        )
+        self.log_menu.addSeparator()
+        questionnaires = QMenu("Take a questionnaire", self.log_menu)
+        for one in instruments.instruments():
+            self._menu_action(
+                questionnaires,
+                f"{one.short_name} · {one.name}",
+                lambda _=False, i=one.id: self.take_questionnaire(i),
+            )
+        self.log_menu.addMenu(questionnaires)
 
     def _menu_action(
-        self, text: str, slot, keys: str | QKeySequence.StandardKey | None = None
+        self, menu: QMenu, text: str, slot, keys: str | QKeySequence | None = None
     ) -> QAction:
-        action = self.file_menu.addAction(text)
+        action = menu.addAction(text)
         if keys is not None:
             action.setShortcut(QKeySequence(keys))
-        action.triggered.connect(slot)
-        return action
+        return self.gate.guard_action(action, slot)
+
+    def _shortcut(self, keys: QKeySequence, slot) -> QShortcut:
+        shortcut = QShortcut(keys, self)
+        shortcut.activated.connect(self.gate.guard(slot))
+        return shortcut
+
+    def switch_section(self) -> None:
+        """F6: from the Sections list into the view, and back (Tab stays inside a form)."""
+        if self.nav.hasFocus():
+            view = self.stack.currentWidget()
+            view.setFocus(Qt.FocusReason.OtherFocusReason)
+            view.focusNextChild()
+        else:
+            self.nav.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def import_ai_history(self) -> None:
         from aijournal.ui.dialogs.import_history import run_import
 
-        if not self.locked:
-            run_import(self, self.journal, on_imported=lambda _plan: self.show_review())
-
-    def read_sources(self) -> None:
-        """Read the switched-on sources (Settings → Sources) on a worker; say what is new."""
-        from aijournal.ui.views.sources_page import read_in_background
-
-        if not self.locked:
-            self._sources_job = read_in_background(self, self.journal, self._sources_read)
-
-    def _sources_read(self, readings) -> None:
-        from aijournal.ui.views.sources_page import summary
-
-        self.notices.announce()  # the job handed over what it wrote: those views redraw
-        if line := summary(readings):
-            self.statusBar().showMessage(line, 60_000)
+        run_import(self, self.journal, on_imported=lambda _plan: self.show_review())
 
     def show_review(self) -> None:
         """After an import: the views it touched redraw; Review imports now."""
@@ -450,7 +381,32 @@ class MainWindow(QMainWindow):
 
         self._coach = open_coach_view()  # a window of its own; needs no journal
 
+    def _tray_actions(self) -> list[tuple[str, Callable[[], object]]]:
+        guard = self.gate.guard  # while locked these show the lock screen instead
+        return [
+            ("Check in", guard(self.check_in)),
+            ("Log AI use", guard(self.log_ai_use)),
+            ("Log a touchpoint", guard(self.log_touchpoint)),
+            ("Open", self.bring_to_front),
+            ("Quit", self.quit),
+        ]
+
+    def read_sources(self) -> None:
+        """Read the switched-on sources (Settings → Sources) on a worker; say what is new."""
+        from aijournal.ui.views.sources_page import read_in_background
+
+        if not self.locked:
+            self._sources_job = read_in_background(self, self.journal, self._sources_read)
+
+    def _sources_read(self, readings) -> None:
+        from aijournal.ui.views.sources_page import summary
+
+        self.notices.announce()  # the job handed over what it wrote: those views redraw
+        if line := summary(readings):
+            self.statusBar().showMessage(self.gate.notice(line), 60_000)
+
     def remind(self, text: str) -> None:
+        text = self.gate.notice(text)  # while locked, a line without journal data
         if self.tray is not None:
             self.tray.showMessage("AI Journal", text, theme.app_icon(), 15_000)
         self.statusBar().showMessage(text, 60 * 60_000)
@@ -466,36 +422,37 @@ class MainWindow(QMainWindow):
         else:
             self.bring_to_front()
 
-    def _today(self) -> TodayView | None:
+    def _today(self) -> TodayView:
         self.bring_to_front()
-        if self.locked:
-            return None
         self.show_view(VIEWS.index(TodayView))
         return self.view(TodayView)
 
     def log_ai_use(self) -> None:
-        if today := self._today():
-            today.focus_ai_use()
+        self._today().focus_ai_use()
 
     def check_in(self) -> None:
-        if today := self._today():
-            today.focus_checkin()
+        self._today().focus_checkin()
+
+    def log_touchpoint(self) -> None:
+        self._today().focus_touchpoint()
+
+    def take_questionnaire(self, instrument_id: str) -> None:
+        self._today().open_instrument(instrument_id)
 
     @property
     def locked(self) -> bool:
-        return self.screens.currentWidget() is self.lock_screen
+        return self.gate.locked
 
     def lock(self) -> None:
-        if self.locked:
-            return
-        self.lock_screen.prepare(self.journal)
-        self.screens.setCurrentWidget(self.lock_screen)
-        self.lock_screen.focus()
+        self.gate.lock()
 
     def unlock(self) -> None:
-        self.screens.setCurrentIndex(0)
-        self.idle.set_minutes(Settings(self.journal)["lock_after_minutes"])
-        self.stack.currentWidget().setFocus()
+        self.gate.unlock()
+
+    def _lock_changed(self, locked: bool) -> None:
+        if not locked:
+            self.idle.set_minutes(Settings(self.journal)["lock_after_minutes"])
+            self.stack.currentWidget().setFocus()
 
     # ---- closing ------------------------------------------------------------------------
 

@@ -44,8 +44,8 @@ class Reminder(QObject):
 
 
 class NudgeNotifier(QObject):
-    """On the minute timer: stores nudges that fire anew, announces a new one at most once a
-    day, and recalls touchpoints planned for today (once that day)."""
+    """On the minute timer: stores nudges that fire anew, announces each new one once (at most
+    one a day), and recalls touchpoints planned for today (once that day)."""
 
     due = Signal(str)  # a text for the tray
     added = Signal()  # new nudges were stored
@@ -60,10 +60,12 @@ class NudgeNotifier(QObject):
         said = []
         if nudges.refresh(self.journal, today):
             self.added.emit()
-        fresh = [n for n in nudges.active(self.journal, today) if n.status == "new"]
-        if fresh and self.journal.setting(NUDGE_NOTICE_KEY) != today.isoformat():
+        if self.journal.setting(NUDGE_NOTICE_KEY) != today.isoformat() and (
+            fresh := nudges.announce(self.journal, today)
+        ):  # each nudge once, at most one a day; after that they show quietly
             self.journal.set_setting(NUDGE_NOTICE_KEY, today.isoformat())
-            said.append(f"{nudges.shown(fresh[0]).title}. {fresh[0].message}")
+            [told] = nudges.explain(self.journal, [fresh], today)
+            said.append(f"{told.title}. {told.what_to_do}")
         planned = nudges.planned_reminders_due(self.journal, today)
         if planned and self.journal.setting(PLANNED_NOTICE_KEY) != today.isoformat():
             self.journal.set_setting(PLANNED_NOTICE_KEY, today.isoformat())

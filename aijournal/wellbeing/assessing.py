@@ -37,17 +37,25 @@ class Due:
         return f"{self.instrument.name} is due ({since})."
 
 
+SETTLING_CHECKINS = 7  # a new journal asks for no questionnaire before a week of check-ins
+
+
 def due(journal: Journal, today: date | None = None) -> list[Due]:
-    """Instruments whose cadence has passed since they were last taken."""
+    """Instruments whose cadence has passed since they were last taken.
+
+    One never taken is due only once the journal has a week of check-ins: a new user meets the
+    daily check-in first, not fifteen questions (they may start any questionnaire earlier).
+    """
     today = today or journal.clock().date()
     settings = Settings(journal)
     last = journal.last_assessments()
+    settled = journal.counts()["checkins"] >= SETTLING_CHECKINS
     found = []
     for instrument in instruments.instruments():
         cadence = settings.cadence_days(instrument.id)
         if cadence is None:
             continue
         taken = last.get(instrument.id)
-        if taken is None or today - taken >= timedelta(days=cadence):
+        if settled if taken is None else today - taken >= timedelta(days=cadence):
             found.append(Due(instrument, taken))
     return found

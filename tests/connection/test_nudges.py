@@ -291,3 +291,52 @@ def test_cli_nudges_and_insights_in_json(home):
     assert code == 2 and "format" in out
     code, out = run("insights", "--from", "yesterday")
     assert code == 2 and "YYYY-MM-DD" in out
+
+
+# ---- shown with today's facts, announced once ------------------------------------------------
+
+
+def gratitude_nudge(journal, clock):
+    """The gratitude rule fires today: the journal began 20 days ago, no thank-you since."""
+    touchpoint(journal, ago(20), "pairing", "Dana")
+    [nudge] = [n for n in nudges.refresh(journal) if n.rule_id == "gratitude"]
+    return nudge
+
+
+def test_a_nudge_reads_with_todays_facts_when_shown_later(journal, clock):
+    nudge = gratitude_nudge(journal, clock)
+    assert nudge.facts == ('No "gratitude sent" in the 20 days you have kept this journal.',)
+    clock.advance(days=5)
+    [later] = nudges.explain(journal, [journal.get(r.Nudge, nudge.id)])
+    assert later.why == ('No "gratitude sent" in the 25 days you have kept this journal.',)
+
+    touchpoint(journal, ago(-5), "gratitude-sent", "Dana")  # the rule no longer fires
+    [settled] = nudges.explain(journal, [journal.get(r.Nudge, nudge.id)])
+    assert settled.why == (f"On Fri 27 Nov: {nudge.facts[0]}",)  # then, dated: still true
+
+
+def announced_now(journal) -> list[str]:
+    told = []
+    while (nudge := nudges.announce(journal)) is not None:
+        told.append(nudge.id)
+    return told
+
+
+def test_an_unanswered_nudge_is_announced_once_then_shown_quietly_until_its_cool_down(
+    journal, clock
+):
+    nudge = gratitude_nudge(journal, clock)
+    told = announced_now(journal)
+    assert nudge.id in told
+    for _ in range(13):  # the gratitude rule's cool-down is 14 days
+        clock.advance(days=1)
+        nudges.refresh(journal)
+        told += announced_now(journal)
+        assert nudge.id in {n.id for n in nudges.active(journal)}  # shown, quietly
+    assert told.count(nudge.id) == 1 and len(told) == len(set(told))
+    clock.advance(days=1)
+    [again] = [n for n in nudges.refresh(journal) if n.rule_id == "gratitude"]
+    assert nudge.id not in {n.id for n in nudges.active(journal)}
+    assert again.facts == ('No "gratitude sent" in the 34 days you have kept this journal.',)
+    assert again.id in announced_now(journal)
+    assert again.id not in announced_now(journal)

@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import subprocess
+import unicodedata
 from datetime import timedelta
 from pathlib import Path
 
@@ -142,6 +143,50 @@ def test_the_pdf_names_nobody_and_quotes_no_note(sixty, tmp_path, qapp):
     assert "Self-reported, not a clinical measurement" in text
     assert "Client One" in text and "Check-ins" in text
     assert not _names_in(text) and not _notes_in(text)
+
+
+def _pdf_lines(path: Path) -> list[list[tuple[float, float, str]]]:
+    """The words of a PDF as lines (words whose tops are within 2 points), each word with its
+    left and right edge in points, left to right."""
+    boxes = subprocess.run(
+        ["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    lines: dict[float, list[tuple[float, float, str]]] = {}
+    for x0, y0, x1, text in re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<', boxes
+    ):
+        top = next((y for y in lines if abs(y - float(y0)) < 2), float(y0))
+        word = unicodedata.normalize("NFKC", text)  # pdftotext writes "reﬂection"
+        lines.setdefault(top, []).append((float(x0), float(x1), word))
+    return [sorted(words) for words in lines.values()]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+def test_pdf_table_cells_are_padded_and_kinds_read_as_labels(sixty, tmp_path, qapp):
+    """Numbers in neighbouring cells stay apart on paper: "60 | 80", never "6080"."""
+    from aijournal.journaling.describe import TOUCHPOINT_LABELS
+    from aijournal.ui.printing import summary_pdf
+
+    journal, start, end = sixty
+    data = summary.build(journal, start, end, sections=("instruments", "touchpoints"))
+    lines = _pdf_lines(summary_pdf.write_pdf(data, tmp_path / "summary.pdf", images={}))
+    taken = [spec for spec in data["instruments"].values() if spec["scores"]]
+    assert taken
+    for spec in taken:
+        first, latest = spec["scores"][0]["score"], spec["scores"][-1]["score"]
+        row = next(words for words in lines if words[0][2] == spec["name"].split()[0])
+        numbers = [(x0, x1, t) for x0, x1, t in row if re.fullmatch(r"[\d.]+", t)]
+        assert [t for *_, t in numbers[:3]] == [
+            str(len(spec["scores"])),
+            f"{first:g}",
+            f"{latest:g}",
+        ]
+        for (_, left_end, _), (right_start, _, _) in zip(numbers, numbers[1:3]):
+            assert right_start - left_end >= 6  # points: padding on both sides and a border
+    for kind in data["touchpoints"]["by_kind"]:
+        if kind["touchpoints"]:
+            label = TOUCHPOINT_LABELS[kind["kind"]]
+            assert any(" ".join(t for *_, t in words).startswith(label) for words in lines)
 
 
 def test_names_and_notes_only_when_asked_for(sixty):

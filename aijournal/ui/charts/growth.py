@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from aijournal.growth.skills import SkillTimeline, Source
+from aijournal.ui.charts.date_axis import DayAxis
 from aijournal.ui.theme import is_dark
 
 # Lanes under the rating scale where learning events sit, one per source.
@@ -50,7 +51,7 @@ def source_colour(source: Source | str, palette: QPalette | None = None) -> QCol
 
 
 def _plot(title: str, palette: QPalette, parent: QWidget | None) -> pg.PlotWidget:
-    axis = pg.DateAxisItem(orientation="bottom")  # attached before any data is set
+    axis = DayAxis(orientation="bottom")  # attached before any data is set
     ink = palette.color(QPalette.ColorRole.WindowText)
     widget = pg.PlotWidget(
         parent=parent, axisItems={"bottom": axis}, background=palette.color(QPalette.ColorRole.Base)

@@ -20,6 +20,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
+from aijournal.ui.charts.date_axis import DayAxis
+
 INK = QColor("#111111")
 GREY = QColor("#666666")
 # Each series differs in line style *and* marker, so charts survive a black-and-white printer.
@@ -68,7 +70,7 @@ def palette_for(dark: bool) -> Palette:
 
 def date_plot(parent: QWidget | None = None) -> pg.PlotWidget:
     """An empty chart on a date axis (attached before any data is set), mouse zoom off."""
-    axis = pg.DateAxisItem(orientation="bottom")
+    axis = DayAxis(orientation="bottom")
     widget = pg.PlotWidget(parent=parent, axisItems={"bottom": axis})
     plot = widget.getPlotItem()
     plot.setMenuEnabled(False)

@@ -24,7 +24,7 @@ from aijournal.ui.forms.ai_use import AIUseForm
 from aijournal.ui.forms.checkin import CheckinForm
 from aijournal.ui.forms.entry_form import EntryForm
 from aijournal.ui.forms.touchpoint import TouchpointForm
-from aijournal.ui.widgets.basics import heading
+from aijournal.ui.widgets.basics import fit_to_screen, heading, no_tab_stop, screen_room
 from aijournal.ui.widgets.cards import tone_label
 from aijournal.wellbeing import instruments
 
@@ -61,6 +61,7 @@ class EntryDialog(QDialog):
             self.form = form_type(journal, self, record=record)
             # A scroll area gives the wrapping labels the height they need at any width.
             scroll = QScrollArea(self)
+            no_tab_stop(scroll)
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
             scroll.setWidget(self.form)
@@ -74,13 +75,14 @@ class EntryDialog(QDialog):
             self.form.validate()
             QTimer.singleShot(0, self.form.focus_first)
         width = self.fontMetrics().averageCharWidth() * 105
-        self.setMinimumWidth(width)
+        if self.form is not None:  # room for the form and a scroll bar beside it
+            bar = scroll.verticalScrollBar().sizeHint().width()
+            width = max(width, self.form.minimumSizeHint().width() + bar + 44)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(min(width, screen_room(self).width()))
         if self.form is not None:
             height = self.form.heightForWidth(width - 36) + heading("x").sizeHint().height() + 60
-            screen = self.screen().availableGeometry() if self.screen() else None
-            if screen is not None:
-                height = min(height, int(screen.height() * 0.9))
-            self.resize(width, max(height, self.sizeHint().height()))
+            fit_to_screen(self, width, max(height, self.sizeHint().height()), share=0.9)
 
     def _saved(self, stored: r.Record) -> None:
         self.stored = stored

@@ -12,20 +12,21 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialog,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTextBrowser,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +34,17 @@ from PySide6.QtWidgets import (
 from aijournal.model.errors import JournalError
 from aijournal.sharing import exports, summary, summary_html
 from aijournal.storage import Journal
-from aijournal.ui.widgets.basics import InlineError, labelled, muted, report, with_role
+from aijournal.ui.widgets.basics import (
+    InlineError,
+    fit_to_screen,
+    labelled,
+    muted,
+    no_tab_stop,
+    paper_preview,
+    report,
+    with_role,
+)
+from aijournal.ui.widgets.flow import FlowBox
 from aijournal.ui.workers import run_job
 
 PREVIEW_DELAY_MS = 150  # typing a name rebuilds the preview once the user pauses
@@ -60,7 +71,6 @@ class ExportSummaryDialog(QDialog):
         self.saved: Path | None = None
         self._ask_path = ask_path or _ask_path
         self.setWindowTitle("Export summary")
-        self.resize(1000, 720)
 
         today = journal.clock().date()
         start, end = summary.default_period(today)
@@ -85,7 +95,7 @@ class ExportSummaryDialog(QDialog):
             box.setAccessibleName(summary.SECTION_TITLES[name])
             box.setChecked(True)
             self.sections[name] = box
-            grid.addWidget(box, number // 2, number % 2)
+            grid.addWidget(box, number, 0, Qt.AlignmentFlag.AlignLeft)  # clickable as it looks
         options.addWidget(sections)
 
         privacy = QGroupBox("Privacy")
@@ -117,18 +127,17 @@ class ExportSummaryDialog(QDialog):
         self.save_json = QPushButton("Save as JSON…")
         close = QPushButton("Close")
         close.clicked.connect(self.reject)
+        actions = FlowBox(self)  # under both columns; wraps on a narrow screen
         for button, kind in (
             (self.save_pdf, "pdf"),
             (self.save_html, "html"),
             (self.save_json, "json"),
         ):
             button.clicked.connect(lambda _=False, kind=kind: self.save(kind))
-            options.addWidget(button)
-        options.addWidget(close)
+            actions.addWidget(button)
+        actions.addWidget(close)
 
-        self.preview = QTextBrowser()
-        self.preview.setAccessibleName("Preview")
-        self.preview.setOpenLinks(False)
+        self.preview = paper_preview()
         right = QVBoxLayout()
         right.addWidget(
             muted(
@@ -137,12 +146,22 @@ class ExportSummaryDialog(QDialog):
             )
         )
         right.addWidget(self.preview, 1)
-        row = QHBoxLayout(self)
         left = QWidget()
         left.setLayout(options)
-        left.setMaximumWidth(380)
-        row.addWidget(left)
-        row.addLayout(right, 1)
+        scroll = no_tab_stop(QScrollArea())  # the options scroll on a short screen
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(left)
+        scroll.setMaximumWidth(340)
+        scroll.setMinimumWidth(left.minimumSizeHint().width() + 20)
+        columns = QHBoxLayout()
+        columns.addWidget(scroll)
+        columns.addLayout(right, 1)
+        page = QVBoxLayout(self)
+        page.addLayout(columns, 1)
+        page.addWidget(actions)
+        fit_to_screen(self, 1000, 720)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

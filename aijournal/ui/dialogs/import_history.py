@@ -41,9 +41,11 @@ from aijournal.storage import Journal
 from aijournal.ui.widgets.basics import (
     InlineError,
     fill_row,
+    fit_to_screen,
     heading,
     message,
     muted,
+    screen_room,
     table,
     with_role,
 )
@@ -168,8 +170,8 @@ class ImportDialog(QDialog):
         self._ask_path = ask_path
         self.setWindowTitle("Import AI history")
         em = self.fontMetrics().averageCharWidth()
-        self.setMinimumWidth(em * 110)
-        self.resize(em * 150, self.height())
+        self.setMinimumWidth(min(em * 110, screen_room(self).width() - 40))
+        fit_to_screen(self, em * 150, self.height())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 16)
         # Two pages, one shown at a time; a box layout (unlike a stack) sizes to the shown one.
@@ -195,7 +197,8 @@ class ImportDialog(QDialog):
             if layout.hasHeightForWidth()
             else layout.totalSizeHint().height()
         )
-        self.resize(width, max(height, layout.totalMinimumSize().height()))
+        height = max(height, layout.totalMinimumSize().height())
+        self.resize(width, min(height, int(screen_room(self).height() * 0.95)))
 
     @property
     def page(self) -> QWidget:

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from aijournal.model.records import Assessment
 from aijournal.storage.journal import Journal
+from aijournal.ui.forms.keys import RadioKeys
+from aijournal.ui.widgets.basics import no_tab_stop
 from aijournal.ui.widgets.cards import card_heading, tone_label
 from aijournal.wellbeing import assessing, instruments
 
@@ -79,6 +81,8 @@ class InstrumentDialog(QDialog):
             )
 
         scroll = self.scroll = QScrollArea(page)
+
+        no_tab_stop(scroll)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         matrix = self.matrix = QWidget(scroll)
@@ -111,6 +115,7 @@ class InstrumentDialog(QDialog):
                 group.addButton(button, option.value)
                 grid.addWidget(button, row, column, Qt.AlignmentFlag.AlignCenter)
             group.idToggled.connect(self._update)
+            RadioKeys(group)  # arrows choose; Tab stops once per question, on its answer
             self.groups.append(group)
             row += 1
         grid.setRowStretch(row, 1)

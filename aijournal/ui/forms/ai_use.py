@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QLineEdit,
@@ -114,8 +115,9 @@ class AIUseForm(EntryForm):
             self.when,
             self.save_button,
         ]
-        for first, second in zip(order, order[1:]):
-            QWidget.setTabOrder(first, second)
+        self._set_tab_order(order)
+        self.tool_completer = name_completer([], self.tool)
+        self.tool.setCompleter(self.tool_completer)
         self.refresh_suggestions()
         if record is not None:
             self.load(record)
@@ -133,8 +135,7 @@ class AIUseForm(EntryForm):
             self.tool.addItems(tools)
             self.tool.setCurrentIndex(-1)
             self.tool.setEditText(text)
-            completer = name_completer(tools, self.tool)
-            self.tool.setCompleter(completer)
+            self.tool_completer.model().setStringList(tools)
             self.skills_completer.set_names(s.name for s in self.journal.skills())
             self._fill_goals()
         finally:
@@ -181,6 +182,8 @@ class AIUseForm(EntryForm):
     def _after_save(self, stored: r.Record) -> None:
         if not self.editing:
             self.clear(keep_confirmation=True)
+            if self.isAncestorOf(QApplication.focusWidget()):
+                self.focus_first()  # ready for the next one
 
     def _reset(self) -> None:
         self.original = None

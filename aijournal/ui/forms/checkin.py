@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from aijournal.model import records as r
 from aijournal.storage.journal import Journal
 from aijournal.ui.forms.entry_form import EntryForm
+from aijournal.ui.forms.keys import RadioKeys
 from aijournal.ui.forms.kit import AGREEMENT, ENERGY, ClickLabel, ScaleInput, parse_whole_number
 from aijournal.wellbeing import instruments
 
@@ -66,6 +67,7 @@ class CheckinForm(EntryForm):
             self.burnout.addButton(button, value)
             self.burnout_buttons.append(button)
         self.burnout.idToggled.connect(lambda _id, on: on and self._edited("burnout"))
+        self.burnout_keys = RadioKeys(self.burnout, digits=True)  # 1–5 answer, like the scales
         burnout_item = instruments.instrument("burnout")
         self._row(
             "Burnout",
@@ -120,7 +122,7 @@ class CheckinForm(EntryForm):
         self._watch("note", self.note.textChanged)
         self._set_tab_order(
             [
-                *self.burnout_buttons[:1],
+                *self.burnout_buttons,
                 self.connection,
                 self.safety,
                 self.energy,
@@ -134,10 +136,6 @@ class CheckinForm(EntryForm):
             self.load(record)
         else:
             self.clear()
-
-    def _set_tab_order(self, widgets: list[QWidget]) -> None:
-        for first, second in zip(widgets, widgets[1:]):
-            QWidget.setTabOrder(first, second)
 
     def _advice_toggled(self) -> None:
         if not self._loading:

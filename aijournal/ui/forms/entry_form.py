@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from aijournal.model import records as r
 from aijournal.model.errors import InvalidInput, JournalError
 from aijournal.storage.journal import Journal
+from aijournal.ui.forms.keys import accept_pending, cycle_focus, focus_target
 from aijournal.ui.forms.kit import CONFIRMATION_MS, JOURNAL_ITEM, JOURNAL_ITEM_TIP, error_text
 from aijournal.ui.widgets.basics import InlineError, form_keys, with_role
 from aijournal.ui.widgets.cards import tone_label
@@ -29,8 +30,9 @@ from aijournal.ui.widgets.cards import tone_label
 class EntryForm(QWidget):
     """Base of the entry forms: rows with inline errors, Save, Ctrl+Enter and Escape.
 
-    Subclasses declare their fields with `_row` and implement `_values`, `_make` and `_store`.
-    `record` (when given) is the stored entry being edited; saving updates it.
+    Subclasses declare their fields with `_row`, their Tab order with `_set_tab_order`, and
+    implement `_values`, `_make` and `_store`. `record` (when given) is the stored entry being
+    edited; saving updates it. Tab goes round the form and never leaves it for another form.
     """
 
     saved = Signal(object)  # the stored record
@@ -56,6 +58,7 @@ class EntryForm(QWidget):
         self._touched: set[str] = set()
         self._problems: dict[str, InvalidInput] = {}
         self._loading = False
+        self.tab_order: list[QWidget] = []
         self._confirmation = ""
         self._confirmation_timer = QTimer(self, singleShot=True, interval=CONFIRMATION_MS)
         self._confirmation_timer.timeout.connect(self._end_confirmation)
@@ -78,15 +81,39 @@ class EntryForm(QWidget):
         outer.addLayout(actions)
         outer.addStretch(1)  # spare height goes below the form, not between its rows
 
-        form_keys(self, self.save, self._escape)
+        form_keys(self, self._save_by_key, self._escape)
 
     def _escape(self) -> None:
-        """Escape clears a form on Today; in the edit dialog it cancels the dialog."""
+        """Escape drops what was typed since the form was cleared, loaded or saved (a stored
+        check-in shows again as stored); in the edit dialog it cancels the dialog."""
         window = self.window()
         if self.editing and isinstance(window, QDialog):
             window.reject()
+        elif self.original is not None:
+            self.load(self.original)
         else:
             self.clear()
+
+    def _save_by_key(self) -> None:
+        """Ctrl+Enter saves what the user entered, never an untouched form; a suggestion
+        showing for the field ("Da" → "Dana") is taken first, as Enter would."""
+        accept_pending(self)
+        if not self.has_edits():
+            with_role(self.status, "muted")
+            self.status.setText(
+                "Nothing changed to save." if self.original else "Nothing entered yet."
+            )
+            return
+        self.save()
+
+    def _set_tab_order(self, widgets: list[QWidget]) -> None:
+        """The form's Tab order (every radio button of a group included, the group in place)."""
+        self.tab_order = widgets
+        for first, second in zip(widgets, widgets[1:]):
+            QWidget.setTabOrder(first, second)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 (Qt override)
+        return cycle_focus(self, forward)
 
     # -- building the layout --
 
@@ -264,7 +291,7 @@ class EntryForm(QWidget):
             first = next(iter(self._problems))
             widget = self._field_widgets.get(first)
             if widget is not None:
-                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                focus_target(widget).setFocus(Qt.FocusReason.OtherFocusReason)
             return None
         try:
             stored, message = self._store(self.build())
@@ -317,7 +344,8 @@ class EntryForm(QWidget):
         return bool(self._touched)
 
     def first_input(self) -> QWidget:
-        return self._field_widgets[next(iter(self._field_widgets))]
+        """The first field (for a radio group, its chosen answer, else its first)."""
+        return focus_target(self._field_widgets[next(iter(self._field_widgets))])
 
     def focus_first(self) -> None:
         self.first_input().setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QStringListModel, Qt, Signal
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtCore import QDateTime, QEvent, QSize, QStringListModel, Qt, Signal
+from PySide6.QtGui import QAccessible, QAccessibleValueChangeEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSpinBox,
     QButtonGroup,
     QCompleter,
     QDateTimeEdit,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 from aijournal.model import records as r
 from aijournal.model.errors import InvalidInput
 from aijournal.model.patterns import PATTERNS, Mode
+from aijournal.ui.forms.keys import CompleterKeys, RadioKeys
 from aijournal.ui.widgets.basics import with_role
 from aijournal.ui.widgets.cards import tone_label
 
@@ -62,17 +64,29 @@ JOURNAL_ITEM_TIP = (
 
 
 CONFIRMATION_MS = 5000
+_KEYPAD = Qt.KeyboardModifier.KeypadModifier
 
 
-class ScaleInput(QWidget):
-    """A 1–5 answer as five buttons; keys 1–5 and the arrows pick, Delete clears if optional."""
+class ScaleInput(QAbstractSpinBox):
+    """A 1–5 answer as five buttons; digits 1–5 and the arrows pick, Delete clears if optional.
+
+    Underneath it is a spin box (never drawn as one), so assistive technology reads what it is:
+    a value from 1 to 5 with its meaning ("4 — Agree", or "not answered"). Only the spin box's
+    accessibility is used; its own keys, wheel, text and painting are replaced here.
+    """
 
     changed = Signal()
 
     def __init__(self, anchors: tuple[str, ...], *, optional: bool, parent: QWidget | None = None):
         super().__init__(parent)
         self._anchors, self._optional, self._value = anchors, optional, None
+        self.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+        self.setFrame(False)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.lineEdit().hide()  # holds the value as text for assistive technology only
+        self.lineEdit().setReadOnly(True)
+        self.setProperty("minimum", 1)  # read by Qt's accessibility for spin boxes
+        self.setProperty("maximum", len(anchors))
         row = QHBoxLayout(self)
         row.setContentsMargins(3, 3, 3, 3)
         row.setSpacing(4)
@@ -89,19 +103,10 @@ class ScaleInput(QWidget):
             row.addWidget(button)
             self.buttons.append(button)
         self._meaning = tone_label("", "muted", self)
-        self._meaning.setWordWrap(False)
-        self._meaning.setMinimumWidth(
-            self.fontMetrics().horizontalAdvance(max(anchors, key=len)) + 8
-        )
+        self._meaning.setWordWrap(True)
+        self._meaning.setMinimumWidth(self.fontMetrics().horizontalAdvance("Moderate") + 8)
         row.addSpacing(6)
         row.addWidget(self._meaning, 1)
-        self.setStyleSheet(
-            "QPushButton { border: 1px solid palette(mid); border-radius: 4px;"
-            " padding: 3px 0px; background: palette(button); color: palette(button-text); }"
-            "QPushButton:checked { background: palette(highlight);"
-            " color: palette(highlighted-text); border-color: palette(highlight); }"
-            "QPushButton:hover:!checked { border-color: palette(highlight); }"
-        )
         self._show()
 
     def value(self) -> int | None:
@@ -120,6 +125,7 @@ class ScaleInput(QWidget):
         if value != self._value:
             self._value = value
             self._show()
+            QAccessible.updateAccessibility(QAccessibleValueChangeEvent(self, value or 0))
             self.changed.emit()
         else:
             self._show()
@@ -131,10 +137,32 @@ class ScaleInput(QWidget):
             self._meaning.setText("optional" if self._optional else "")
         else:
             self._meaning.setText(self._anchors[self._value - 1])
+        self._tell()
+
+    def _tell(self) -> None:
+        """The value as assistive technology reads it: the number, and what it means."""
+        self.setProperty("value", self._value or 0)
+        self.lineEdit().setText(
+            "not answered"
+            if self._value is None
+            else f"{self._value} — {self._anchors[self._value - 1]}"
+        )
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.DynamicPropertyChange
+            and bytes(event.propertyName().data()) == b"value"
+            and self.property("value") != (self._value or 0)
+        ):  # assistive technology set the value
+            wanted = int(self.property("value") or 0)
+            self._pick(wanted if 1 <= wanted <= len(self._anchors) else None)
+        return super().event(event)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
         key, top = event.key(), len(self._anchors)
-        if Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and key - Qt.Key.Key_0 <= top:
+        if event.modifiers() not in (Qt.KeyboardModifier.NoModifier, _KEYPAD):
+            QWidget.keyPressEvent(self, event)
+        elif Qt.Key.Key_1 <= key <= Qt.Key.Key_9 and key - Qt.Key.Key_0 <= top:
             self._pick(key - Qt.Key.Key_0)
         elif key in (Qt.Key.Key_Right, Qt.Key.Key_Up):
             self._pick(min(top, (self._value or 0) + 1))
@@ -143,33 +171,78 @@ class ScaleInput(QWidget):
         elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_0) and self._optional:
             self._pick(None)
         else:
-            super().keyPressEvent(event)
+            QWidget.keyPressEvent(self, event)
+
+    # The spin box's own handling would edit its hidden text or step its (absent) value.
+    def keyReleaseEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        QWidget.keyReleaseEvent(self, event)
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        event.ignore()  # the page scrolls; a wheel never changes an answer
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.setFocus(Qt.FocusReason.MouseFocusReason)
+        event.accept()
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        event.accept()
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        event.accept()
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        event.ignore()
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802 (Qt override: accessibility actions)
+        self._pick(max(1, min(len(self._anchors), (self._value or 0) + steps)))
+
+    def stepEnabled(self) -> QAbstractSpinBox.StepEnabledFlag:  # noqa: N802 (Qt override)
+        return QAbstractSpinBox.StepEnabledFlag.StepUpEnabled | (
+            QAbstractSpinBox.StepEnabledFlag.StepDownEnabled
+        )
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return self.layout().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return self.layout().minimumSize()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 (Qt override)
+        return self.layout().hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 (Qt override)
+        return self.layout().totalHeightForWidth(width)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        QWidget.showEvent(self, event)
+        self._tell()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        QWidget.changeEvent(self, event)
 
     def focusInEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        super().focusInEvent(event)
+        QWidget.focusInEvent(self, event)
         self.update()
 
     def focusOutEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        super().focusOutEvent(event)
+        QWidget.focusOutEvent(self, event)
         self.update()
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        super().paintEvent(event)
-        if self.hasFocus():
-            painter = QPainter(self)
-            option = QStyleOptionFocusRect()
-            option.initFrom(self)
-            last = self.buttons[-1].geometry()
-            option.rect = self.buttons[0].geometry().united(last).adjusted(-2, -2, 2, 2)
-            option.backgroundColor = self.palette().color(QPalette.ColorRole.Window)
-            self.style().drawPrimitive(
-                QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter, self
-            )
-            pen = painter.pen()
-            pen.setColor(self.palette().color(QPalette.ColorRole.Highlight))
-            pen.setWidth(2)
-            painter.setPen(pen)
-            painter.drawRoundedRect(option.rect, 5, 5)
+        if not self.hasFocus():
+            return
+        painter = QPainter(self)
+        option = QStyleOptionFocusRect()
+        option.initFrom(self)
+        last = self.buttons[-1].geometry()
+        option.rect = self.buttons[0].geometry().united(last).adjusted(-2, -2, 2, 2)
+        option.backgroundColor = self.palette().color(QPalette.ColorRole.Window)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter, self)
+        pen = painter.pen()
+        pen.setColor(self.palette().color(QPalette.ColorRole.Highlight))
+        pen.setWidth(2)
+        painter.setPen(pen)
+        painter.drawRoundedRect(option.rect, 5, 5)
 
 
 class ClickLabel(QLabel):
@@ -211,6 +284,7 @@ class CommaCompleter(QCompleter):
         self.setModel(QStringListModel(list(names), self))
         self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterMode(Qt.MatchFlag.MatchContains)
+        CompleterKeys(self)
 
     def set_names(self, names: Iterable[str]) -> None:
         self.model().setStringList(list(names))
@@ -225,9 +299,11 @@ class CommaCompleter(QCompleter):
 
 
 def name_completer(names: Iterable[str], parent: QWidget) -> QCompleter:
+    """Suggestions that contain what was typed; Tab or Enter takes the first (or the chosen)."""
     completer = QCompleter(list(names), parent)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    CompleterKeys(completer)
     return completer
 
 
@@ -340,7 +416,11 @@ class _PatternChoice(QWidget):
                 row += 1
             grid.setRowMinimumHeight(row, 6)
             row += 1
-        self.setFocusProxy(next(iter(self.buttons.values())))
+        self.keys = RadioKeys(self.group, digits=True)  # 1–5 pick in the order shown
+
+    def focus_target(self) -> QRadioButton:
+        """The chosen pattern's button, else the first: where Tab and shortcuts land."""
+        return self.keys.target()
 
     def value(self) -> str:
         checked = self.group.checkedButton()

@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QLineEdit,
     QPlainTextEdit,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from aijournal.journaling import capture, describe
 from aijournal.model import records as r
+from aijournal.model.errors import InvalidInput
 from aijournal.storage.journal import Journal
 from aijournal.ui.forms.entry_form import EntryForm
 from aijournal.ui.forms.kit import (
@@ -26,6 +28,22 @@ from aijournal.ui.forms.kit import (
     split_names,
 )
 from aijournal.ui.widgets.cards import tone_label
+
+DEFAULT_KIND = r.TOUCHPOINT_KINDS[0]
+
+
+def kind_named(text: str) -> str:
+    """The touchpoint kind a typed label names: exactly, or the one label containing it;
+    nothing typed is the default kind the empty field shows."""
+    wanted = " ".join(text.split()).casefold()
+    if not wanted:
+        return DEFAULT_KIND
+    labels = describe.TOUCHPOINT_LABELS
+    exact = [kind for kind, label in labels.items() if wanted in (label.casefold(), kind)]
+    found = exact or [kind for kind, label in labels.items() if wanted in label.casefold()]
+    if len(found) != 1:
+        raise InvalidInput("kind", text, "choose one of the kinds in the list")
+    return found[0]
 
 
 class TouchpointForm(EntryForm):
@@ -47,11 +65,17 @@ class TouchpointForm(EntryForm):
     ):
         super().__init__(journal, parent, record=record)
         self._known_people: set[str] = set()
+        # Typed like the tool: a few letters of any word ("adv"), Tab takes the suggestion.
         self.kind = QComboBox(self)
+        self.kind.setEditable(True)
+        self.kind.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for kind in r.TOUCHPOINT_KINDS:
             self.kind.addItem(describe.TOUCHPOINT_LABELS[kind], kind)
+        self.kind.setCompleter(name_completer(describe.TOUCHPOINT_LABELS.values(), self.kind))
         self._row("Kind", self.kind, ["kind"])
-        self._watch("kind", self.kind.currentIndexChanged)
+        self.kind.lineEdit().setAccessibleName("Kind")
+        self.kind.lineEdit().setPlaceholderText(describe.TOUCHPOINT_LABELS[DEFAULT_KIND])
+        self._watch("kind", self.kind.editTextChanged)
         self.person = QLineEdit(self)
         self.person.setPlaceholderText("Who? (optional)")
         self.person_completer = name_completer([], self.person)
@@ -96,8 +120,7 @@ class TouchpointForm(EntryForm):
             self.when,
             self.save_button,
         ]
-        for first, second in zip(order, order[1:]):
-            QWidget.setTabOrder(first, second)
+        self._set_tab_order(order)
         self.refresh_suggestions()
         if record is not None:
             self.load(record)
@@ -139,7 +162,7 @@ class TouchpointForm(EntryForm):
         person = " ".join(self.person.text().split()) or None
         return dict(
             at=self.when.moment(original.at if original else None),
-            kind=self.kind.currentData(),
+            kind=kind_named(self.kind.currentText()),
             person=person,
             minutes=parse_whole_number("minutes", self.minutes.text()),
             quality=self.quality.value(),
@@ -156,11 +179,14 @@ class TouchpointForm(EntryForm):
     def _after_save(self, stored: r.Record) -> None:
         if not self.editing:
             self.clear(keep_confirmation=True)
+            if self.isAncestorOf(QApplication.focusWidget()):
+                self.focus_first()  # ready for the next one
         self.refresh_suggestions()
 
     def _reset(self) -> None:
         self.original = None
-        self.kind.setCurrentIndex(0)
+        self.kind.setCurrentIndex(-1)  # empty, showing the default: typing needs no erasing
+        self.kind.setEditText("")
         self.person.clear()
         self.minutes.clear()
         self.quality.set_value(None)

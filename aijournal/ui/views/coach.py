@@ -27,16 +27,15 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from aijournal.model.presentation import escape
+from aijournal.model.presentation import escape, plural
 from aijournal.sharing import coach, summary_html
 from aijournal.storage.paths import atomic_write
 from aijournal.ui import theme
-from aijournal.ui.widgets.basics import muted, report
+from aijournal.ui.widgets.basics import fit_to_screen, muted, no_tab_stop, paper_preview, report
 
 MAX_COMPARED = 6  # side by side; more would make each chart too small to read
 NUMBERS = {
@@ -85,7 +84,7 @@ class CoachWindow(QMainWindow):
         self.setWindowTitle("Coach view — AI Journal")
         self.setWindowIcon(theme.app_icon())
         self.setAcceptDrops(True)
-        self.resize(1200, 800)
+        fit_to_screen(self, 1200, 800)
 
         buttons = QHBoxLayout()
         self.open_button = QPushButton("Open summaries…")
@@ -134,11 +133,10 @@ class CoachWindow(QMainWindow):
         self.compare_hint = muted("Select one or more rows to compare their weekly trends.")
         self.compare_grid.addWidget(self.compare_hint, 0, 0)
         scroll = QScrollArea()
+        no_tab_stop(scroll)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.compare_area)
-        self.summary_view = QTextBrowser()
-        self.summary_view.setAccessibleName("Summary")
-        self.summary_view.setOpenLinks(False)
+        self.summary_view = paper_preview("Summary")
         self.tabs = QTabWidget()
         self.tabs.addTab(scroll, "Compare")
         self.tabs.addTab(self.summary_view, "Summary")
@@ -176,8 +174,8 @@ class CoachWindow(QMainWindow):
         for widget in (self.skipped_label, self.skipped_list):
             widget.setVisible(bool(self.skipped))
         self.statusBar().showMessage(
-            f"{len(self.rows)} summaries open"
-            + (f"; {len(self.skipped)} files skipped" if self.skipped else "")
+            f"{plural(len(self.rows), 'summary', 'summaries')} open"
+            + (f"; {plural(len(self.skipped), 'file')} skipped" if self.skipped else "")
         )
         self._update_buttons()
 

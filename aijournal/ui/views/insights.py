@@ -152,9 +152,13 @@ class InsightsView(QWidget):
             ]
         people = nudges.candidate_people(self.journal) if shown else {}
         self.cards = []
-        for nudge in shown:
+        for nudge, told in zip(shown, nudges.explain(self.journal, shown)):
             card = NudgeCard(
-                self.journal, nudge, self.scroll.widget(), person_id=people.get(nudge.rule_id)
+                self.journal,
+                nudge,
+                self.scroll.widget(),
+                person_id=people.get(nudge.rule_id),
+                shown=told,
             )
             card.acted_on.connect(self._acted_on)
             self.nudge_box.addWidget(card)

@@ -35,12 +35,14 @@ from aijournal.journaling import describe
 from aijournal.model import records as r
 from aijournal.model.errors import JournalError
 from aijournal.model.patterns import PATTERNS
+from aijournal.model.presentation import plural
 from aijournal.storage.entries import EntryFilter
 from aijournal.storage.journal import Journal
 from aijournal.ui.dialogs.entry_dialog import EntryDialog, open_entry
 from aijournal.ui.forms.kit import name_completer
 from aijournal.ui.widgets.basics import heading, with_role
 from aijournal.ui.widgets.cards import tone_label
+from aijournal.ui.widgets.flow import FlowBox, field
 from aijournal.ui.widgets.rows_model import RowsModel
 
 PAGE = 500  # rows fetched at a time; more load as the list scrolls
@@ -148,7 +150,7 @@ class JournalView(QWidget):
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(10)
         layout.addWidget(heading("Journal"))
-        layout.addLayout(self._filters())
+        layout.addWidget(self._filters())
 
         self.undo_bar = QFrame(self)
         self.undo_bar.setFrameShape(QFrame.Shape.StyledPanel)
@@ -227,52 +229,39 @@ class JournalView(QWidget):
 
     # ---- filters ---------------------------------------------------------------------------
 
-    def _filters(self) -> QVBoxLayout:
-        rows = QVBoxLayout()
-        rows.setSpacing(6)
-        first, second = QHBoxLayout(), QHBoxLayout()
-        rows.addLayout(first)
-        rows.addLayout(second)
-
+    def _filters(self) -> FlowBox:
+        """The filters in a row that wraps on a narrow window."""
+        flow = FlowBox(self)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Search notes, tasks and tools (Ctrl+F)")
         self.search.setClearButtonEnabled(True)
-        self._labelled(first, "Search", self.search, 3)
+        self.search.setMinimumWidth(self.fontMetrics().averageCharWidth() * 34)
+        flow.addWidget(field("Search", self.search, self))
         self.search.textChanged.connect(lambda: self._apply_timer.start())
         self.kind = QComboBox(self)
         for text, kind in KIND_CHOICES:
             self.kind.addItem(text, kind)
-        self._labelled(first, "Kind", self.kind)
+        flow.addWidget(field("Kind", self.kind, self))
         self.kind.currentIndexChanged.connect(self.apply_filters)
         today = self.journal.clock().date()
-        self.from_on, self.from_date = self._date_filter(first, "From", today.replace(day=1))
-        self.to_on, self.to_date = self._date_filter(first, "To", today)
+        self.from_on, self.from_date = self._date_filter(flow, "From", today.replace(day=1))
+        self.to_on, self.to_date = self._date_filter(flow, "To", today)
 
-        self.tool = self._name_filter(second, "Tool", "Any tool")
+        self.tool = self._name_filter(flow, "Tool", "Any tool")
         self.pattern = QComboBox(self)
         self.pattern.addItem("Any pattern", None)
         for p in PATTERNS:
             self.pattern.addItem(f"{p.label} ({p.mode.value})", p.id)
-        self._labelled(second, "Pattern", self.pattern)
+        flow.addWidget(field("Pattern", self.pattern, self))
         self.pattern.currentIndexChanged.connect(self.apply_filters)
-        self.person = self._name_filter(second, "Person", "Anyone")
-        self.skill = self._name_filter(second, "Skill", "Any skill")
+        self.person = self._name_filter(flow, "Person", "Anyone")
+        self.skill = self._name_filter(flow, "Skill", "Any skill")
         self.clear_button = QPushButton("Clear filters", self)
         self.clear_button.clicked.connect(self.clear_filters)
-        second.addWidget(self.clear_button)
-        return rows
+        flow.addWidget(self.clear_button)
+        return flow
 
-    def _labelled(self, row: QHBoxLayout, label: str, widget: QWidget, stretch: int = 0) -> None:
-        caption = QLabel(label, self)
-        caption.setBuddy(widget)
-        widget.setAccessibleName(label)
-        row.addWidget(caption)
-        row.addWidget(widget, stretch)
-        row.addSpacing(8)
-
-    def _date_filter(
-        self, row: QHBoxLayout, label: str, start: date
-    ) -> tuple[QCheckBox, QDateEdit]:
+    def _date_filter(self, flow: FlowBox, label: str, start: date) -> tuple[QCheckBox, QDateEdit]:
         check = QCheckBox(label, self)
         check.setAccessibleName(label)
         edit = QDateEdit(QDate(start.year, start.month, start.day), self)
@@ -283,19 +272,22 @@ class JournalView(QWidget):
         check.toggled.connect(edit.setEnabled)
         check.toggled.connect(self.apply_filters)
         edit.dateChanged.connect(lambda: check.isChecked() and self._apply_timer.start())
+        pair = QWidget(self)
+        row = QHBoxLayout(pair)
+        row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(check)
         row.addWidget(edit)
-        row.addSpacing(8)
+        flow.addWidget(pair)
         return check, edit
 
-    def _name_filter(self, row: QHBoxLayout, label: str, placeholder: str) -> QComboBox:
+    def _name_filter(self, flow: FlowBox, label: str, placeholder: str) -> QComboBox:
         box = QComboBox(self)
         box.setEditable(True)
         box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         box.lineEdit().setPlaceholderText(placeholder)
         box.lineEdit().setClearButtonEnabled(True)
         box.setMinimumContentsLength(10)
-        self._labelled(row, label, box, 1)
+        flow.addWidget(field(label, box, self))
         box.lineEdit().setAccessibleName(label)
         box.editTextChanged.connect(lambda: self._apply_timer.start())
         return box
@@ -444,7 +436,7 @@ class JournalView(QWidget):
         if not shown:
             return ""
         more = " (scroll for more)" if self.model.canFetchMore() else ""
-        return f"{shown} {'entry' if shown == 1 else 'entries'}{more}"
+        return f"{plural(shown, 'entry', 'entries')}{more}"
 
     def selected(self) -> r.Record | None:
         index = self.table.currentIndex()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QSpinBox, QWidget
 
 from aijournal.connection import circle
+from aijournal.model.presentation import plural
 from aijournal.model.records import RELATIONSHIPS, Person
 from aijournal.storage import Journal
 from aijournal.ui.widgets.basics import choose, combo, labelled, status_item
@@ -14,7 +15,7 @@ NO_CADENCE = "No set rhythm"
 
 
 def _days(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"
+    return plural(n, "day")
 
 
 class PeoplePanel(RecordPanel):

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -43,7 +42,9 @@ from aijournal.ui.widgets.basics import (
     labelled,
     muted,
     report,
+    scroll_page,
 )
+from aijournal.ui.widgets.flow import Reflow
 from aijournal.ui.workers import run_job
 
 
@@ -60,42 +61,33 @@ class SettingsView(QWidget):
         self.journal = journal
         self.inputs: dict[str, QWidget] = {}
         self.errors: dict[str, InlineError] = {}
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
+        # One page that scrolls: the settings, and the key and backups beside them when there
+        # is room (under them on a small screen).
+        _scroll, _page, outer = scroll_page(self)
+        outer.setContentsMargins(0, 0, 8, 0)
         top = QHBoxLayout()
         top.addWidget(heading("Settings"))
         self.notice = Notice()
         top.addWidget(self.notice, 1)
         outer.addLayout(top)
-        columns = QHBoxLayout()
-        columns.setSpacing(16)
-        outer.addLayout(columns, 1)
-
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         general = QGroupBox("Reminders, instruments, nudges and look")
         form = QFormLayout(general)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         for setting in SETTINGS:
             self._add_input(form, setting)
-        scroll.setWidget(general)
-        columns.addWidget(scroll, 3)
-
-        side_scroll = QScrollArea()
-        side_scroll.setWidgetResizable(True)
-        side_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        side_page = QWidget()
-        side = QVBoxLayout(side_page)
-        side.setContentsMargins(0, 0, 0, 0)
+        side = QWidget()
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 0)
         self.sources = SourcesPage(journal)  # Settings → Sources (aijournal/sources/machine)
         self.sources.changed.connect(self.changed)
-        side.addWidget(self.sources)
-        side.addWidget(self._key_box())
-        side.addWidget(self._backup_box())
-        side.addStretch(1)
-        side_scroll.setWidget(side_page)
-        columns.addWidget(side_scroll, 2)
+        column.addWidget(self.sources)
+        column.addWidget(self._key_box())
+        column.addWidget(self._backup_box())
+        column.addStretch(1)
+        self.columns = Reflow([general, side], width=900, stretches=[3, 2])
+        outer.addWidget(self.columns)
+        outer.addStretch(1)
         self.refresh()
 
     # ---- declared settings ------------------------------------------------------------

@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from aijournal.growth import skills as growth
+from aijournal.journaling import describe
 from aijournal.model.patterns import pattern
 from aijournal.model.presentation import change_arrow, hours
 from aijournal.storage import Journal
 from aijournal.ui.charts import growth as growth_charts
-from aijournal.ui.widgets.basics import fill_row, heading, muted, table, with_role
+from aijournal.ui.widgets.basics import fill_row, fit_to_screen, heading, muted, table, with_role
 
 TIMELINE_COLUMNS = ("Date", "What", "Details")
 
@@ -47,13 +48,13 @@ def timeline_rows(timeline: growth.SkillTimeline) -> list[tuple[date, str, str]]
         )
     for h in timeline.people:
         who = h.person or "someone"
-        kind = h.kind.replace("-", " ")
+        kind = describe.TOUCHPOINT_LABELS.get(h.kind, h.kind)
         rows.append(
             (
                 h.day,
                 2,
                 f"From people · {who}",
-                kind.capitalize() + (f" · {h.minutes} min" if h.minutes else ""),
+                kind + (f" · {h.minutes} min" if h.minutes else ""),
             )
         )
     rows.sort(key=lambda row: (row[0], row[1]), reverse=True)
@@ -143,7 +144,7 @@ class SkillPage(QDialog):
         buttons.addWidget(close)
         layout.addLayout(buttons)
         width = self.fontMetrics().averageCharWidth() * 160
-        self.resize(width, int(width * 0.72) if rows else int(width * 0.3))
+        fit_to_screen(self, width, int(width * 0.72) if rows else int(width * 0.3))
 
     @staticmethod
     def _summary(skill: growth.SkillGrowth | None) -> str:

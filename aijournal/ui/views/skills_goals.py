@@ -40,10 +40,11 @@ from aijournal.growth import skills as growth
 from aijournal.model import records as r
 from aijournal.model.errors import JournalError
 from aijournal.model.patterns import pattern
-from aijournal.model.presentation import change_arrow, hours, percent
+from aijournal.model.presentation import change_arrow, hours, percent, plural
 from aijournal.model.records import GOAL_KINDS, Goal, Skill, parse_day
 from aijournal.storage import Journal
 from aijournal.ui.charts.growth import source_colour
+from aijournal.ui.forms.keys import tab_stops
 from aijournal.ui.forms.kit import ScaleInput
 from aijournal.ui.views.skill_page import SkillPage, subheading
 from aijournal.ui.widgets.basics import (
@@ -56,9 +57,11 @@ from aijournal.ui.widgets.basics import (
     labelled,
     muted,
     report,
+    scroll_page,
     status_item,
     table,
 )
+from aijournal.ui.widgets.flow import Reflow
 from aijournal.ui.widgets.record_panel import RecordPanel
 from aijournal.ui.workers import run_job
 
@@ -94,7 +97,7 @@ def _number(text: str, tip: str = "") -> QTableWidgetItem:
 
 
 def _uses(n: int) -> str:
-    return f"{n} AI use" if n == 1 else f"{n} AI uses"
+    return plural(n, "AI use")
 
 
 def _bar_layout(panel: RecordPanel) -> QHBoxLayout:
@@ -706,7 +709,7 @@ class SkillsGoalsView(QWidget):
     def __init__(self, journal: Journal, parent: QWidget | None = None):
         super().__init__(parent)
         self.journal = journal
-        layout = QVBoxLayout(self)
+        self.scroll, _page, layout = scroll_page(self)
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         top.addStretch(1)
@@ -725,15 +728,10 @@ class SkillsGoalsView(QWidget):
         right.setStretchFactor(0, 1)
         right.setStretchFactor(1, 1)
         right.setChildrenCollapsible(False)
-        columns = QSplitter(Qt.Orientation.Horizontal)
-        columns.addWidget(self.skills)
-        columns.addWidget(right)
-        columns.setStretchFactor(0, 1)
-        columns.setStretchFactor(1, 1)
-        columns.setChildrenCollapsible(False)
-        columns.setHandleWidth(16)
         right.setHandleWidth(12)
-        layout.addWidget(columns, 1)
+        # Side by side when there is room; on a small screen one above the other, scrolling.
+        self.columns = Reflow([self.skills, right])
+        layout.addWidget(self.columns, 1)
         # The export button sits in the skills panel's title row, top right.
         title_row = QHBoxLayout()
         skills_layout = self.skills.layout()
@@ -747,6 +745,12 @@ class SkillsGoalsView(QWidget):
         self.goals.changed.connect(self._goals_changed)
         self.unassigned.changed.connect(self._uses_changed)
         self.skills.order_tabs(first=self.export_button)
+        # As the page reads: the skills (left or above), then goals and unlinked AI uses.
+        rest = tab_stops(self.goals, usable_now=False) + tab_stops(
+            self.unassigned, usable_now=False
+        )
+        for first, second in zip([self.skills.save_button, *rest], rest):
+            QWidget.setTabOrder(first, second)
         self.refresh()
 
     def refresh(self) -> None:

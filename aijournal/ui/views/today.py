@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -34,7 +33,9 @@ from aijournal.ui.widgets.cards import Card, card_heading, tone_label
 from aijournal.ui.widgets.nudge_card import NudgeCard
 from aijournal.wellbeing import assessing
 
-EMPTY_TODAY = "Nothing logged yet today — press Ctrl+N to log an AI use."
+EMPTY_TODAY = (
+    "Nothing logged yet today — Ctrl+K checks in, Ctrl+N logs an AI use, Ctrl+Shift+N a touchpoint."
+)
 
 
 class _DueRow(QWidget):
@@ -204,9 +205,6 @@ class TodayView(QWidget):
 
         for form in (self.checkin_form, self.ai_form, self.touch_form):
             form.saved.connect(self._saved)
-        QWidget.setTabOrder(self.checkin_form.save_button, self.ai_form.first_input())
-        QWidget.setTabOrder(self.ai_form.save_button, self.touch_form.first_input())
-        QWidget.setTabOrder(self.touch_form.save_button, self.entries)
         self._arrange(wide=False)
         self.refresh()
 
@@ -240,6 +238,27 @@ class TodayView(QWidget):
         for column in (self.left, self.right):
             column.addStretch(1)
         self.columns.setStretch(1, 1 if wide else 0)
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """Tab follows the page as it reads: the nudge, the follow-up, due questionnaires, then
+        the cards column by column (Tab inside a form stays in the form)."""
+        top = [
+            *(self.nudge_card.buttons.values() if self.nudge_card else ()),
+            *self.follow_up.buttons.values(),
+            *(card.button for card in self._due_cards),
+        ]
+        cards = {
+            self.checkin_card: self.checkin_form.tab_order,
+            self.entries_card: [self.entries],
+            self.ai_card: self.ai_form.tab_order,
+            self.touch_card: self.touch_form.tab_order,
+        }
+        placed = [self.left.itemAt(i).widget() for i in range(self.left.count())]
+        placed += [self.right.itemAt(i).widget() for i in range(self.right.count())]
+        order = top + [w for card in placed if card in cards for w in cards[card]]
+        for first, second in zip(order, order[1:]):
+            QWidget.setTabOrder(first, second)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
@@ -277,30 +296,12 @@ class TodayView(QWidget):
         self._show_entries()
         self._show_nudge()
         self.follow_up.ask(next(iter(nudges.follow_up_due(self.journal, today)), None))
+        self._order_tabs()
 
-    def event(self, event: QEvent) -> bool:
-        # Ctrl+N inside Today is Today's own: claim it before any window-wide shortcut
-        # (two QShortcuts on the same keys are ambiguous and neither would fire).
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and event.matches(QKeySequence.StandardKey.New)
-        ):
-            event.accept()
-            return True
-        return super().event(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
-        if event.matches(QKeySequence.StandardKey.New):
-            self.focus_ai_use()
-            return
-        super().keyPressEvent(event)
-
+    # Ctrl+K, Ctrl+N and Ctrl+Shift+N are the window's (they work from anywhere in it).
     def focus_checkin(self) -> None:
         self.scroll.ensureWidgetVisible(self.checkin_card)
-        form = self.checkin_form
-        target = form.burnout.checkedButton() or form.burnout_buttons[0]
-        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.checkin_form.focus_first()
 
     def focus_ai_use(self) -> None:
         self.scroll.ensureWidgetVisible(self.ai_card)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from aijournal.analysis import trends
-from aijournal.model.presentation import percent
+from aijournal.model.presentation import percent, plural
 from aijournal.storage import Journal
 from aijournal.ui.charts.summary import (
     Palette,
@@ -41,8 +41,9 @@ from aijournal.ui.charts.summary import (
     style_plot,
 )
 from aijournal.ui.theme import is_dark
-from aijournal.ui.widgets.basics import heading, report
+from aijournal.ui.widgets.basics import heading, no_tab_stop, report
 from aijournal.ui.widgets.cards import Card, card_heading, tone_label
+from aijournal.ui.widgets.flow import FlowBox, field
 from aijournal.wellbeing.instruments import instrument
 
 DAY = 86400.0
@@ -324,8 +325,7 @@ class ModesPanel(ChartPanel):
         uses = int(chart.uses[index])
         return (
             f"Augmentation {percent(chart.augmentation[index])} · automation "
-            f"{percent(chart.automation[index])} of {uses} AI "
-            f"{'use' if uses == 1 else 'uses'}\n{patterns}"
+            f"{percent(chart.automation[index])} of {plural(uses, 'AI use')}\n{patterns}"
         )
 
 
@@ -447,8 +447,7 @@ class TimePanel(ChartPanel):
         chart = self.chart
         count = int(chart.touchpoints[index])
         return (
-            f"AI {chart.ai_minutes[index]:.0f} min · {count} "
-            f"{'touchpoint' if count == 1 else 'touchpoints'} "
+            f"AI {chart.ai_minutes[index]:.0f} min · {plural(count, 'touchpoint')} "
             f"({chart.touchpoint_minutes[index]:.0f} min with people)"
         )
 
@@ -475,7 +474,7 @@ class ReplacedPanel(ChartPanel):
 
     def describe(self, index: int) -> str:
         uses = int(self.chart.uses[index])
-        return f"{uses} AI {'use' if uses == 1 else 'uses'} replaced a person"
+        return f"{plural(uses, 'AI use')} replaced a person"
 
 
 class InstrumentPanel(ChartPanel):
@@ -631,8 +630,7 @@ class TrendsView(QWidget):
         top.addStretch(1)
         outer.addLayout(top)
 
-        picker = QHBoxLayout()
-        picker.setSpacing(6)
+        picker = FlowBox(self, spacing=6)  # wraps on a narrow window
         caption = QLabel("Range:", self)
         picker.addWidget(caption)
         self.range_buttons = QButtonGroup(self)
@@ -646,17 +644,12 @@ class TrendsView(QWidget):
             button.clicked.connect(self._range_clicked(label))
             self.range_buttons.addButton(button)
             picker.addWidget(button)
-        picker.addSpacing(12)
         today = journal.clock().date()
         self.from_date = self._date_edit("From", today - timedelta(days=90))
         self.to_date = self._date_edit("To", today)
         for label, edit in (("From", self.from_date), ("To", self.to_date)):
-            text = QLabel(label, self)
-            text.setBuddy(edit)
-            picker.addWidget(text)
-            picker.addWidget(edit)
-        picker.addStretch(1)
-        outer.addLayout(picker)
+            picker.addWidget(field(label, edit, self))
+        outer.addWidget(picker)
         self.hint = tone_label(
             "Hover a chart for exact values; click a point to open that "
             "day or week in the Journal.",
@@ -673,6 +666,8 @@ class TrendsView(QWidget):
         self._ahead.timeout.connect(self._compute_ahead)
 
         self.scroll = QScrollArea(self)
+
+        no_tab_stop(self.scroll)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         page = QWidget(self.scroll)
@@ -763,6 +758,15 @@ class TrendsView(QWidget):
         for panel, chart in zip(self.panels, data.charts):
             panel.show_chart(chart)
         self._set_x_range(start, end, data)
+        if label != CUSTOM:
+            self._show_dates(start or self.journal.first_entry_day() or end, end)
+
+    def _show_dates(self, first: date, last: date) -> None:
+        """From and To say the range shown (a preset's, or all time's first day of data)."""
+        for edit, day in ((self.from_date, first), (self.to_date, last)):
+            edit.blockSignals(True)  # not a custom range: the user did not type it
+            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.blockSignals(False)
 
     def _set_x_range(self, start: date | None, end: date, data: trends.TrendData) -> None:
         if start is None:

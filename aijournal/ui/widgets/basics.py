@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractScrollArea,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -190,6 +192,59 @@ def status_item(text: str, role: str) -> QTableWidgetItem:
     return item
 
 
+PAPER, INK = "#ffffff", "#111111"
+
+
+def paper_preview(name: str = "Preview") -> QTextBrowser:
+    """A read-only view of a printable HTML document (a summary), drawn as it prints: dark on
+    white in either theme, since the document's own colours are chosen for paper."""
+    view = QTextBrowser()
+    view.setAccessibleName(name)
+    view.setOpenLinks(False)
+    palette = view.palette()
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        palette.setColor(group, QPalette.ColorRole.Base, QColor(PAPER))
+        palette.setColor(group, QPalette.ColorRole.Text, QColor(INK))
+        palette.setColor(group, QPalette.ColorRole.Link, QColor("#0b57d0"))
+    view.setPalette(palette)
+
+    def no_hairline_scroll(size) -> None:
+        # Qt's table layout makes the document a pixel wider than the page: no scroll bar
+        # for that, only for a table that is really wider.
+        wide = size.width() > view.viewport().width() + 2
+        view.setHorizontalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded if wide else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
+
+    view.document().documentLayout().documentSizeChanged.connect(no_hairline_scroll)
+    return view
+
+
+def screen_room(window: QWidget) -> QRect:
+    """The part of the screen a window may take: its screen's area without panels (a dialog
+    not shown yet goes where its parent is)."""
+    anchor = window.parentWidget() or window
+    screen = anchor.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry()
+
+
+def fit_to_screen(window: QWidget, width: int, height: int, *, share: float = 0.95) -> None:
+    """Resize `window` to `width`×`height`, or to what the screen has room for; its minimum
+    size never asks for more than that either (a dialog on a small or scaled screen)."""
+    room = screen_room(window)
+    width = min(width, int(room.width() * share))
+    height = min(height, int(room.height() * share))
+    window.setMinimumSize(min(window.minimumWidth(), width), min(window.minimumHeight(), height))
+    window.resize(max(width, 1), max(height, 1))
+
+
+def no_tab_stop(scroll: QAbstractScrollArea) -> QAbstractScrollArea:
+    """A page's scroll area takes no Tab stop (it would be a dead one): it follows focus, and
+    the wheel and scroll bar still scroll it."""
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    return scroll
+
+
 def scroll_page(owner: QWidget, spacing: int = 12) -> tuple[QScrollArea, QWidget, QVBoxLayout]:
     """A borderless scroll area filling `owner`, the page inside it and the page's layout."""
     outer = QVBoxLayout(owner)
@@ -197,6 +252,7 @@ def scroll_page(owner: QWidget, spacing: int = 12) -> tuple[QScrollArea, QWidget
     scroll = QScrollArea(owner)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
+    no_tab_stop(scroll)
     outer.addWidget(scroll)
     page = QWidget(scroll)
     scroll.setWidget(page)

@@ -40,6 +40,7 @@ def tone_label(
 def card_heading(text: str, parent: QWidget | None = None) -> QLabel:
     """A card's title: bold, a little larger than the text (page titles use `heading`)."""
     label = QLabel(text, parent)
+    label.setWordWrap(True)  # a long title takes two lines on a small screen
     font = label.font()
     font.setBold(True)
     font.setPointSizeF(font.pointSizeF() * 1.15)

@@ -37,11 +37,12 @@ class NudgeCard(Card):
         parent: QWidget | None = None,
         *,
         person_id: str | None = None,
+        shown: nudges.Shown | None = None,
     ):
         super().__init__(parent)
         self.journal, self.nudge, self.person_id = journal, nudge, person_id
         self.dialog: PlanDialog | None = None
-        shown = nudges.shown(nudge)
+        shown = shown or nudges.explain(journal, [nudge])[0]  # facts as of today
         self.setAccessibleName(f"Nudge: {shown.title}")
         layout = self.layout()
         layout.setSpacing(6)

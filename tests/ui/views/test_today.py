@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton, QRadioButton
@@ -186,13 +188,6 @@ def test_ctrl_enter_saves_and_escape_clears(qtbot, view, journal):
     assert len(ai_uses(journal)) == 1
 
 
-def test_ctrl_n_focuses_the_ai_use_form(qtbot, view):
-    view.focus_checkin()
-    qtbot.waitUntil(lambda: view.checkin_form.isAncestorOf(view.focusWidget() or view))
-    qtbot.keyClick(view.focusWidget(), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: view.ai_form.tool.lineEdit().hasFocus())
-
-
 def test_goal_is_stored_with_the_ai_use(qtbot, journal, view):
     goal = journal.add(r.Goal(name="Ship reporting"))
     view.refresh()
@@ -214,8 +209,8 @@ def test_goal_is_stored_with_the_ai_use(qtbot, journal, view):
 def test_touchpoint_with_a_new_person_adds_them_to_the_circle(qtbot, view, journal):
     form = view.touch_form
     kind = find(form, QComboBox, "Kind")
-    qtbot.keyClicks(kind, "Pairing")
-    assert kind.currentData() == "pairing"
+    kind.lineEdit().selectAll()
+    qtbot.keyClicks(kind.lineEdit(), "Pairing")
     person = find(form, QLineEdit, "Person")
     qtbot.keyClicks(person, "Dana")
     hint = find(form, QLabel, "New person")
@@ -245,7 +240,35 @@ def test_touchpoint_with_a_new_person_adds_them_to_the_circle(qtbot, view, journ
 # ---- instruments --------------------------------------------------------------------------
 
 
+def a_week_of_checkins(journal, clock) -> None:
+    for days in range(1, 8):
+        journal.add(r.Checkin(day=clock().date() - timedelta(days=days), burnout=2, connection=3))
+
+
+def test_no_questionnaire_is_due_before_a_week_of_checkins(qtbot, view, journal, clock):
+    assert view.due_instruments() == []
+    assert not view.due_box.isVisible()  # a new user meets the check-in first
+    a_week_of_checkins(journal, clock)
+    view.refresh()
+    assert sorted(view.due_instruments()) == ["cbi", "ucla3", "who5"]
+    assert view.due_box.isVisible()
+
+
+def test_a_questionnaire_started_early_follows_its_cadence(qtbot, view, journal, clock):
+    dialog = view.open_instrument("ucla3")  # Log > Take a questionnaire, before the week is up
+    qtbot.waitExposed(dialog)
+    for item in instruments.instrument("ucla3").items:
+        click(qtbot, find(dialog, QRadioButton, f"{item.text}: {item.options[0].label}"))
+    click(qtbot, find(dialog, QPushButton, "Save"))
+    assert view.due_instruments() == []
+    clock.advance(days=7)  # UCLA-3 is weekly; the others still wait for check-ins
+    view.refresh()
+    assert view.due_instruments() == ["ucla3"]
+
+
 def test_who5_card_appears_when_due_and_goes_after_taking_it(qtbot, view, journal, clock):
+    a_week_of_checkins(journal, clock)
+    view.refresh()
     assert "who5" in view.due_instruments()
     click(qtbot, find(view, QPushButton, "Take WHO-5 Well-Being Index"))
     dialog = view.instrument_dialog

@@ -228,3 +228,47 @@ def _left():
     from PySide6.QtCore import Qt
 
     return (Qt.MouseButton.LeftButton,)
+
+
+def test_from_and_to_follow_the_range_chosen(qtbot, view, clock, sample_journal):
+    today = clock().date()
+    for choice in trends.ranges(today):
+        qtbot.mouseClick(find(view, QPushButton, f"Range {choice.label}"), *_left())
+        first = choice.start or sample_journal.first_entry_day()
+        assert view.from_date.date().toPython() == first, choice.label
+        assert view.to_date.date().toPython() == today
+        assert view.range_label == choice.label  # showing the dates is not a custom range
+        qtbot.wait(300)  # longer than the custom range's typing delay
+        assert view.range_label == choice.label
+
+
+def date_labels(panel) -> list[tuple[str, object]]:
+    """The bottom axis's labels as drawn: (text, rectangle) each."""
+    from PySide6.QtGui import QImage, QPainter
+
+    axis = panel.plot.getAxis("bottom")
+    image = QImage(10, 10, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        _, _, texts = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [(text, rect) for rect, _, text in texts]
+
+
+@pytest.mark.parametrize("width", [640, 900, 1200])
+def test_date_labels_never_run_together(qtbot, view, width):
+    """ "29 Oct" once read for 29 Sep and Oct drawn on top of each other."""
+    view.resize(width, 800)
+    for label in ("4 weeks", "3 months", "1 year", "all"):
+        view.set_range(label)
+        qtbot.wait(10)
+        for panel in (
+            view.panel("Augmentation vs automation"),
+            view.panel("Burnout and connection"),
+        ):
+            labels = date_labels(panel)
+            assert len(labels) >= 3, (label, width, labels)
+            rects = sorted((rect.left(), rect.right(), text) for text, rect in labels)
+            for (_, right, a), (left, _, b) in zip(rects, rects[1:]):
+                assert left - right >= 8, f"{a!r} and {b!r} touch at {label}, {width} px"

@@ -100,6 +100,11 @@ def test_tray_announces_a_new_nudge_at_most_once_a_day(lonely, clock):
     assert len(notifier.check()) == 1
     assert notifier.check() == []
     assert len(said) == 1
+    for _ in range(5):  # the same unanswered nudge is not announced again the next days
+        clock.advance(days=1)
+        title = nudges.shown(nudges.active(lonely)[0]).title
+        assert not any(text.startswith(title) for text in notifier.check())
+    assert len(nudges.active(lonely)) >= 1  # still shown, quietly
 
 
 def test_insights_shows_no_finding_on_a_small_journal(qtbot, lonely):
