@@ -33,11 +33,13 @@ import io
 import os
 import stat
 import time
-import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import zipfile  # the readers that open zips import it; capture never does
 
 from aijournal.model.errors import InvalidInput, JournalError
 

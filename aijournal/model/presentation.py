@@ -3,7 +3,6 @@ so the same figure reads the same everywhere."""
 
 from __future__ import annotations
 
-import html
 import math
 import re
 
@@ -60,6 +59,8 @@ def plural(count: int, noun: str, many: str | None = None) -> str:
 
 def escape(text: object) -> str:
     """Text for HTML (Qt rich text, summaries, PDFs), quotes included."""
+    import html  # only views and documents escape; capture never does
+
     return html.escape(str(text), quote=True)
 
 

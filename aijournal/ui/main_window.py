@@ -10,7 +10,7 @@ import importlib
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtCore import QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -87,6 +87,7 @@ PROTECTION = {
     "passphrase": "Encrypted · passphrase",
     "none": "Not encrypted",
 }
+START_DELAY_MS = 1500  # work at start that can wait until the window is on screen
 TRAY_NOTICE_KEY = "tray_notice_shown"  # not a user setting: the tray notice was shown once
 
 
@@ -161,7 +162,12 @@ class MainWindow(QMainWindow):
         # Switched-on sources on this machine: read at start and after the daily reminder.
         self.reminder.due.connect(lambda _: self.read_sources())
         self._sources_job = None
-        self.read_sources()  # a quick look at the settings; the reading runs on a worker
+        # Once the window is up: reading sources and making Trends (numpy, pyqtgraph, nine
+        # charts) are never in the way of the first paint, and the first Ctrl+3 is quick.
+        self._after_start = QTimer(self)
+        self._after_start.setSingleShot(True)
+        self._after_start.timeout.connect(self._warm_up)
+        self._after_start.start(START_DELAY_MS)
 
     # ---- views --------------------------------------------------------------------------
 
@@ -203,6 +209,13 @@ class MainWindow(QMainWindow):
             view.open_days.connect(self.show_days)
         self._built[index] = view
         return view
+
+    def _warm_up(self) -> None:
+        """Soon after start, once idle: read the sources and make the Trends view."""
+        if self.locked or not self.isVisible():
+            return
+        self.read_sources()
+        self._view_at(next(i for i, view in enumerate(VIEWS) if view.title == "Trends"))
 
     @property
     def views(self) -> list[QWidget]:
@@ -458,6 +471,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         if self.tray is None or self._quitting:
+            self._after_start.stop()
             event.accept()
             return
         event.ignore()  # keep running in the tray so the reminder can reach the user

@@ -91,5 +91,6 @@ def test_the_window_reads_switched_on_sources_at_start(qtbot, journal, claude_ho
     machine.enable(journal, "claude-code")
     window = MainWindow(journal, use_tray=False)
     qtbot.addWidget(window)
+    window.show()  # read once the window is on screen, never before its first paint
     qtbot.waitUntil(lambda: len(journal.to_review()) == 2, timeout=10_000)
     qtbot.waitUntil(lambda: "wait in Review imports" in window.statusBar().currentMessage())
