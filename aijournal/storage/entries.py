@@ -96,6 +96,13 @@ class Entries(JournalCore):
             merged = replace(checkin, id=existing.id, created_at=existing.created_at)
             return self.update(merged), False
 
+    def checkin_count(self, *, up_to: int | None = None) -> int:
+        """How many days have a check-in; counting stops at `up_to` (cheap on a long journal)."""
+        limit = "" if up_to is None else f" LIMIT {int(up_to)}"
+        return self.db.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM checkins WHERE deleted_at IS NULL{limit})"
+        ).fetchone()[0]
+
     def checkin_on(self, day: date) -> r.Checkin | None:
         return self._checkin_on(day)
 

@@ -16,6 +16,7 @@ TOUCHPOINT = QKeySequence("Ctrl+Shift+N")
 SECTIONS = QKeySequence("F6")
 VIEWS = tuple(QKeySequence(f"Ctrl+{number}") for number in range(1, 10))
 WINDOW_KEYS = (CHECK_IN, AI_USE, TOUCHPOINT, SECTIONS, *VIEWS)
+_OVERRIDE = QEvent.Type.ShortcutOverride  # looked up once: the filter sees every event
 
 
 class WindowKeys(QObject):
@@ -35,7 +36,7 @@ class WindowKeys(QObject):
         QApplication.instance().removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(event, QKeyEvent):
+        if event.type() != _OVERRIDE or not isinstance(event, QKeyEvent):
             return False
         if event.keyCombination().toCombined() not in self.combined:
             return False

@@ -49,7 +49,7 @@ def due(journal: Journal, today: date | None = None) -> list[Due]:
     today = today or journal.clock().date()
     settings = Settings(journal)
     last = journal.last_assessments()
-    settled = journal.counts()["checkins"] >= SETTLING_CHECKINS
+    settled = journal.checkin_count(up_to=SETTLING_CHECKINS) >= SETTLING_CHECKINS
     found = []
     for instrument in instruments.instruments():
         cadence = settings.cadence_days(instrument.id)
