@@ -113,7 +113,12 @@ class Lane:
         pid, ready_at, took = None, None, 0.0
         while True:
             line = self.server.stdout.readline().split()
-            assert line, f"the server stopped: {self.server.poll()} {self.log.read_text()}"
+            if not line:  # say how it ended: the exit code comes a moment after the pipe closes
+                try:
+                    code = self.server.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    code = "still running"
+                raise AssertionError(f"the server stopped: {code} {self.log.read_text()}")
             if line[0] == "pid":
                 pid = int(line[1])
             elif line[0] == "ready":
