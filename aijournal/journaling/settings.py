@@ -46,6 +46,9 @@ class Setting:
                 return time.fromisoformat(value).strftime("%H:%M")
             except (TypeError, ValueError):
                 raise InvalidInput(self.label, value, "use a time as HH:MM") from None
+        elif self.key == "quiet_hours":
+            span = quiet_span(self.label, value)
+            return "" if span is None else "-".join(t.strftime("%H:%M") for t in span)
         elif not isinstance(value, str):
             raise InvalidInput(self.label, value, "use text")
         return value
@@ -59,6 +62,20 @@ SETTINGS: tuple[Setting, ...] = (
         "Remind me to check in when today's check-in is missing.",
     ),
     Setting("reminder_time", "17:00", "Reminder time", "When the daily reminder may fire."),
+    # Notifications (aijournal.connection.notices decides, the app delivers).
+    Setting(
+        "quiet_hours",
+        "22:00-08:00",
+        "Quiet hours",
+        "No notifications between these times, as HH:MM-HH:MM; empty: none. What falls in "
+        "them comes after.",
+    ),
+    Setting(
+        "run_in_background",
+        False,
+        "Keep running",
+        "Closing the window keeps it running for reminders.",
+    ),
     Setting(
         "who5_cadence_days", 14, "WHO-5 every (days)", "How often WHO-5 is due.", low=1, high=90
     ),
@@ -190,6 +207,22 @@ SETTINGS: tuple[Setting, ...] = (
     ),
 )
 BY_KEY = {s.key: s for s in SETTINGS}
+
+
+def quiet_span(label: str, value: Any) -> tuple[time, time] | None:
+    """Quiet hours as (from, until), None when there are none; InvalidInput naming `label`."""
+    if not isinstance(value, str):
+        raise InvalidInput(label, value, "use times as HH:MM-HH:MM, or nothing")
+    text = value.strip().replace("\u2013", "-").replace(" ", "")
+    if not text:
+        return None
+    try:
+        start, end = (time.fromisoformat(part) for part in text.split("-"))
+    except ValueError:
+        raise InvalidInput(label, value, "use times as HH:MM-HH:MM, or nothing") from None
+    if start == end:
+        raise InvalidInput(label, value, "use two different times, or nothing for none")
+    return start.replace(second=0, microsecond=0), end.replace(second=0, microsecond=0)
 
 
 class Settings:
