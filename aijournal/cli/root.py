@@ -114,6 +114,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "key": ("setup",),
     "demo": ("setup",),
     "desktop-entry": ("setup",),
+    "autostart": ("setup",),
 }
 
 
@@ -146,13 +147,20 @@ class JournalCommands(click.Group):
     envvar="AIJOURNAL_HOME",
     help="Journal folder (default: your user data folder).",
 )
+@click.option(
+    "--hidden",
+    is_flag=True,
+    help="Start the desktop app in the background, with no window (as at login).",
+)
 @click.version_option(package_name="aijournal")
 @click.pass_context
-def cli(ctx: click.Context, data_dir: Path | None) -> None:
+def cli(ctx: click.Context, data_dir: Path | None, hidden: bool) -> None:
     """AI Journal: a private, encrypted journal of how you work with AI and with people.
 
     With no command, opens the desktop app.
     """
+    if hidden and ctx.invoked_subcommand is not None:
+        raise click.UsageError("--hidden starts the desktop app: use it without a command")
     # Before anything can start a child process: no child may inherit a passphrase. They go
     # back when the command ends, for whoever runs it in-process (tests).
     taken = take_environment_secrets()
@@ -163,7 +171,7 @@ def cli(ctx: click.Context, data_dir: Path | None) -> None:
     if ctx.invoked_subcommand is None:
         from aijournal.ui.app import run
 
-        ctx.exit(run(session.paths, session.store))
+        ctx.exit(run(session.paths, session.store, hidden=hidden))
 
 
 def day_or_none(name: str, text: str | None) -> date | None:

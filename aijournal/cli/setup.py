@@ -152,3 +152,22 @@ def desktop_entry_remove() -> None:
 
     removed = entry.remove()
     click.echo("Removed " + ", ".join(str(p) for p in removed) if removed else "Nothing to remove.")
+
+
+@cli.command()
+@click.argument("switch", required=False, type=click.Choice(["on", "off"]))
+def autostart(switch: str | None) -> None:
+    """Start AI Journal hidden at login (on), or no more (off); without either, say which.
+
+    It then runs in the background so reminders reach you (XDG autostart entry).
+    """
+    from aijournal.journaling import desktop_entry as entry
+
+    if switch == "on":
+        click.echo(f"AI Journal starts hidden at login: {entry.enable_autostart()}")
+    elif switch == "off":
+        removed = entry.disable_autostart()
+        click.echo("AI Journal no longer starts at login." if removed else "It was not on.")
+    else:
+        where = entry.autostart_path()
+        click.echo(f"on ({where})" if entry.autostart_enabled() else "off")

@@ -1,6 +1,8 @@
 """The app in the desktop's application menu: an XDG launcher, its icon and AppStream metadata,
 written under the user's data folder (`$XDG_DATA_HOME`, default ~/.local/share) and removed
-again. Nothing outside the user's own folders is touched."""
+again; and the optional start at login (XDG autostart, under `$XDG_CONFIG_HOME`, default
+~/.config), which opens the app hidden, in the background. Nothing outside the user's own
+folders is touched."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from pathlib import Path
 from aijournal.model.presentation import escape
 from aijournal.model.resources import resource
 
+HIDDEN = "--hidden"  # `aijournal --hidden`: the app starts in the background, no window
 APP_ID = "aijournal"  # the desktop file name Qt announces (QGuiApplication.setDesktopFileName)
 SUMMARY = "A private journal of how you work with AI and with people"
 
@@ -109,3 +112,43 @@ def remove(places: Places | None = None) -> list[Path]:
             path.unlink()
             removed.append(path)
     return removed
+
+
+# ---- start at login ----------------------------------------------------------------------
+
+
+def autostart_path(config_home: Path | None = None) -> Path:
+    """Where the XDG autostart entry lives: $XDG_CONFIG_HOME/autostart (an absolute
+    $XDG_CONFIG_HOME only, as the specification says), else ~/.config/autostart."""
+    given = os.environ.get("XDG_CONFIG_HOME", "")
+    home = config_home or (Path(given) if os.path.isabs(given) else Path.home() / ".config")
+    return home / "autostart" / f"{APP_ID}.desktop"
+
+
+def autostart_text(exec_command: str) -> str:
+    """The autostart entry: the launcher, starting the app hidden."""
+    return launcher_text(f"{exec_command} {HIDDEN}") + "X-GNOME-Autostart-enabled=true\n"
+
+
+def autostart_enabled(path: Path | None = None) -> bool:
+    return (path or autostart_path()).exists()
+
+
+def enable_autostart(path: Path | None = None) -> Path:
+    """Start AI Journal hidden at login (replacing an older entry); the entry's path."""
+    from aijournal.storage.paths import atomic_write
+
+    path = path or autostart_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, autostart_text(command()))
+    path.chmod(0o644)  # the session reads it; it holds nothing private
+    return path
+
+
+def disable_autostart(path: Path | None = None) -> bool:
+    """No start at login any more; True when there was an entry to remove."""
+    path = path or autostart_path()
+    if not path.exists():
+        return False
+    path.unlink()
+    return True

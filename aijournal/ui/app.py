@@ -9,7 +9,7 @@ import stat
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication
 
@@ -18,6 +18,7 @@ from aijournal.ui import crash_report as errors
 from aijournal.ui import theme
 
 SHOW = b"show\n"
+FIRST_CHECK_MS = 1500  # what is due is looked at soon after the start, then every minute
 
 
 def server_name(paths: DataPaths) -> str:
@@ -80,15 +81,17 @@ class SingleInstance(QObject):
         self.name = server_name(paths)
         self.server: QLocalServer | None = None
 
-    def ask_running(self, timeout_ms: int = 1000) -> bool:
-        """Ask an app already running on this folder to show its window; True if one did."""
+    def ask_running(self, timeout_ms: int = 1000, *, show: bool = True) -> bool:
+        """Ask an app already running on this folder to show its window (`show`), or only
+        whether one runs; True if one does."""
         socket = QLocalSocket()
         socket.connectToServer(self.name)
         if not socket.waitForConnected(timeout_ms):
             return False
-        socket.write(SHOW)
-        socket.flush()
-        socket.waitForBytesWritten(timeout_ms)
+        if show:
+            socket.write(SHOW)
+            socket.flush()
+            socket.waitForBytesWritten(timeout_ms)
         socket.disconnectFromServer()
         return True
 
@@ -120,15 +123,16 @@ def _raise(widget) -> None:
         widget.activateWindow()
 
 
-def run(paths: DataPaths, store: SecretStore | None = None) -> int:
-    """The desktop app; returns the exit code."""
+def run(paths: DataPaths, store: SecretStore | None = None, *, hidden: bool = False) -> int:
+    """The desktop app; returns the exit code. `hidden` (`aijournal --hidden`, as at login)
+    starts it in the background: no window until the user opens it or a notification."""
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("AI Journal")
     app.setDesktopFileName("aijournal")
     app.setWindowIcon(theme.app_icon())
     theme.apply(app, "system")
     instance = SingleInstance(paths, app)
-    if instance.ask_running():
+    if instance.ask_running(show=not hidden):
         return 0
     instance.listen()  # already now: a second start during unlock raises the unlock dialog
     instance.show_requested.connect(lambda: _raise(app.activeModalWidget()))
@@ -142,10 +146,13 @@ def run(paths: DataPaths, store: SecretStore | None = None) -> int:
     # pyqtgraph (inside the views) must come after PySide6, which is loaded by now.
     from aijournal.ui.main_window import MainWindow
 
-    window = MainWindow(journal)
+    window = MainWindow(journal, bus="SESSION")
     instance.show_requested.connect(window.bring_to_front)
-    app.setQuitOnLastWindowClosed(window.tray is None)
+    # Closing the window decides (MainWindow.closeEvent): quit, or keep running hidden.
+    app.setQuitOnLastWindowClosed(False)
     app.aboutToQuit.connect(window.close_journal)
-    window.show()
+    if not hidden:
+        window.show()
     window.back_up_if_due()
+    QTimer.singleShot(FIRST_CHECK_MS, window.notifier.check)
     return app.exec()

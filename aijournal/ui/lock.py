@@ -167,6 +167,13 @@ class Lock(QObject):
         """What a notification may say now: `text`, or while locked a line without data."""
         return LOCKED_NOTICE if self.locked else text
 
+    def notification(self, title: str, body: str, action: str = "") -> tuple[str, str, str]:
+        """What a desktop notification may show now: its title, text and action's label, or
+        while locked the app's name, a line without data and an action that only unlocks."""
+        if self.locked:
+            return "AI Journal", LOCKED_NOTICE, "Unlock" if action else ""
+        return title, body, action
+
     def lock(self) -> None:
         if self.locked:
             return

@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from aijournal.connection import nudges
+from aijournal.connection.notices import Notice
 from aijournal.journaling.settings import Settings
 from aijournal.storage import Journal
 from aijournal.ui import shortcuts, theme
 from aijournal.ui.lock import Lock
+from aijournal.ui.notifications import BACKGROUND_KEY, DesktopDelivery, InAppDelivery, Notifier
 from aijournal.ui.operations import ENTRIES, EVERYTHING, NAMED, ChangeNotices, Changes
-from aijournal.ui.tray import NudgeNotifier, Reminder, Tray, tray_available
+from aijournal.ui.tray import Tray, tray_available
 from aijournal.ui.views.today import TodayView
 from aijournal.ui.widgets.basics import report
 from aijournal.ui.workers import Job, run_job
@@ -88,12 +90,20 @@ PROTECTION = {
     "none": "Not encrypted",
 }
 START_DELAY_MS = 1500  # work at start that can wait until the window is on screen
-TRAY_NOTICE_KEY = "tray_notice_shown"  # not a user setting: the tray notice was shown once
+TRAY_NOTICE_KEY = "tray_notice_shown"  # not a user setting: "still running" was said once
 
 
 class MainWindow(QMainWindow):
+    """`bus`: the D-Bus address desktop notifications go to ("SESSION" in the app); None
+    keeps every notice inside the app (tests)."""
+
     def __init__(
-        self, journal: Journal, parent: QWidget | None = None, *, use_tray: bool | None = None
+        self,
+        journal: Journal,
+        parent: QWidget | None = None,
+        *,
+        use_tray: bool | None = None,
+        bus: str | None = None,
     ):
         super().__init__(parent)
         self.journal = journal
@@ -145,22 +155,20 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._nav_changed)
         self._build_menus()
 
-        self.reminder = Reminder(journal, self)
-        self.reminder.due.connect(self.remind)
-        self.nudge_notifier = NudgeNotifier(journal, self)
-        self.nudge_notifier.due.connect(self.remind)
-        self.nudge_notifier.added.connect(self._nudges_added)
-        # The same minute timer; a locked window announces nothing (it does after unlock).
-        self.reminder.timer.timeout.connect(self.gate.guard(self.nudge_notifier.check, quiet=True))
         wanted = tray_available() if use_tray is None else use_tray
         self.tray = Tray(self, self._tray_actions(), self.toggle_shown) if wanted else None
         if self.tray is not None:
             self.tray.show()
+        in_app = InAppDelivery(self.tray, self)
+        delivery = in_app if bus is None else DesktopDelivery(bus, in_app, self)
+        self.notifier = Notifier(self, delivery, self.open_notice)
         self._build_views()
-        self.reminder.timer.start()
+        self.notifier.timer.start()
         QApplication.styleHints().colorSchemeChanged.connect(self.apply_settings)
         # Switched-on sources on this machine: read at start and after the daily reminder.
-        self.reminder.due.connect(lambda _: self.read_sources())
+        self.notifier.delivered.connect(
+            lambda notice: notice.kind == "checkin" and self.read_sources()
+        )
         self._sources_job = None
         # Once the window is up: reading sources and making Trends (numpy, pyqtgraph, nine
         # charts) are never in the way of the first paint, and the first Ctrl+3 is quick.
@@ -185,8 +193,7 @@ class MainWindow(QMainWindow):
         self._stale.clear()
         self.notices.journal = self.journal
         self.journal.take_changes()  # a fresh start: every view reads the journal anew
-        self.reminder.journal = self.journal
-        self.nudge_notifier.journal = self.journal
+        self.notifier.journal = self.journal
         self.gate.journal = self.journal
         self.key_status.setText(PROTECTION[self.journal.config.protection])
         self.apply_settings()
@@ -205,6 +212,8 @@ class MainWindow(QMainWindow):
         if hasattr(view, "restore_requested"):  # Settings
             view.setting_changed.connect(self._setting_changed)
             view.restore_requested.connect(self.restore)
+            view.test_notification.connect(self.notifier.send_test)
+            view.show_notifications(self.notifier.delivery.status())
         elif hasattr(view, "open_days"):  # Trends: a clicked point opens its days
             view.open_days.connect(self.show_days)
         self._built[index] = view
@@ -257,10 +266,6 @@ class MainWindow(QMainWindow):
         self.show_view(VIEWS.index(JOURNAL))
         self.view(JOURNAL).show_days(first, last)
 
-    def _nudges_added(self) -> None:
-        """The minute timer stored new nudges: the views showing nudges redraw."""
-        self.notices.announce()
-
     def search(self) -> None:
         self.show_view(VIEWS.index(JOURNAL))
         self.view(JOURNAL).focus_search()
@@ -268,8 +273,10 @@ class MainWindow(QMainWindow):
     # ---- settings -----------------------------------------------------------------------
 
     def apply_settings(self) -> None:
-        """Theme and idle lock as the settings say; views redraw their colours if needed."""
+        """Theme, idle lock and closing as the settings say; views redraw their colours if
+        needed."""
         settings = Settings(self.journal)
+        self.keep_running = settings["run_in_background"]
         if theme.apply(QApplication.instance(), settings["theme"]) and self._built:
             self._stale = set(self._built)
             self._nav_changed(self.stack.currentIndex())
@@ -277,7 +284,7 @@ class MainWindow(QMainWindow):
             self.idle.set_minutes(settings["lock_after_minutes"])
 
     def _setting_changed(self, key: str) -> None:
-        if key in ("theme", "lock_after_minutes"):
+        if key in ("theme", "lock_after_minutes", "run_in_background"):
             self.apply_settings()
         elif key == "key":
             self.key_status.setText(PROTECTION[self.journal.config.protection])
@@ -287,13 +294,13 @@ class MainWindow(QMainWindow):
     def restore(self, backup: Path) -> None:
         """Put `backup` in place of the journal in a worker, then rebuild every view on it."""
         old = self.journal
-        self.reminder.timer.stop()
+        self.notifier.timer.stop()
         old.close()  # nobody may hold the file open while it is replaced
 
         def reopen(error: BaseException | None, safety: Path | None = None) -> None:
             self.journal = old.connect_again()
             self._build_views()
-            self.reminder.timer.start()
+            self.notifier.timer.start()
             if error is not None:
                 report(self, "Restore", error)
             else:
@@ -418,11 +425,16 @@ class MainWindow(QMainWindow):
         if line := summary(readings):
             self.statusBar().showMessage(self.gate.notice(line), 60_000)
 
-    def remind(self, text: str) -> None:
-        text = self.gate.notice(text)  # while locked, a line without journal data
-        if self.tray is not None:
-            self.tray.showMessage("AI Journal", text, theme.app_icon(), 15_000)
-        self.statusBar().showMessage(text, 60 * 60_000)
+    def open_notice(self, notice: Notice) -> None:
+        """A notification's action: the form it is about (the lock's gate already asked)."""
+        if notice.kind == "checkin":
+            self.check_in()
+        elif notice.kind == "planned":
+            self._today().focus_touchpoint(person=notice.person)
+        elif notice.kind == "nudge" and notice.nudge_id:
+            self.bring_to_front()
+            self.show_view(VIEWS.index(INSIGHTS))
+            self.view(INSIGHTS).show_nudge(notice.nudge_id)
 
     def bring_to_front(self) -> None:
         self.showNormal()
@@ -470,24 +482,30 @@ class MainWindow(QMainWindow):
     # ---- closing ------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
-        if self.tray is None or self._quitting:
+        """Closing hides the window when the user chose to keep running in the background
+        (reminders still reach them); otherwise it quits the app."""
+        if self._quitting or not self.keep_running:
             self._after_start.stop()
             event.accept()
+            QApplication.quit()  # the app does not quit on its own: it may run hidden
             return
-        event.ignore()  # keep running in the tray so the reminder can reach the user
+        event.ignore()
         self.hide()
         if not self.journal.setting(TRAY_NOTICE_KEY, False):
             self.journal.set_setting(TRAY_NOTICE_KEY, True)
-            self.tray.showMessage(
+            where = (
+                "Choose Quit in the tray icon's menu to stop it."
+                if self.tray is not None
+                else "Start it again from the application menu to open it; File → Quit stops it."
+            )
+            self.notifier.say(
+                BACKGROUND_KEY,
                 "AI Journal is still running",
-                "It stays in the tray so the daily reminder can reach you. "
-                "Choose Quit in its menu to stop it.",
-                theme.app_icon(),
-                10_000,
+                f"It keeps running so reminders can reach you. {where}",
             )
 
     def close_journal(self) -> None:
-        self.reminder.timer.stop()
+        self.notifier.timer.stop()
         self.idle.timer.stop()
         self.journal.close()
 

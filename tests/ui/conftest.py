@@ -1,5 +1,6 @@
 """The desktop app's tests use the `clock`, `journal` and `sample_journal` fixtures of
-tests/conftest.py: a real encrypted journal and a settable clock."""
+tests/conftest.py: a real encrypted journal and a settable clock; `notification_server` is a
+real freedesktop notification server on a private D-Bus (tests/notification_server.py)."""
 
 import pytest
 
@@ -17,3 +18,19 @@ def show(qtbot):
         return widget
 
     return shown
+
+
+@pytest.fixture
+def notification_server(request):
+    """A notification server on a private bus of its own (`.address`, `.sent()`, `.invoke()`);
+    parametrize indirectly with flags, e.g. ["--no-actions"]. Skipped only when
+    dbus-run-session itself is missing (CI installs dbus)."""
+    import notification_server as server
+
+    flags = getattr(request, "param", ())
+    try:
+        control = server.start(*flags)
+    except LookupError as missing:
+        pytest.skip(f"needs a private D-Bus: {missing}")
+    yield control
+    control.stop()

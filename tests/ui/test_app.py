@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPushButton, QWidget
 
+from aijournal.connection.notices import CHECKIN_TEXT
 from aijournal.journaling.settings import Settings
 from aijournal.model import records as r
 from aijournal.storage import DataPaths, Journal, SecretStore
@@ -18,7 +19,6 @@ from aijournal.ui import crash_report as errors
 from aijournal.ui.app import SingleInstance
 from aijournal.ui.dialogs import welcome
 from aijournal.ui.dialogs.welcome import UnlockDialog, WelcomeDialog, open_journal
-from aijournal.ui.tray import REMINDER_TEXT, Reminder
 from aijournal.ui.widgets.basics import find
 
 PASSPHRASE = "correct horse battery"
@@ -239,28 +239,19 @@ def test_every_input_is_named_after_its_label(window):
 
 def test_the_reminder_fires_once_a_day_and_only_without_a_checkin(qtbot, window, journal, clock):
     fired = []
-    window.reminder.due.connect(fired.append)
+    window.notifier.delivered.connect(lambda notice: fired.append(notice.body))
     clock.set(datetime(2026, 11, 27, 16, 59))
-    assert not window.reminder.check()
+    assert not window.notifier.check()
     clock.set(datetime(2026, 11, 27, 17, 1))
-    assert window.reminder.check()
-    assert fired == [REMINDER_TEXT]
-    assert window.statusBar().currentMessage() == REMINDER_TEXT
-    assert not window.reminder.check()  # at most once a day
+    assert [notice.kind for notice in window.notifier.check()] == ["checkin"]
+    assert fired == [CHECKIN_TEXT]
+    assert window.statusBar().currentMessage() == CHECKIN_TEXT  # no tray: the status bar
+    assert not window.notifier.check()  # at most once a day
 
     clock.set(datetime(2026, 11, 28, 18, 0))
     journal.add(r.Checkin(day=clock().date(), burnout=2, connection=4))
-    assert not window.reminder.check()
-    assert fired == [REMINDER_TEXT]
-
-
-def test_the_reminder_remembers_across_restarts_and_obeys_the_setting(journal, clock):
-    clock.set(datetime(2026, 11, 27, 18, 0))
-    assert Reminder(journal).check()
-    assert not Reminder(journal).check()
-    clock.set(datetime(2026, 11, 28, 18, 0))
-    Settings(journal)["reminder_enabled"] = False
-    assert not Reminder(journal).check()
+    assert not window.notifier.check()
+    assert fired == [CHECKIN_TEXT]
 
 
 # ---- single instance, tray, lock -----------------------------------------------------------
@@ -279,6 +270,7 @@ def test_a_second_start_shows_the_running_window(qtbot, window, journal):
 def test_closing_with_a_tray_keeps_running_and_says_so_once(qtbot, journal, monkeypatch):
     from aijournal.ui.main_window import MainWindow
 
+    Settings(journal)["run_in_background"] = True
     window = MainWindow(journal, use_tray=True)
     qtbot.addWidget(window)
     notices = []

@@ -145,14 +145,14 @@ def test_tray_actions_show_the_lock_screen_only(qtbot, window, opened):
 def test_notices_say_nothing_of_the_journal_while_locked(qtbot, window, journal, monkeypatch):
     told = []
     monkeypatch.setattr(window.tray, "showMessage", lambda title, text, *rest: told.append(text))
-    window.reminder.timer.timeout.emit()  # the minute timer: reminder and nudges
-    window.remind("You last talked to Dana 20 days ago.")
+    window.notifier.timer.timeout.emit()  # the minute timer: reminder and nudges
+    window.notifier.say("planned", "Dana", "You last talked to Dana 20 days ago.", "Log it")
     assert told and set(told) == {LOCKED_NOTICE}
     assert window.statusBar().currentMessage() in ("", LOCKED_NOTICE)
     window.lock_screen.form.field.setText("correct horse battery")
     window.lock_screen.form.button.click()
     assert not window.locked
-    window.reminder.timer.timeout.emit()  # now the nudge is announced, with its facts
+    window.notifier.timer.timeout.emit()  # now the nudge is announced, with its facts
     assert any("thank" in text.lower() for text in told[1:]), told
 
 

@@ -165,6 +165,15 @@ class InsightsView(QWidget):
             self.cards.append(card)
         self.no_nudges.setVisible(not shown)
 
+    def show_nudge(self, nudge_id: str) -> NudgeCard | None:
+        """Scroll to this nudge's card, its first action focused (a notification's action)."""
+        card = next((c for c in self.cards if c.nudge.id == nudge_id), None)
+        if card is not None:
+            self.scroll.ensureWidgetVisible(card)
+            if card.buttons:
+                next(iter(card.buttons.values())).setFocus()
+        return card
+
     def _acted_on(self, what: str, before: r.Nudge) -> None:
         self._undo = before if what in ("snoozed", "dismissed") else None
         self.notice.setText(DONE.get(what, ""))

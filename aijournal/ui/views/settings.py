@@ -1,5 +1,5 @@
-"""Settings: one input per declared setting, the sources on this computer, the journal's key,
-and backups."""
+"""Settings: one input per declared setting, how notifications reach the user here, the sources
+on this computer, the journal's key, and backups."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ from aijournal.model.errors import InvalidInput, JournalError
 from aijournal.storage import Journal, SecretStore
 from aijournal.storage.unlock import Key
 from aijournal.ui.dialogs.welcome import NewPassphrase
+from aijournal.ui.views.notifications_page import NotificationsBox
 from aijournal.ui.views.sources_page import SourcesPage
 from aijournal.ui.widgets.basics import (
     InlineError,
@@ -55,6 +56,7 @@ class SettingsView(QWidget):
     changed = Signal()
     setting_changed = Signal(str)  # the key; the window applies theme and lock at once
     restore_requested = Signal(Path)  # the window swaps the journal under every view
+    test_notification = Signal()  # the window sends one the way reminders go
 
     def __init__(self, journal: Journal, parent: QWidget | None = None):
         super().__init__(parent)
@@ -79,6 +81,10 @@ class SettingsView(QWidget):
         side = QWidget()
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
+        self.notifications = NotificationsBox()
+        self.notifications.test_requested.connect(self._send_test)
+        self.notifications.autostart_changed.connect(self._autostart_changed)
+        column.addWidget(self.notifications)
         self.sources = SourcesPage(journal)  # Settings → Sources (aijournal/sources/machine)
         self.sources.changed.connect(self.changed)
         column.addWidget(self.sources)
@@ -149,6 +155,7 @@ class SettingsView(QWidget):
             widget.blockSignals(False)
             self.errors[setting.key].clear()
         self.key_status.setText(self.journal.describe_key())
+        self.notifications.refresh()
         self.sources.refresh()
         latest = self.journal.backups()
         self.latest_backup.setText(
@@ -171,6 +178,25 @@ class SettingsView(QWidget):
         self.notice.say("Saved.")
         self.setting_changed.emit(key)
         self.changed.emit()
+
+    # ---- notifications ----------------------------------------------------------------
+
+    def show_notifications(self, status: list[str]) -> None:
+        """How notifications reach the user here (the window knows its way of delivering)."""
+        self.notifications.show_status(status)
+
+    def _send_test(self) -> None:
+        self.test_notification.emit()
+        self.notifications.confirm_sent()
+
+    def _autostart_changed(self, on: bool) -> None:
+        """Started at login, it should keep running once its window is closed."""
+        if on and not Settings(self.journal)["run_in_background"]:
+            self.save("run_in_background", True)
+            self.inputs["run_in_background"].setChecked(True)
+        self.notice.say(
+            "AI Journal starts hidden at login." if on else "AI Journal no longer starts at login."
+        )
 
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Backup folder")

@@ -307,7 +307,11 @@ class TodayView(QWidget):
         self.scroll.ensureWidgetVisible(self.ai_card)
         self.ai_form.focus_first()
 
-    def focus_touchpoint(self) -> None:
+    def focus_touchpoint(self, person: str | None = None) -> None:
+        """The touchpoint form, with `person` filled in (a planned touchpoint's reminder)
+        unless the form holds something typed already."""
+        if person and not self.touch_form.has_edits():
+            self.touch_form.person.setText(person)
         self.scroll.ensureWidgetVisible(self.touch_card)
         self.touch_form.focus_first()
 

@@ -8,9 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from aijournal.connection import nudges
+from aijournal.connection import notices, nudges
 from aijournal.model import records as r
-from aijournal.ui.tray import NudgeNotifier
 from aijournal.ui.views.insights import InsightsView
 from aijournal.ui.views.today import TodayView
 from aijournal.ui.widgets.basics import find
@@ -93,17 +92,17 @@ def test_today_shows_the_newest_nudge_and_asks_once_if_it_helped(qtbot, lonely, 
     assert nudges.follow_up_due(lonely) == []
 
 
-def test_tray_announces_a_new_nudge_at_most_once_a_day(lonely, clock):
-    notifier = NudgeNotifier(lonely)
-    said = []
-    notifier.due.connect(said.append)
-    assert len(notifier.check()) == 1
-    assert notifier.check() == []
-    assert len(said) == 1
+def test_a_new_nudge_is_announced_once_at_most_one_a_day(lonely, clock):
+    from aijournal.journaling.settings import Settings
+
+    Settings(lonely)["quiet_hours"] = ""
+    nudges.refresh(lonely)
+    [said] = notices.take_due(lonely)
+    assert notices.take_due(lonely) == []
     for _ in range(5):  # the same unanswered nudge is not announced again the next days
         clock.advance(days=1)
-        title = nudges.shown(nudges.active(lonely)[0]).title
-        assert not any(text.startswith(title) for text in notifier.check())
+        nudges.refresh(lonely)
+        assert said.nudge_id not in {n.nudge_id for n in notices.take_due(lonely)}
     assert len(nudges.active(lonely)) >= 1  # still shown, quietly
 
 
