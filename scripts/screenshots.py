@@ -1,11 +1,14 @@
 """Render each view of the main window, light and dark, to docs/screenshots/.
 
 `<view>-<theme>.png` at 1280×720, and with `--all` also `<view>-<theme>-2x.png`: a 1600×1000
-screen at 200% scaling (800×500 logical pixels, the smallest screen the app is made for).
+screen at 200% scaling (800×500 logical pixels, the smallest screen the app is made for); and
+Settings → Notifications on its own, `settings-notifications-<theme>.png`, talking to the tests'
+notification server on a private D-Bus when dbus-run-session is there.
 
 Uses a throwaway encrypted journal filled with the sample data, its key in an in-memory
 keyring, so no real secret store or data folder is touched. On a display, or under Xvfb:
     python scripts/screenshots.py --all          # both sizes, each under its own Xvfb
+    python scripts/screenshots.py --all --views settings   # only these views
     xvfb-run -a -s "-screen 0 1280x720x24" python scripts/screenshots.py --size 1280x720
 """
 
@@ -65,6 +68,7 @@ def run_all(args: argparse.Namespace) -> int:
         env.pop("DISPLAY", None)
         command = [sys.executable, __file__, "--size", logical, f"--suffix={suffix}"]
         command += ["--out", str(args.out), "--days", str(args.days)]
+        command += ["--views", args.views] if args.views else []
         done = subprocess.run(["xvfb-run", "-a", "-s", f"-screen 0 {screen}x24", *command], env=env)
         if done.returncode:
             return done.returncode
@@ -78,6 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", default="1280x720", help="window size, WIDTHxHEIGHT (logical)")
     parser.add_argument("--suffix", default="", help="added to each file name, e.g. -2x")
     parser.add_argument("--all", action="store_true", help="1280x720 and 200%% on 1600x1000")
+    parser.add_argument("--views", default="", help="comma-separated names, e.g. settings,today")
     args = parser.parse_args(argv)
     if args.all:
         return run_all(args)
@@ -100,7 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         journal = Journal.create(DataPaths(Path(tmp) / "data"), Key.random(), store=SecretStore())
         demo.fill(journal, days=args.days)
-        window = MainWindow(journal, use_tray=False)
+        server = notification_server()
+        window = MainWindow(journal, use_tray=False, bus=server.address if server else None)
         window.move(0, 0)
         window.resize(width, height)
         window.show()
@@ -108,14 +114,37 @@ def main(argv: list[str] | None = None) -> int:
         for look in ("light", "dark"):
             Settings(journal)["theme"] = look
             window.apply_settings()
+            wanted = set(filter(None, args.views.split(",")))
             for index, view in enumerate(window.views):
+                if wanted and slug(view.title) not in wanted:
+                    continue
                 window.show_view(index)
                 QTest.qWait(150)  # layouts and charts settle
                 target = args.out / f"{slug(view.title)}-{look}{args.suffix}.png"
                 window.grab().save(str(target))
                 print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
+            if not wanted or "settings" in wanted:
+                window.show_view(len(window.views) - 1)
+                QTest.qWait(150)
+                target = args.out / f"settings-notifications-{look}{args.suffix}.png"
+                window.settings_view.notifications.grab().save(str(target))
+                print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
         window.close_journal()
+        if server is not None:
+            server.stop()
     return 0
+
+
+def notification_server():
+    """The tests' freedesktop notification server on a private bus, or None without
+    dbus-run-session: Settings → Notifications then shows a working server."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import notification_server as server
+
+    try:
+        return server.start()
+    except LookupError:
+        return None
 
 
 if __name__ == "__main__":
