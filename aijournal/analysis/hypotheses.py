@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import ClassVar
 
 import numpy as np
 
@@ -58,6 +59,7 @@ class Hypothesis:
     id: str
     question: str
     weight: float
+    kind: ClassVar[str] = "difference"  # how findings are labelled: difference, trend, nudges
 
     def test(self, days: Days, window: Window) -> Tested:
         raise NotImplementedError
@@ -124,6 +126,7 @@ class DayContrast(Hypothesis):
 class HalfShift(Hypothesis):
     """Did `measure` change between the first and the second half of the window?"""
 
+    kind: ClassVar[str] = "trend"
     measure: str = ""
     words: str = ""  # "burnout"
     share: bool = False  # a share 0–1, shown as a percent
@@ -172,6 +175,7 @@ class NudgeEffect(Hypothesis):
     each is measured from the weeks before it, leaving out the week that fired it.
     """
 
+    kind: ClassVar[str] = "nudges"
     outcome: str = "connection"
 
     def test(self, days: Days, window: Window) -> Tested:

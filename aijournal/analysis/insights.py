@@ -85,9 +85,6 @@ class Insight:
         }
 
 
-_KINDS = {"DayContrast": "difference", "HalfShift": "trend", "NudgeEffect": "nudges"}
-
-
 @dataclass(frozen=True)
 class Run:
     """One analysis: its window, every hypothesis (tested or why not) and the findings."""
@@ -202,7 +199,7 @@ def _insight(result: Tested, window: Window, tested: int, found: int) -> Insight
     )
     return Insight(
         h.id,
-        _KINDS.get(type(h).__name__, "difference"),
+        h.kind,
         h.question,
         h.sentence(result),
         details,
