@@ -1,502 +1,252 @@
-"""Plain-language findings from the journal that are statistically honest.
+"""Plain-language findings from the journal that keep their promise on real, sticky data.
 
-No finding rests on fewer than `MIN_DAYS` paired days. Relationships use Spearman's rho (ranks,
-ties averaged) with a 95% interval from Fisher's z and the Fieller, Hartley & Pearson (1957)
-variance for Spearman, 1.06 / (n − 3); a finding shows only when its interval excludes 0.
-Differences between groups of days, changes over the last 4 weeks and "did acting on nudges
-help" use Welch's difference of means with a t interval. The candidates are data: add one to
-`RELATIONSHIPS`, `DIFFERENCES` or `TRENDS`.
+A run takes the newest complete analysis window (aijournal.analysis.schedule: the first 30,
+60, 120 and 240 days, then each following 240), tests every hypothesis of the family
+(aijournal.analysis.hypotheses) that the window has enough data for, and keeps the findings
+that survive Holm's correction over all of them at the window's error budget. Every finding
+says its method, period, n, interval and how many hypotheses the run tested.
+docs/insights.md describes the hypotheses, the tests and the measured error rates.
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import asdict, dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-import numpy as np
-
-from aijournal.model.patterns import augmentation_ids
-from aijournal.model.presentation import number
-from aijournal.model.records import Nudge, Touchpoint
+from aijournal.analysis import schedule
+from aijournal.analysis.daily import Days, calendar, read_days
+from aijournal.analysis.hypotheses import MIN_DAYS, Hypothesis, Tested, family
+from aijournal.analysis.inference import CONFIDENCE, holm
+from aijournal.analysis.schedule import Window
+from aijournal.model.presentation import number, plural, signed
 from aijournal.storage import Journal
 
-MIN_DAYS = 14  # no claim from fewer paired days (DESIGN)
-MIN_GROUP_DAYS = 7  # each side of a group difference
-MIN_TREND_USES = 10  # AI uses in each 4-week window for a change in share
-MIN_TREND_CHECKINS = 7  # check-ins in each 4-week window for a change in a mean
-MIN_ACTED_NUDGES = 3
-TREND_DAYS = 28
-Z95 = 1.959964
-SPEARMAN_VARIANCE = 1.06  # Fieller, Hartley & Pearson 1957: var(z) ≈ 1.06 / (n − 3)
+CORRECTION = "Holm (weighted), family-wise error rate"
 CAVEAT = "These are patterns in your own journal, not proof that one thing causes another."
+__all__ = ["CAVEAT", "CORRECTION", "MIN_DAYS", "Insight", "Run", "analyse", "findings", "run"]
+
+
+def error_rate(alpha: float) -> str:
+    """What the run's error budget means, and what no finding does not mean."""
+    return (
+        f"The questions are tested together, keeping the chance of even one false finding "
+        f"in this analysis at {alpha:.1%} or less: of 1,000 journals with no real pattern, "
+        f"about {round(alpha * 1000)} would still show one. No finding is not proof of no "
+        "pattern: a real one can be too small, or too new, to show yet."
+    )
+
+
+def period(start: date, end: date) -> str:
+    """ "2 Mar – 30 Apr 2026" """
+    first = f"{start.day} {start:%b}" + ("" if start.year == end.year else f" {start.year}")
+    return f"{first} – {end.day} {end:%b %Y}"
 
 
 @dataclass(frozen=True)
 class Insight:
-    """One finding: its text and the numbers behind it."""
+    """One finding: what it says, and everything it rests on."""
 
     id: str
-    kind: str  # relationship, difference, trend or nudges
-    text: str
-    n: int  # paired days (relationship), days in both groups, uses or check-ins, nudges
-    rho: float | None = None
-    low: float | None = None  # the 95% interval of rho, or of the difference
-    high: float | None = None
-    difference: float | None = None
-    groups: tuple[int, int] | None = None  # (in the group, the rest) or (before, after)
+    kind: str  # difference (days compared), trend (a period's halves) or nudges
+    question: str
+    text: str  # the finding in plain words
+    details: str  # its numbers, period, method and how many hypotheses were tested
+    method: str
+    start: date  # the period it holds over
+    end: date
+    n: int  # days (or the days after the occasions) it rests on
+    difference: float  # the estimate: a difference of means (shares: 0–1)
+    low: float  # its 95% interval
+    high: float
+    p: float
+    groups: tuple[int, int]  # the sizes of the two sides compared
+    tested: int  # hypotheses the run tested
+    found: int  # findings in the run
 
     def as_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        for name in ("rho", "low", "high", "difference"):
-            if data[name] is not None:
-                data[name] = round(data[name], 3)
-        data["groups"] = list(self.groups) if self.groups else None
-        return data
-
-
-# ---- statistics ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Correlation:
-    rho: float
-    low: float
-    high: float
-    n: int
-
-    @property
-    def excludes_zero(self) -> bool:
-        return self.low > 0 or self.high < 0
-
-
-def ranks(values: np.ndarray) -> np.ndarray:
-    """1-based ranks; tied values share the mean of the ranks they span."""
-    values = np.asarray(values, dtype=np.float64)
-    order = np.argsort(values, kind="mergesort")
-    ordered = values[order]
-    starts_group = np.r_[True, ordered[1:] != ordered[:-1]]
-    starts = np.flatnonzero(starts_group)
-    sizes = np.diff(np.r_[starts, len(values)])
-    mean_rank = starts + (sizes + 1) / 2
-    out = np.empty(len(values))
-    out[order] = mean_rank[np.cumsum(starts_group) - 1]
-    return out
-
-
-def spearman(x: np.ndarray, y: np.ndarray) -> Correlation | None:
-    """Spearman's rho of the pairs where both are known, with its 95% interval.
-
-    None with fewer than 4 pairs or when either side never varies.
-    """
-    x, y = np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)
-    known = ~(np.isnan(x) | np.isnan(y))
-    x, y = x[known], y[known]
-    n = len(x)
-    if n < 4:
-        return None
-    rx, ry = ranks(x), ranks(y)
-    rx, ry = rx - rx.mean(), ry - ry.mean()
-    spread = math.sqrt(float(rx @ rx) * float(ry @ ry))
-    if spread == 0:
-        return None
-    rho = float(rx @ ry) / spread
-    z = math.atanh(max(-0.999999, min(0.999999, rho)))
-    margin = Z95 * math.sqrt(SPEARMAN_VARIANCE / (n - 3))
-    return Correlation(rho, math.tanh(z - margin), math.tanh(z + margin), n)
-
-
-def t95(df: float) -> float:
-    """The two-sided 95% t quantile (Cornish–Fisher expansion; within 0.01 from 4 df)."""
-    z = Z95
-    return (
-        z
-        + (z**3 + z) / (4 * df)
-        + (5 * z**5 + 16 * z**3 + 3 * z) / (96 * df**2)
-        + (3 * z**7 + 19 * z**5 + 17 * z**3 - 15 * z) / (384 * df**3)
-    )
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "question": self.question,
+            "text": self.text,
+            "details": self.details,
+            "method": self.method,
+            "period": {"start": self.start.isoformat(), "end": self.end.isoformat()},
+            "n": self.n,
+            "difference": round(self.difference, 3),
+            "low": round(self.low, 3),
+            "high": round(self.high, 3),
+            "confidence": CONFIDENCE,
+            "p": round(self.p, 5),
+            "groups": list(self.groups),
+            "tested": self.tested,
+        }
 
 
 @dataclass(frozen=True)
-class Difference:
-    """Mean of `a` minus mean of `b`, with a 95% Welch interval."""
+class Run:
+    """One analysis: its window, every hypothesis (tested or why not) and the findings."""
 
-    value: float
-    low: float
-    high: float
-    sizes: tuple[int, int]
+    window: Window | None  # None: no window is complete yet
+    next_window: Window | None  # None: no check-ins yet
+    results: tuple[Tested, ...]
+    findings: tuple[Insight, ...]
 
     @property
-    def excludes_zero(self) -> bool:
-        return self.low > 0 or self.high < 0
+    def tested(self) -> int:
+        return sum(r.tested for r in self.results)
 
+    @property
+    def alpha(self) -> float:
+        return self.window.alpha if self.window else 0.0
 
-def difference(a: np.ndarray, b: np.ndarray) -> Difference | None:
-    """Welch's difference of means; None when either side has fewer than 2 values."""
-    a, b = np.asarray(a, dtype=np.float64), np.asarray(b, dtype=np.float64)
-    if len(a) < 2 or len(b) < 2:
-        return None
-    va, vb = a.var(ddof=1) / len(a), b.var(ddof=1) / len(b)
-    value = float(a.mean() - b.mean())
-    se = math.sqrt(va + vb)
-    if se == 0:
-        return Difference(value, value, value, (len(a), len(b)))
-    df = (va + vb) ** 2 / (va**2 / (len(a) - 1) + vb**2 / (len(b) - 1))
-    margin = t95(df) * se
-    return Difference(value, value - margin, value + margin, (len(a), len(b)))
-
-
-def mean_change(changes: np.ndarray) -> Difference | None:
-    """The mean of paired changes with a 95% t interval; None with fewer than 2."""
-    changes = np.asarray(changes, dtype=np.float64)
-    n = len(changes)
-    if n < 2:
-        return None
-    value = float(changes.mean())
-    margin = t95(n - 1) * float(changes.std(ddof=1)) / math.sqrt(n)
-    return Difference(value, value - margin, value + margin, (n, n))
-
-
-# ---- the days, side by side ---------------------------------------------------------------
-
-MEASURES = (
-    "burnout",
-    "connection",
-    "energy",
-    "safety",
-    "ai_uses",
-    "ai_minutes",
-    "replaced",
-    "augmentation",
-    "touchpoints",
-    "touchpoint_minutes",
-)
-
-
-def paired_days(
-    journal: Journal, start: date | None = None, end: date | None = None
-) -> dict[str, np.ndarray]:
-    """Per check-in day: its answers and that day's AI and people figures (NaN: not known).
-
-    A day without AI uses had 0 of them and no augmentation share.
-    """
-    checkins = np.array(journal.checkin_values(start, end), dtype=np.float64).reshape(-1, 5)
-    day = checkins[:, 0].astype(np.int64)
-    out = {"day": day, **dict(zip(MEASURES[:4], checkins[:, 1:].T))}
-    ai = journal.ai_use_totals(start, end, "day")
-    uses = np.zeros((3, len(day)))
-    augmenting = np.zeros(len(day))
-    if ai and len(day):
-        at_day, names, n, minutes, _goal, replaced = (np.array(c) for c in zip(*ai))
-        at = np.searchsorted(day, at_day)
-        on_checkin_day = (at < len(day)) & (day[np.minimum(at, len(day) - 1)] == at_day)
-        at, keep = at[on_checkin_day], on_checkin_day
-        np.add.at(
-            uses, (slice(None), at), np.array([n, minutes, replaced], dtype=np.float64)[:, keep]
+    def summary(self) -> str:
+        """One line: which days, how many questions tested, how many held, the next update."""
+        upcoming = (
+            f" The next analysis covers {self.next_window.days} days and is ready on "
+            f"{_day(self.next_window.end + timedelta(days=1))}."
+            if self.next_window
+            else ""
         )
-        np.add.at(augmenting, at, np.where(np.isin(names, augmentation_ids()), n, 0)[keep])
-    out["ai_uses"], out["ai_minutes"], out["replaced"] = uses
-    with np.errstate(invalid="ignore", divide="ignore"):
-        out["augmentation"] = np.where(uses[0] > 0, augmenting / uses[0], np.nan)
-    people = np.zeros((2, len(day)))
-    tp = journal.touchpoint_totals(start, end, "day")
-    if tp and len(day):
-        table = np.array(tp, dtype=np.float64)
-        at = np.searchsorted(day, table[:, 0])
-        keep = (at < len(day)) & (day[np.minimum(at, len(day) - 1)] == table[:, 0])
-        people[:, at[keep]] = table[keep, 1:].T
-    out["touchpoints"], out["touchpoint_minutes"] = people
-    return out
+        if self.window is None:
+            return (
+                f"Findings are computed from fixed periods of your journal, the first after "
+                f"30 days of check-ins.{upcoming}"
+            )
+        held = len(self.findings)
+        return (
+            f"From {period(self.window.start, self.window.end)} ({self.window.days} days): "
+            f"{held} of {plural(self.tested, 'tested question')} held up.{upcoming}"
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        found = {f.id for f in self.findings}
+        return {
+            "window": _window_dict(self.window),
+            "next_window": _window_dict(self.next_window),
+            "correction": {"method": CORRECTION, "alpha": self.alpha},
+            "tested": self.tested,
+            "hypotheses": [_result_dict(r, r.hypothesis.id in found) for r in self.results],
+            "findings": [f.as_dict() for f in self.findings],
+            "caveat": CAVEAT,
+            "error_rate": error_rate(self.alpha) if self.window else None,
+        }
 
 
-# ---- candidates ----------------------------------------------------------------------------
+def run(
+    journal: Journal,
+    start: date | None = None,
+    end: date | None = None,
+    extra: Iterable[Hypothesis] = (),
+) -> Run:
+    """The newest complete analysis window from `start` (or the first check-in) to `end`.
+
+    Without `end`, only windows that ended before today count: today may not be logged yet.
+    """
+    last = end or journal.clock().date() - timedelta(days=1)
+    checkins = journal.checkin_values(start, last)
+    hypotheses = family(extra)
+    if not checkins:
+        return Run(None, None, tuple(h.untested("no check-ins yet") for h in hypotheses), ())
+    # Windows count from `start` when given (a summary's period), else the first check-in.
+    first = start or calendar(checkins[0][0])
+    window = schedule.latest(first, last)
+    if window is None:
+        waiting = tuple(h.untested("the first analysis period is not over") for h in hypotheses)
+        return Run(None, schedule.window(first, 1), waiting, ())
+    days = read_days(journal, window.start, window.end)
+    return analyse(days, window, hypotheses, schedule.following(window, first))
 
 
-@dataclass(frozen=True)
-class Relationship:
-    """Does `y` tend to move with `x` across days? `text` has a {direction} slot."""
-
-    id: str
-    x: str
-    y: str
-    text: str
-
-
-@dataclass(frozen=True)
-class GroupDifference:
-    """Were days with `x` ≥ `at_least` different in `y` from the other days?"""
-
-    id: str
-    x: str
-    at_least: float
-    y: str
-    text: str  # with {size} and {direction} slots
-
-
-@dataclass(frozen=True)
-class Trend:
-    """Did `measure` change between the 4 weeks before and the last 4 weeks?"""
-
-    id: str
-    measure: str  # "augmentation" (a share of AI uses) or a check-in answer
-    text: str  # with {direction}, {before} and {after} slots
-
-
-RELATIONSHIPS: tuple[Relationship, ...] = (
-    Relationship(
-        "replaced-connection",
-        "replaced",
-        "connection",
-        "On days with more AI uses that replaced a person, your connection tended "
-        "to be {direction}",
-    ),
-    Relationship(
-        "ai-minutes-burnout",
-        "ai_minutes",
-        "burnout",
-        "On days with more minutes of AI use, your burnout tended to be {direction}",
-    ),
-    Relationship(
-        "touchpoints-connection",
-        "touchpoints",
-        "connection",
-        "On days with more touchpoints with people, your connection tended to be {direction}",
-    ),
-    Relationship(
-        "augmentation-energy",
-        "augmentation",
-        "energy",
-        "On days when more of your AI uses augmented your own work, your energy "
-        "tended to be {direction}",
-    ),
-    Relationship(
-        "touchpoints-burnout",
-        "touchpoints",
-        "burnout",
-        "On days with more touchpoints with people, your burnout tended to be {direction}",
-    ),
-    Relationship(
-        "ai-minutes-connection",
-        "ai_minutes",
-        "connection",
-        "On days with more minutes of AI use, your connection tended to be {direction}",
-    ),
-)
-DIFFERENCES: tuple[GroupDifference, ...] = (
-    GroupDifference(
-        "replaced-two-connection",
-        "replaced",
-        2,
-        "connection",
-        "On days with two or more AI uses that replaced a person, your connection "
-        "was {size} {direction}",
-    ),
-    GroupDifference(
-        "touchpoint-connection",
-        "touchpoints",
-        1,
-        "connection",
-        "On days with at least one touchpoint, your connection was {size} {direction}",
-    ),
-    GroupDifference(
-        "long-ai-burnout",
-        "ai_minutes",
-        120,
-        "burnout",
-        "On days with two hours or more of AI use, your burnout was {size} {direction}",
-    ),
-)
-TRENDS: tuple[Trend, ...] = (
-    Trend(
-        "augmentation-trend",
-        "augmentation",
-        "Your augmentation share {direction} from {before} to {after} over the last 4 weeks",
-    ),
-    Trend(
-        "connection-trend",
-        "connection",
-        "Your connection {direction} from {before} to {after} on average over the last 4 weeks",
-    ),
-    Trend(
-        "burnout-trend",
-        "burnout",
-        "Your burnout {direction} from {before} to {after} on average over the last 4 weeks",
-    ),
-)
-
-
-# ---- findings ------------------------------------------------------------------------------
+def analyse(
+    days: Days,
+    window: Window,
+    hypotheses: Sequence[Hypothesis] | None = None,
+    next_window: Window | None = None,
+) -> Run:
+    """Test every hypothesis on the window's days; keep what survives Holm's correction."""
+    hypotheses = family() if hypotheses is None else hypotheses
+    results = tuple(h.test(days, window) for h in hypotheses)
+    ran = [r for r in results if r.estimate is not None]
+    held = holm(
+        [r.estimate.p for r in ran if r.estimate],
+        [r.hypothesis.weight for r in ran],
+        window.alpha,
+    )
+    # A finding's interval excludes 0 as well (it always does when its test passes).
+    kept = [r for r, ok in zip(ran, held) if ok and r.estimate and r.estimate.excludes_zero]
+    found = tuple(_insight(r, window, len(ran), len(kept)) for r in kept)
+    return Run(window, next_window, results, found)
 
 
 def findings(journal: Journal, start: date | None = None, end: date | None = None) -> list[Insight]:
-    """Every finding that holds up for the days from `start` to `end`, changes first."""
-    end_day = end or journal.clock().date()
-    days = paired_days(journal, start, end)
-    found = [i for t in TRENDS if (i := _trend(journal, t, end_day, start))]
-    related = [i for rel in RELATIONSHIPS if (i := _relationship(rel, days))]
-    found += sorted(related, key=lambda i: -abs(i.rho or 0))
-    found += [i for d in DIFFERENCES if (i := _difference(d, days))]
-    if acted := nudges_helped(journal, start, end):
-        found.append(acted)
-    return found
+    """The findings of the newest complete analysis (see `run`)."""
+    return list(run(journal, start, end).findings)
 
 
-def _relationship(spec: Relationship, days: dict[str, np.ndarray]) -> Insight | None:
-    found = spearman(days[spec.x], days[spec.y])
-    if found is None or found.n < MIN_DAYS or not found.excludes_zero:
-        return None
-    text = (
-        spec.text.format(direction="higher" if found.rho > 0 else "lower")
-        + f" (Spearman's rho {number(found.rho, 2)}, 95% interval {number(found.low, 2)} to "
-        f"{number(found.high, 2)}, n = {found.n} days)."
-    )
-    return Insight(spec.id, "relationship", text, found.n, found.rho, found.low, found.high)
-
-
-def _difference(spec: GroupDifference, days: dict[str, np.ndarray]) -> Insight | None:
-    x, y = days[spec.x], days[spec.y]
-    known = ~(np.isnan(x) | np.isnan(y))
-    group = known & (x >= spec.at_least)
-    rest = known & (x < spec.at_least)
-    n_group, n_rest = int(group.sum()), int(rest.sum())
-    if n_group + n_rest < MIN_DAYS or min(n_group, n_rest) < MIN_GROUP_DAYS:
-        return None
-    found = difference(y[group], y[rest])
-    if found is None or not found.excludes_zero:
-        return None
-    text = (
-        spec.text.format(
-            size=f"{abs(found.value):.1f}", direction="higher" if found.value > 0 else "lower"
-        )
-        + f" than on other days (95% interval {number(found.low, 2)} to "
-        f"{number(found.high, 2)}; n = {n_group} days, against {n_rest})."
+def _insight(result: Tested, window: Window, tested: int, found: int) -> Insight:
+    h, e = result.hypothesis, result.estimate
+    assert e is not None
+    scale = h.scale
+    unit = " points" if scale != 1 else ""
+    details = (
+        f"Difference {signed(e.value * scale, 1)}{unit}, {CONFIDENCE:.0%} interval "
+        f"{number(e.low * scale, 1)} to {number(e.high * scale, 1)}; "
+        f"{h.sizes(result)}; {period(window.start, window.end)}; {e.method}; "
+        f"{found} of {tested} tested questions held up."
     )
     return Insight(
-        spec.id,
-        "difference",
-        text,
-        n_group + n_rest,
-        low=found.low,
-        high=found.high,
-        difference=found.value,
-        groups=(n_group, n_rest),
+        h.id,
+        h.kind,
+        h.question,
+        h.sentence(result),
+        details,
+        e.method,
+        window.start,
+        window.end,
+        e.n,
+        e.value,
+        e.low,
+        e.high,
+        e.p,
+        result.groups,
+        tested,
+        found,
     )
 
 
-def _trend(journal: Journal, spec: Trend, end: date, start: date | None) -> Insight | None:
-    after_start = end - timedelta(days=TREND_DAYS - 1)
-    before_start = after_start - timedelta(days=TREND_DAYS)
-    if start and before_start < start:
-        return None  # the range asked for does not reach back 8 weeks
-    before_end = after_start - timedelta(days=1)
-    if spec.measure == "augmentation":
-        return _share_trend(journal, spec, (before_start, before_end), (after_start, end))
-    before = paired_days(journal, before_start, before_end)[spec.measure]
-    after = paired_days(journal, after_start, end)[spec.measure]
-    before, after = before[~np.isnan(before)], after[~np.isnan(after)]
-    if min(len(before), len(after)) < MIN_TREND_CHECKINS:
+def _day(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def _window_dict(window: Window | None) -> dict[str, Any] | None:
+    if window is None:
         return None
-    found = difference(after, before)
-    if found is None or not found.excludes_zero:
-        return None
-    text = (
-        spec.text.format(
-            direction="rose" if found.value > 0 else "fell",
-            before=f"{before.mean():.1f}",
-            after=f"{after.mean():.1f}",
-        )
-        + f" (95% interval of the change {number(found.low, 2)} to "
-        f"{number(found.high, 2)}; {len(before)} and {len(after)} check-ins)."
-    )
-    return Insight(
-        spec.id,
-        "trend",
-        text,
-        len(before) + len(after),
-        low=found.low,
-        high=found.high,
-        difference=found.value,
-        groups=(len(before), len(after)),
-    )
+    return {
+        "number": window.number,
+        "start": window.start.isoformat(),
+        "end": window.end.isoformat(),
+        "days": window.days,
+        "alpha": window.alpha,
+    }
 
 
-def _share_trend(
-    journal: Journal, spec: Trend, before: tuple[date, date], after: tuple[date, date]
-) -> Insight | None:
-    (aug_b, n_b), (aug_a, n_a) = (_augmenting_uses(journal, *w) for w in (before, after))
-    if min(n_b, n_a) < MIN_TREND_USES:
-        return None
-    p_b, p_a = aug_b / n_b, aug_a / n_a
-    change = p_a - p_b
-    # Two proportions: the normal interval of their difference.
-    margin = Z95 * math.sqrt(p_b * (1 - p_b) / n_b + p_a * (1 - p_a) / n_a)
-    low, high = change - margin, change + margin
-    if not (low > 0 or high < 0):
-        return None
-    text = (
-        spec.text.format(
-            direction="rose" if change > 0 else "fell", before=f"{p_b:.0%}", after=f"{p_a:.0%}"
-        )
-        + f" ({n_b} AI uses in the 4 weeks before, {n_a} in the last 4)."
-    )
-    return Insight(
-        spec.id, "trend", text, n_b + n_a, low=low, high=high, difference=change, groups=(n_b, n_a)
-    )
-
-
-def _augmenting_uses(journal: Journal, start: date, end: date) -> tuple[int, int]:
-    rows = journal.ai_use_totals(start, end, "day")
-    augmenting = sum(row[2] for row in rows if row[1] in augmentation_ids())
-    return augmenting, sum(row[2] for row in rows)
-
-
-def nudges_helped(
-    journal: Journal, start: date | None = None, end: date | None = None
-) -> Insight | None:
-    """Connection in the 7 days after each acted-on nudge against the 7 days before."""
-    acted = [
-        n
-        for n in journal.nudges(["acted"])
-        if (start is None or n.day >= start) and (end is None or n.day <= end)
-    ]
-    if len(acted) < MIN_ACTED_NUDGES:
-        return None
-    days = paired_days(journal)
-    day, connection = days["day"], days["connection"]
-    changes = []
-    for nudge in acted:  # a handful of nudges, not rows: a loop reads best
-        when = _acted_day(journal, nudge)
-        before = connection[(day >= when - 7) & (day < when)]
-        after = connection[(day > when) & (day <= when + 7)]
-        if len(before) and len(after):
-            changes.append(after.mean() - before.mean())
-    found = mean_change(np.array(changes))
-    if found is None or len(changes) < MIN_ACTED_NUDGES:
-        return None
-    n = len(changes)
-    size = f"{abs(found.value):.1f} {'higher' if found.value >= 0 else 'lower'}"
-    interval = f"95% interval {number(found.low, 2)} to {number(found.high, 2)}"
-    if found.excludes_zero:
-        text = (
-            f"In the week after the {n} nudges you acted on, your connection averaged "
-            f"{size} than in the week before ({interval}, n = {n})."
-        )
-    else:
-        text = (
-            f"In the week after the {n} nudges you acted on, your connection averaged "
-            f"{size} than in the week before, but with n = {n} that could be chance "
-            f"({interval})."
-        )
-    answered = [n.helped for n in acted if n.helped is not None]
-    if answered:
-        text += f" You said it helped {sum(answered)} of {len(answered)} times."
-    return Insight(
-        "nudges-helped", "nudges", text, n, low=found.low, high=found.high, difference=found.value
-    )
-
-
-def _acted_day(journal: Journal, nudge: Nudge) -> int:
-    touchpoint = journal.get(Touchpoint, nudge.touchpoint_id) if nudge.touchpoint_id else None
-    when = touchpoint.day if touchpoint else nudge.day
-    return (when - date(1970, 1, 1)).days
+def _result_dict(result: Tested, finding: bool) -> dict[str, Any]:
+    e = result.estimate
+    return {
+        "id": result.hypothesis.id,
+        "question": result.hypothesis.question,
+        "weight": result.hypothesis.weight,
+        "tested": e is not None,
+        "reason": result.reason or None,
+        "method": e.method if e else None,
+        "n": e.n if e else None,
+        "groups": list(result.groups),
+        "difference": round(e.value, 3) if e else None,
+        "low": round(e.low, 3) if e else None,
+        "high": round(e.high, 3) if e else None,
+        "p": round(e.p, 5) if e else None,
+        "finding": finding,
+    }

@@ -1,20 +1,24 @@
 """The series behind the Trends charts, aggregated in SQL and shaped with numpy.
 
 Every chart's `x` is Unix seconds at local midnight of the day, week (its Monday) or month
-(its first day) a value belongs to, ready for pyqtgraph's `DateAxisItem`; `days` holds the same
-dates as `datetime64[D]` for hover text. Values are float arrays with NaN where there is
-nothing to show (a week without AI uses has no augmentation share).
+(its first day) a value belongs to — each day's own midnight, so points stay on their days on
+both sides of a daylight-saving change — ready for pyqtgraph's `DateAxisItem`; `days` holds the
+same dates as `datetime64[D]` for hover text. A week or month that is not over yet (the
+current one) is marked by `partial_from`, so it is drawn as partial rather than as a drop.
+Values are float arrays with NaN where there is nothing to show (a week without AI uses has no
+augmentation share).
 
 Weekly and monthly charts stay small at any range (520 points for ten years). The daily
 burnout and connection points are downsampled to weekly means when the range spans more than
 `DAILY_LIMIT_DAYS`; the 7-day rolling mean is computed on the daily values first, then
-downsampled the same way, so the line means the same thing at every range.
+downsampled the same way, so the line means the same thing at every range; at a range's start
+it includes the check-ins of the six days before, as it does everywhere else.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 import numpy as np
 
@@ -63,6 +67,8 @@ class Chart:
     have: int  # days, weeks or scores with data
     need: int  # fewer than this shows `wanting` instead of the chart
     wanting: str  # "… ({have} of {need} … so far)"
+    # x of the first point whose week (or month) is not over yet; None: every point is whole.
+    partial_from: float | None = field(default=None, kw_only=True)
 
     @property
     def shortfall(self) -> str | None:
@@ -171,8 +177,8 @@ class TrendData:
 
 def series(journal: Journal, start: date | None = None, end: date | None = None) -> TrendData:
     """Every Trends chart for the days from `start` to `end` (None: from/to the data's ends)."""
-    offset = journal.clock().utcoffset()
-    axis = _Axis(int(offset.total_seconds()) if offset else 0)
+    today = journal.clock().date()
+    axis = _Axis(min(end, today) if end else today)
     ai_rows = journal.ai_use_totals(start, end, "week")
     tp_rows = journal.touchpoint_totals(start, end, "week")
     weeks = _span(
@@ -185,6 +191,7 @@ def series(journal: Journal, start: date | None = None, end: date | None = None)
     ai = _WeeklyAI.of(ai_rows, weeks)
     tp_count, tp_minutes = _columns_at(tp_rows, weeks, 2)
     x, days = axis.seconds(weeks), axis.dates(weeks)
+    partial = axis.partial_from(weeks, 7)
     weeks_with_ai = int(np.count_nonzero(ai.uses))
     with np.errstate(invalid="ignore", divide="ignore"):
         augmentation = np.where(ai.uses > 0, ai.augmenting / ai.uses, np.nan)
@@ -199,6 +206,7 @@ def series(journal: Journal, start: date | None = None, end: date | None = None)
             weeks_with_ai,
             2,
             "Log AI uses in a few more weeks to see a trend ({have} of {need} weeks so far)",
+            partial_from=partial,
             augmentation=augmentation,
             automation=1 - augmentation,
             uses=ai.uses,
@@ -213,6 +221,7 @@ def series(journal: Journal, start: date | None = None, end: date | None = None)
             2,
             "Log AI uses or touchpoints in a few more weeks to compare them "
             "({have} of {need} weeks so far)",
+            partial_from=partial,
             ai_minutes=ai.minutes,
             touchpoints=tp_count,
             touchpoint_minutes=tp_minutes,
@@ -224,6 +233,7 @@ def series(journal: Journal, start: date | None = None, end: date | None = None)
             weeks_with_ai,
             2,
             "Log AI uses in a few more weeks to see a trend ({have} of {need} weeks so far)",
+            partial_from=partial,
             uses=ai.replaced,
         ),
         instruments=_instruments(journal, axis, start, end),
@@ -235,6 +245,7 @@ def series(journal: Journal, start: date | None = None, end: date | None = None)
             2,
             "Log AI uses in a few more weeks to see how they serve your goals "
             "({have} of {need} weeks so far)",
+            partial_from=partial,
             share=alignment,
             ai_minutes=ai.minutes,
             goal_minutes=ai.goal_minutes,
@@ -248,16 +259,41 @@ def series(journal: Journal, start: date | None = None, end: date | None = None)
 
 @dataclass(frozen=True)
 class _Axis:
-    """Turns epoch days into Unix seconds at local midnight (the clock's current offset)."""
+    """Turns epoch days into Unix seconds at each day's own local midnight."""
 
-    utc_offset: int
+    last: date  # the last day that counts (the range's end, at most today)
 
-    def seconds(self, epoch_days: np.ndarray) -> np.ndarray:
-        return epoch_days.astype(np.float64) * 86400.0 - self.utc_offset
+    @staticmethod
+    def seconds(epoch_days: np.ndarray) -> np.ndarray:
+        # Each day's own UTC offset: across a daylight-saving change the offset differs, and
+        # one offset for all would put half the points an hour off their day.
+        unique, index = np.unique(np.asarray(epoch_days, dtype=np.int64), return_inverse=True)
+        midnights = np.array(
+            [
+                datetime.combine(_EPOCH + timedelta(days=int(d)), time()).astimezone().timestamp()
+                for d in unique
+            ],
+            dtype=np.float64,
+        )
+        return midnights[index] if len(unique) else np.zeros(0)
 
     @staticmethod
     def dates(epoch_days: np.ndarray) -> np.ndarray:
         return epoch_days.astype("datetime64[D]")
+
+    def partial_from(self, starts: np.ndarray, days: int | None) -> float | None:
+        """x of the first period (starting at `starts`, `days` long; None: months) not yet over."""
+        if not len(starts):
+            return None
+        last = (self.last - _EPOCH).days
+        if days is None:
+            ends = (starts.astype("datetime64[D]").astype("datetime64[M]") + 1).astype(
+                "datetime64[D]"
+            ).astype(np.int64) - 1
+        else:
+            ends = starts + days - 1
+        open_ = np.flatnonzero((starts <= last) & (ends > last))
+        return float(self.seconds(starts[open_[:1]])[0]) if len(open_) else None
 
 
 def _epoch(day: date | None) -> int | None:
@@ -318,9 +354,16 @@ def _pattern_index(names: np.ndarray) -> np.ndarray:
 
 
 def _moods(journal: Journal, axis: _Axis, start: date | None, end: date | None) -> Moods:
-    rows = journal.checkin_values(start, end)
+    # The six days before the range feed the rolling mean at its start, and are not drawn.
+    before = start - timedelta(days=ROLLING_DAYS - 1) if start else None
+    rows = journal.checkin_values(before, end)
+    if start:
+        shown = [row for row in rows if row[0] >= (start - _EPOCH).days]
+        lead = len(rows) - len(shown)
+    else:
+        shown, lead = rows, 0
     wanting = "Check in on a few more days to see a trend ({have} of {need} days so far)"
-    if not rows:
+    if not shown:
         empty = np.zeros(0)
         return Moods(
             "Burnout and connection",
@@ -339,8 +382,9 @@ def _moods(journal: Journal, axis: _Axis, start: date | None, end: date | None) 
     day = table[:, 0].astype(np.int64)
     values = table[:, 1:3].T  # burnout, connection
     means = _rolling_means(day, values)
-    first = _epoch(start) if start else int(day[0])
-    last = _epoch(end) if end else int(day[-1])
+    day, values, means = day[lead:], values[:, lead:], means[:, lead:]
+    first = (start - _EPOCH).days if start else int(day[0])
+    last = (end - _EPOCH).days if end else int(day[-1])
     weekly = last - first > DAILY_LIMIT_DAYS
     if weekly:  # long ranges: weekly means keep the point count (and the drawing) small
         day, (values, means) = _weekly_means(day, (values, means))
@@ -348,7 +392,7 @@ def _moods(journal: Journal, axis: _Axis, start: date | None, end: date | None) 
         "Burnout and connection",
         axis.seconds(day),
         axis.dates(day),
-        len(rows),
+        len(shown),
         ROLLING_DAYS,
         wanting,
         burnout=values[0],
@@ -356,6 +400,7 @@ def _moods(journal: Journal, axis: _Axis, start: date | None, end: date | None) 
         burnout_mean=means[0],
         connection_mean=means[1],
         weekly=weekly,
+        partial_from=axis.partial_from(day, 7) if weekly else None,
     )
 
 
@@ -396,9 +441,10 @@ def _weekly_means(
 def _instruments(
     journal: Journal, axis: _Axis, start: date | None, end: date | None
 ) -> tuple[InstrumentScores, ...]:
-    names, days, scores = list(zip(*journal.assessment_scores(start, end))) or ((), (), ())
-    names = np.array(names, dtype=str)
-    days, scores = np.array(days, dtype=np.int64), np.array(scores, dtype=np.float64)
+    columns = list(zip(*journal.assessment_scores(start, end))) or [(), (), ()]
+    names = np.array(columns[0], dtype=str)
+    days = np.array(columns[1], dtype=np.int64)
+    scores = np.array(columns[2], dtype=np.float64)
     charts = []
     for instrument_id in TREND_INSTRUMENTS:
         spec = instrument(instrument_id)
@@ -448,6 +494,7 @@ def _learning(journal: Journal, axis: _Axis, start: date | None, end: date | Non
         "({have} of {need} months so far)",
         with_ai=with_ai,
         with_people=with_people,
+        partial_from=axis.partial_from(months, None),
     )
 
 

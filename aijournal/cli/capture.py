@@ -6,6 +6,7 @@ import click
 
 from aijournal.cli.root import Session, cli, interactive, pass_session, saved
 from aijournal.journaling import capture, describe
+from aijournal.model import presentation
 from aijournal.model import records as r
 from aijournal.model.errors import InvalidInput
 from aijournal.storage import Journal
@@ -201,7 +202,7 @@ def assess(session: Session, instrument: str, answers: str | None, day: str | No
     instruments.score(instrument, given)  # invalid answers fail before the journal opens
     journal = session.journal()
     _, result = assessing.take(journal, instrument, given, on)
-    score = "no score" if result.score is None else f"{result.score:g}"
+    score = "no score" if result.score is None else presentation.score(result.score)
     saved(journal, f"{spec.name}: {score}. {result.message}".strip())
 
 

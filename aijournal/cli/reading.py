@@ -106,25 +106,29 @@ def stats(session: Session, start: str | None, end: str | None, fmt: str) -> Non
 
 
 @cli.command()
-@click.option("--from", "start", help="First day (YYYY-MM-DD).")
-@click.option("--to", "end", help="Last day (YYYY-MM-DD).")
+@click.option("--from", "start", help="Count analysis periods from this day (YYYY-MM-DD).")
+@click.option("--to", "end", help="Use only periods that end by this day (YYYY-MM-DD).")
 @click.option("--format", "fmt", default="table", help="table or json.")
 @pass_session
 def insights(session: Session, start: str | None, end: str | None, fmt: str) -> None:
-    """Findings from your journal that hold up statistically (14 days or more)."""
+    """Findings that hold up statistically, from fixed periods of your journal."""
     from aijournal.analysis import insights as findings
 
     r.check_choice("format", fmt, ("table", "json"))
-    found = findings.findings(session.journal(), day_or_none("from", start), day_or_none("to", end))
+    found = findings.run(session.journal(), day_or_none("from", start), day_or_none("to", end))
     if fmt == "json":
-        click.echo(json.dumps([i.as_dict() for i in found], indent=2, ensure_ascii=False))
+        click.echo(json.dumps(found.as_dict(), indent=2, ensure_ascii=False))
         return
-    if not found:
-        click.echo(
-            f"No findings yet: they need at least {findings.MIN_DAYS} days of "
-            "check-ins and a pattern clear enough to rule out chance."
-        )
-        return
-    for insight in found:
+    click.echo(found.summary())
+    for insight in found.findings:
         click.echo(f"- {insight.text}")
+        click.echo(f"  {insight.details}")
+    if found.window is None:
+        return
+    if not found.findings:
+        click.echo(
+            f"No finding this time: each needs at least {findings.MIN_DAYS} paired days and a "
+            "pattern that holds up when all the questions are tested together."
+        )
+    click.echo(findings.error_rate(found.alpha))
     click.echo(findings.CAVEAT)

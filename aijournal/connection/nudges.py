@@ -21,8 +21,10 @@ from aijournal.journaling.settings import BY_KEY, Settings
 from aijournal.model import records as r
 from aijournal.model.errors import InvalidInput
 from aijournal.model.patterns import augmentation_ids
+from aijournal.model.presentation import score
 from aijournal.storage import Journal
 from aijournal.storage.entries import EntryFilter
+from aijournal.wellbeing.instruments import instrument
 
 RECENT_DAYS = 14  # check-ins and scores older than this are not "lately"
 TREND_DAYS = 28  # automation drift compares the last 4 weeks with the 4 before
@@ -31,6 +33,9 @@ SNOOZE_DAYS = 7
 ANNOUNCED_KEY = "nudges_announced"  # ids of nudges already announced; not a user setting
 FOLLOW_UP_DAYS = 14  # "did it help?" is asked from the day after acting, for two weeks
 OPEN = ("new", "snoozed", "planned")
+PROFESSIONAL = (
+    " If low mood weighs on you, consider talking to a doctor or a mental-health professional."
+)
 
 
 # ---- what the rules look at ------------------------------------------------------------------
@@ -50,12 +55,16 @@ class Facts:
     today: date
     settings: Mapping[str, Any]
     checkins: tuple[r.Checkin, ...]  # the last RECENT_DAYS days, oldest first
+    last_checkins: tuple[
+        r.Checkin, ...
+    ]  # the last few check-ins whatever their dates, oldest first
     replaced_this_week: int  # since Monday
     automation: tuple[tuple[int, int], tuple[int, int]]  # (automating, uses): before, last 4 wk
     touchpoint_days: frozenset[date]  # days with a touchpoint, the last 30 days
     first_entry: date | None
     last_gratitude: date | None
     overdue: tuple[Overdue, ...]  # most overdue first
+    peers: tuple[Overdue, ...]  # the circle's peers, most overdue (or longest unseen) first
     scores: Mapping[str, tuple[date, float]]  # each instrument's newest score, if recent
 
     @classmethod
@@ -65,6 +74,8 @@ class Facts:
         monday = today - timedelta(days=today.weekday())
         after = today - timedelta(days=TREND_DAYS - 1)
         before = after - timedelta(days=TREND_DAYS)
+        wanted = values["nudge_low_connection_window"]
+        last = journal.entries(EntryFilter(kinds=("checkin",), end=today, limit=wanted))
         return cls(
             today=today,
             settings=values,
@@ -73,6 +84,7 @@ class Facts:
                 for c in journal.checkins_since(today - timedelta(RECENT_DAYS - 1))
                 if c.day <= today
             ),
+            last_checkins=tuple(c for c in reversed(last) if isinstance(c, r.Checkin)),
             replaced_this_week=sum(row[5] for row in journal.ai_use_totals(monday, today, "day")),
             automation=(
                 _automating(journal, before, after - timedelta(days=1)),
@@ -82,6 +94,7 @@ class Facts:
             first_entry=journal.first_entry_day(),
             last_gratitude=journal.last_touchpoint_day("gratitude-sent"),
             overdue=_overdue(journal, today),
+            peers=_peers(journal, today),
             scores=journal.latest_scores(today - timedelta(days=RECENT_DAYS - 1)),
         )
 
@@ -107,6 +120,24 @@ def _overdue(journal: Journal, today: date) -> tuple[Overdue, ...]:
         if days > cadence:
             found.append(Overdue(contact.person, days, contact.last_contact is not None))
     return tuple(sorted(found, key=lambda o: -(o.days_since - (o.person.cadence_days or 0))))
+
+
+def _peers(journal: Journal, today: date) -> tuple[Overdue, ...]:
+    """The circle's peers: the most overdue first, then whoever was seen longest ago."""
+    found = []
+    for contact in contacts(journal, today):
+        if contact.person.relationship == "peer":
+            since = contact.last_contact or _local_day(contact.person.created_at)
+            days = (today - since).days
+            found.append(
+                (
+                    contact.overdue_days,
+                    days,
+                    Overdue(contact.person, days, contact.last_contact is not None),
+                )
+            )
+    found.sort(key=lambda f: (-f[0], -f[1]))
+    return tuple(f[2] for f in found)
 
 
 def _local_day(stamp: str) -> date:
@@ -146,7 +177,7 @@ def _low_connection(facts: Facts) -> Fired | None:
         facts["low_connection_count"],
         facts["low_connection_window"],
     )
-    recent = facts.checkins[-window:]
+    recent = facts.last_checkins[-window:]  # whatever their dates (DESIGN)
     low = [c.connection for c in recent if c.connection <= level]
     if len(low) < count:
         return None
@@ -167,13 +198,19 @@ def _replaced_people(facts: Facts) -> Fired | None:
     return Fired((f"{replaced} AI {uses} this week stood in for asking or working with a person.",))
 
 
-def _burnout_rising(facts: Facts) -> Fired | None:
+def _burnout_high(facts: Facts) -> Fired | None:
     level, streak = facts["burnout_level"], facts["burnout_streak"]
     last = [c.burnout for c in facts.checkins[-streak:]]
     if len(last) == streak and min(last) >= level:
         return Fired(
             (f"Burnout was {level} or higher on your last {streak} check-ins ({_listing(last)}).",)
         )
+    return None
+
+
+def _burnout_rising(facts: Facts) -> Fired | None:
+    if _burnout_high(facts):
+        return None  # a high streak is its own nudge, not a rise
     week = facts.today - timedelta(days=6)
     this = [c.burnout for c in facts.checkins if c.day >= week]
     before = [c.burnout for c in facts.checkins if c.day < week]
@@ -221,7 +258,7 @@ def _quiet_days(facts: Facts) -> Fired | None:
         return None  # the journal is too new to call those days quiet
     if facts.touchpoint_days & set(workdays):
         return None
-    return _with_person(
+    return _with_peer(
         facts,
         (
             f"No touchpoints on your last {wanted} workdays "
@@ -261,18 +298,38 @@ def _gratitude(facts: Facts) -> Fired | None:
 
 
 def _lonely(facts: Facts) -> Fired | None:
-    found = []
-    if (ucla := facts.scores.get("ucla3")) and ucla[1] >= facts["ucla3_lonely"]:
-        found.append(
-            f"Your UCLA-3 loneliness score on {ucla[0]:%d %b} was {ucla[1]:g} "
-            f"({facts['ucla3_lonely']} or more suggests loneliness)."
+    ucla = facts.scores.get("ucla3")
+    if not ucla or ucla[1] < facts["ucla3_lonely"]:
+        return None
+    return Fired(
+        (
+            f"Your UCLA-3 loneliness score on {ucla[0]:%d %b} was {score(ucla[1])}: "
+            f"{facts['ucla3_lonely']} or more is a convention researchers use for loneliness "
+            "(the scale's authors publish no cut-off).",
         )
-    if (who5 := facts.scores.get("who5")) and who5[1] <= facts["who5_low"]:
-        found.append(
-            f"Your WHO-5 well-being score on {who5[0]:%d %b} was {who5[1]:g} "
-            f"({facts['who5_low']} or less is low well-being)."
-        )
-    return Fired(tuple(found)) if found else None
+    )
+
+
+def _low_wellbeing(facts: Facts) -> Fired | None:
+    who5 = facts.scores.get("who5")
+    if not who5 or who5[1] > facts["who5_low"]:
+        return None
+    very_low = instrument("who5").band(who5[1]).id == "very-low"
+    return Fired(
+        (
+            f"Your WHO-5 well-being score on {who5[0]:%d %b} was {score(who5[1])} "
+            f"({facts['who5_low']} or less is low well-being).",
+        ),
+        {"professional": PROFESSIONAL if very_low else ""},
+    )
+
+
+def _with_peer(facts: Facts, lines: tuple[str, ...]) -> Fired:
+    """Fired, naming a peer (the most overdue, or the one seen longest ago) when there is one."""
+    if facts.peers:
+        first = facts.peers[0]
+        return Fired(lines, {"name": first.person.name, "days": first.days_since}, first.person)
+    return _with_person(facts, lines)
 
 
 def _with_person(facts: Facts, lines: tuple[str, ...]) -> Fired:
@@ -302,6 +359,14 @@ RULES: tuple[Rule, ...] = (
         "Next time, ask a person first, or plan an advice or pairing session.",
         "Brooks, Gino & Schweitzer 2015: asking for advice makes people seem more competent, "
         "not less.",
+    ),
+    Rule(
+        "burnout-high",
+        "Your burnout has been high",
+        _burnout_high,
+        7,
+        "Talk to a mentor or your manager about your load, and plan a real break.",
+        "Single-item burnout measure (Rohland et al. 2004): 3 or more marks burnout symptoms.",
     ),
     Rule(
         "burnout-rising",
@@ -348,12 +413,22 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule(
         "lonely",
-        "Your check-in scores suggest loneliness",
+        "Your loneliness score is high",
         _lonely,
         14,
-        "Plan something social with someone you like. If loneliness or low mood weighs on "
-        "you, consider talking to a professional.",
-        "Instrument cut-offs: UCLA-3 of 6 or more (Hughes et al. 2004); WHO-5 of 50 or less (WHO).",
+        "Plan something social with someone you like. If loneliness weighs on you, talking "
+        "to someone you trust, or to a professional, can help.",
+        "UCLA 3-item Loneliness Scale (Hughes et al. 2004). The authors publish no cut-off; "
+        "6 or more is a convention used in research.",
+    ),
+    Rule(
+        "low-wellbeing",
+        "Your well-being score is low",
+        _low_wellbeing,
+        14,
+        "Plan something that gives you energy, with someone you like.{professional}",
+        "WHO-5 Well-Being Index (WHO; Topp et al. 2015): 50 or less is low well-being; 28 or "
+        "less is where a conversation with a professional is suggested.",
     ),
 )
 BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}

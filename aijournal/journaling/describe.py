@@ -8,7 +8,7 @@ from typing import Any
 
 from aijournal.model import records as r
 from aijournal.model.patterns import pattern
-from aijournal.model.presentation import plural
+from aijournal.model.presentation import plural, score
 
 KIND_LABELS = {
     "ai-use": "AI use",
@@ -82,9 +82,9 @@ def title(entry: r.Record) -> str:
         spec = instruments.instrument(entry.instrument)
         if entry.score is None:
             return f"{spec.short_name} · no score"
-        band = next((b.label for b in spec.bands if b.id == entry.band), entry.band)
-        score = round(entry.score, 1)  # "17.9", not "17.8571"; whole scores stay whole
-        return f"{spec.short_name} · score {score:g}" + (f" · {band}" if band else "")
+        found = spec.band_named(entry.band)
+        band = found.label if found else None  # never a bare band id
+        return f"{spec.short_name} · score {score(entry.score)}" + (f" · {band}" if band else "")
     return str(entry.id)
 
 
@@ -105,4 +105,11 @@ def as_dict(entry: r.Record) -> dict[str, Any]:
         data["day"] = entry.day.isoformat()
     if isinstance(entry, r.Touchpoint):
         data["kind_label"] = TOUCHPOINT_LABELS[entry.kind]
+    if isinstance(entry, r.Assessment):  # plain band labels and rounded scores leave, no ids
+        from aijournal.wellbeing import instruments
+
+        band = instruments.instrument(entry.instrument).band_named(entry.band)
+        data["band"] = band.id if band else None
+        data["band_label"] = band.label if band else None
+        data["score"] = None if entry.score is None else round(entry.score, 1)
     return data

@@ -33,6 +33,14 @@ def number(value: float | None, digits: int = 1) -> str:
     return f"{value:.{digits}f}".replace("-", MINUS)
 
 
+def score(value: float | None) -> str:
+    """A questionnaire score, rounded to one decimal at most: "53.6", "60"."""
+    if _missing(value):
+        return MISSING
+    assert value is not None
+    return f"{round(value, 1):g}".replace("-", MINUS)
+
+
 def signed(value: float | None, digits: int = 0) -> str:
     """A change with its sign: "+1", "−0.25", "0"."""
     if _missing(value):

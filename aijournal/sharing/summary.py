@@ -216,9 +216,14 @@ def _instruments(journal: Journal, period: _Period, _names: bool) -> dict[str, A
     out = {}
     for instrument_id in INSTRUMENTS:
         spec = instruments.instrument(instrument_id)
-        labels = {band.id: band.label for band in spec.bands}
         scores = sorted(
-            (a for a in taken if a.instrument == instrument_id and a.score is not None),
+            (
+                a
+                for a in taken
+                if isinstance(a, r.Assessment)
+                and a.instrument == instrument_id
+                and a.score is not None
+            ),
             key=lambda a: (a.day, a.created_at),
         )
         out[instrument_id] = {
@@ -230,8 +235,8 @@ def _instruments(journal: Journal, period: _Period, _names: bool) -> dict[str, A
                 {
                     "day": a.day.isoformat(),
                     "score": _round(a.score, 1),
-                    "band": a.band,
-                    "band_label": labels.get(a.band or ""),
+                    "band": band.id if (band := spec.band_named(a.band)) else None,
+                    "band_label": band.label if band else None,
                 }
                 for a in scores
             ],
@@ -401,8 +406,43 @@ def _nudges(journal: Journal, period: _Period, _names: bool) -> dict[str, Any]:
 
 
 def _insights(journal: Journal, period: _Period, _names: bool) -> dict[str, Any]:
-    found = insights.findings(journal, period.start, period.end)
-    return {"caveat": insights.CAVEAT, "findings": [i.as_dict() for i in found]}
+    # The newest fixed analysis window inside the period (counted from its first check-in).
+    found = insights.run(journal, period.start, period.end)
+    window = found.window
+    return {
+        "caveat": insights.CAVEAT,
+        "summary": found.summary(),
+        "error_rate": insights.error_rate(found.alpha) if window else None,
+        "window": (
+            {"start": window.start.isoformat(), "end": window.end.isoformat(), "days": window.days}
+            if window
+            else None
+        ),
+        "correction": insights.CORRECTION,
+        "alpha": found.alpha,
+        "tested": found.tested,
+        "findings": [_finding(i) for i in found.findings],
+    }
+
+
+def _finding(found: insights.Insight) -> dict[str, Any]:
+    return {
+        "id": found.id,
+        "kind": found.kind,
+        "question": found.question,
+        "text": found.text,
+        "details": found.details,
+        "method": found.method,
+        "period": {"start": found.start.isoformat(), "end": found.end.isoformat()},
+        "n": found.n,
+        "rho": None,
+        "difference": _round(found.difference, 2),
+        "low": _round(found.low, 2),
+        "high": _round(found.high, 2),
+        "p": _round(found.p, 4),
+        "groups": list(found.groups),
+        "tested": found.tested,
+    }
 
 
 def _notes(journal: Journal, start: date, end: date) -> list[dict[str, str]]:

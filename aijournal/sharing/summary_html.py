@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from aijournal.journaling.describe import TOUCHPOINT_LABELS
-from aijournal.model.presentation import escape, hours, number, percent, plural, signed
+from aijournal.model.presentation import escape, hours, number, percent, plural, score, signed
 from aijournal.sharing.summary import SECTION_TITLES
 
 # Chart ids a renderer may supply images for, and the section each one follows.
@@ -163,10 +163,10 @@ def _instruments(s: Mapping[str, Any]) -> list[str]:
             (
                 spec["name"],
                 str(len(scores)),
-                f"{scores[0]['score']:g}",
-                f"{last['score']:g} ({last['day']})",
+                score(scores[0]["score"]),
+                f"{score(last['score'])} ({last['day']})",
                 last["band_label"] or "–",
-                f"{min(values):g}–{max(values):g}",
+                f"{score(min(values))}–{score(max(values))}",
             )
         )
     out = _table(
@@ -174,7 +174,8 @@ def _instruments(s: Mapping[str, Any]) -> list[str]:
     )
     for spec in taken:  # every dated score with its band, in small print
         dated = " · ".join(
-            f"{x['day']} {x['score']:g} {x['band_label'] or ''}".rstrip() for x in spec["scores"]
+            f"{x['day']} {score(x['score'])} {x['band_label'] or ''}".rstrip()
+            for x in spec["scores"]
         )
         out.append(f'<p class="small"><b>{escape(spec["short_name"])}:</b> {escape(dated)}</p>')
     out.append(
@@ -305,13 +306,25 @@ def _nudges(s: Mapping[str, Any]) -> list[str]:
 
 
 def _insights(s: Mapping[str, Any]) -> list[str]:
-    if not s["findings"]:
-        return [
-            "<p>No finding held up with the data of this period (each needs at least "
-            "14 paired days and an interval that excludes zero).</p>"
-        ]
-    items = "".join(f"<li>{escape(f['text'])}</li>" for f in s["findings"])
-    return [f"<ul>{items}</ul>", f'<p class="small">{escape(s["caveat"])}</p>']
+    out = [f"<p>{escape(s['summary'])}</p>"] if s.get("summary") else []
+    if s["findings"]:
+        items = "".join(
+            f"<li>{escape(f['text'])}"
+            + (f'<br><span class="small">{escape(f["details"])}</span>' if f.get("details") else "")
+            + "</li>"
+            for f in s["findings"]
+        )
+        out.append(f"<ul>{items}</ul>")
+    elif s.get("window") or "window" not in s:
+        out.append(
+            "<p>No finding held up (each needs at least 14 paired days and a pattern that "
+            "holds when every question is tested together). That is not proof of no "
+            "pattern.</p>"
+        )
+    if s.get("error_rate"):
+        out.append(f'<p class="small">{escape(s["error_rate"])}</p>')
+    out.append(f'<p class="small">{escape(s["caveat"])}</p>')
+    return out
 
 
 _SECTIONS: dict[str, Callable[[Mapping[str, Any]], list[str]]] = {

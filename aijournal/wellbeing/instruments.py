@@ -102,6 +102,15 @@ class Instrument:
         """The band a score falls in: the first that contains it."""
         return next(b for b in self.bands if b.contains(value))
 
+    def band_named(self, band_id: str | None) -> Band | None:
+        """The band a stored assessment names (ids of earlier versions included), or None."""
+        wanted = LEGACY_BAND_IDS.get(band_id or "", band_id)
+        return next((b for b in self.bands if b.id == wanted), None)
+
+
+# Band ids earlier versions stored; an id is never a diagnosis, so these were renamed.
+LEGACY_BAND_IDS = {"likely-depression": "very-low"}
+
 
 @dataclass(frozen=True)
 class Score:
@@ -109,7 +118,7 @@ class Score:
 
     instrument: str
     score: float | None
-    band: str | None  # short id, e.g. "ok", "poor", "likely-depression", "lonely", "burnout"
+    band: str | None  # short id, e.g. "ok", "poor", "very-low", "lonely", "burnout"
     message: str  # plain-language line for the user, never a diagnosis
     answers: tuple[int | None, ...]
     label: str | None = None  # short band label, e.g. "Low well-being"

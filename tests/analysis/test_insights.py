@@ -1,198 +1,283 @@
-"""Insights: Spearman and its interval by hand, and which findings show (and which do not)."""
+"""Insights: Holm by hand, the analysis schedule, the tests on sticky data, and real journals."""
 
-import math
 from datetime import date, datetime, time, timedelta
 
 import numpy as np
 import pytest
 
-from aijournal.analysis import insights
+from aijournal.analysis import hypotheses, inference, insights, schedule
+from aijournal.analysis.daily import Days, Occasion, epoch, read_days
 from aijournal.model import records as r
 
-TODAY = date(2026, 11, 27)
+TODAY = date(2026, 11, 27)  # the `clock` fixture's day
 
 
 def at(day: date, hour: int = 9) -> datetime:
     return datetime.combine(day, time(hour)).astimezone()
 
 
-def days_back(n: int) -> list[date]:
-    return [TODAY - timedelta(days=i) for i in range(n - 1, -1, -1)]
+# ---- Holm ------------------------------------------------------------------------------------
 
 
-def test_ranks_average_ties():
-    assert insights.ranks(np.array([10, 20, 20, 30])).tolist() == [1, 2.5, 2.5, 4]
-    assert insights.ranks(np.array([3, 1, 3, 3])).tolist() == [3, 1, 3, 3]
+def test_holm_steps_down_by_hand():
+    # Equal weights, alpha 0.05 over 4: 0.01 <= 0.0125, then 0.016 <= 0.05/3, then 0.03 > 0.025.
+    assert inference.holm([0.03, 0.01, 0.2, 0.016], [1, 1, 1, 1], 0.05) == [
+        False,
+        True,
+        False,
+        True,
+    ]
+    # Weights: 0.02 against 0.05 * 2/4 = 0.025 passes; alone with weight 1 it would not.
+    assert inference.holm([0.02, 0.5, 0.5], [2, 1, 1], 0.05) == [True, False, False]
+    assert inference.holm([0.02, 0.5, 0.5], [1, 1, 1], 0.05) == [False, False, False]
+    assert inference.holm([], [], 0.05) == []
 
 
-def test_spearman_with_ties_by_hand():
-    # y's ranks are 1, 2, 3.5, 5, 3.5; deviations from 3: -2, -1, .5, 2, .5 against -2 … 2.
-    # Sum of products 8, sums of squares 10 and 9.5: rho = 8 / sqrt(95).
-    found = insights.spearman(np.array([1, 2, 3, 4, 5]), np.array([5, 6, 7, 8, 7]))
-    rho = 8 / math.sqrt(95)
-    assert found.rho == pytest.approx(rho)
-    margin = 1.959964 * math.sqrt(1.06 / (5 - 3))
-    assert found.low == pytest.approx(math.tanh(math.atanh(rho) - margin))
-    assert found.high == pytest.approx(math.tanh(math.atanh(rho) + margin))
-    assert found.low == pytest.approx(-0.2622, abs=1e-3) and found.n == 5
-    assert not found.excludes_zero
+# ---- the schedule ------------------------------------------------------------------------------
 
 
-def test_spearman_skips_unknown_pairs_and_refuses_what_cannot_vary():
-    found = insights.spearman(np.array([1, 2, np.nan, 3, 4, 5]), np.array([2, 4, 1, 6, 8, 10]))
-    assert found.rho == pytest.approx(1.0) and found.n == 5
-    assert insights.spearman(np.array([1, 2, 3, 4]), np.array([3, 3, 3, 3])) is None
-    assert insights.spearman(np.array([1, 2, 3]), np.array([1, 2, 3])) is None
+def test_windows_are_fixed_in_advance_and_spend_at_most_ten_percent_a_year():
+    first = date(2026, 1, 1)
+    ends = [schedule.window(first, n).end for n in range(1, 7)]
+    assert [(e - first).days + 1 for e in ends] == [30, 60, 120, 240, 480, 720]
+    assert schedule.window(first, 5).start == first + timedelta(days=240)
+    in_first_year = [schedule.window(first, n) for n in range(1, 5)]
+    assert sum(w.alpha for w in in_first_year) <= 0.10
+    assert all(schedule.window(first, n).alpha <= 0.05 for n in range(1, 10))
+    assert schedule.latest(first, first + timedelta(days=28)) is None
+    assert schedule.latest(first, first + timedelta(days=29)).number == 1
+    assert schedule.latest(first, first + timedelta(days=118)).number == 2
+    assert schedule.latest(first, first + timedelta(days=500)).number == 5
 
 
-def test_welch_difference_and_t_quantile():
-    assert insights.t95(10) == pytest.approx(2.228, abs=0.005)
-    assert insights.t95(4) == pytest.approx(2.776, abs=0.02)
-    found = insights.difference(np.array([2, 2, 3, 3]), np.array([4, 4, 5, 5]))
-    assert found.value == -2 and found.sizes == (4, 4)
-    # Each side: variance 1/3, over 4 → 1/12; se = sqrt(1/6); df = 6.
-    se = math.sqrt(1 / 6)
-    assert found.high == pytest.approx(-2 + insights.t95(6) * se)
-    assert found.excludes_zero
+# ---- the tests on sticky data ------------------------------------------------------------------
 
 
-def fill_days(journal, connections, replaced, extra_uses=0):
-    """One check-in per day ending today; `replaced[i]` uses that replaced a person that day."""
+def test_a_clear_difference_on_independent_days_is_estimated_with_its_interval():
+    rng = np.random.default_rng(4)
+    day = np.arange(120)
+    group = (rng.random(120) < 0.5).astype(float)
+    y = np.clip(np.round(3 + rng.standard_normal(120) + 1.0 * group), 1, 5)
+    found = inference.persistent_contrast(day, y, group)
+    plain = y[group == 1].mean() - y[group == 0].mean()
+    assert found.value == pytest.approx(plain, abs=0.15)
+    assert found.low < found.value < found.high and found.excludes_zero
+    assert found.p < 1e-4 and found.n == 120
+
+
+def test_two_independent_random_walks_do_not_make_a_finding():
+    # Sticky series drift together by chance: plain means would call this a large difference.
+    rng = np.random.default_rng(9)
+    mood = np.clip(np.round(3 + np.cumsum(rng.normal(0, 0.3, 90))), 1, 5)
+    busy = (np.cumsum(rng.normal(0, 0.3, 90)) > 0).astype(float)
+    day = np.arange(90)
+    found = inference.persistent_contrast(day, mood, busy)
+    assert found is None or found.p > 0.01
+
+
+def test_a_shift_between_halves_of_a_calm_series_is_found_and_not_in_a_sticky_one():
+    rng = np.random.default_rng(2)
+    day = np.arange(120)
+    later = (day >= 60).astype(float)
+    calm = np.clip(np.round(3 + rng.standard_normal(120) + 1.2 * later), 1, 5)
+    found = inference.level_shift(day, calm, later)
+    assert found.excludes_zero and found.value > 0.5
+    walk = np.clip(np.round(3 + np.cumsum(rng.normal(0, 0.35, 120))), 1, 5)
+    sticky = inference.level_shift(day, walk, later)
+    assert sticky is None or sticky.p > 0.01
+
+
+def test_welch_over_occasions_matches_scipy_by_hand():
+    found = inference.occasion_difference(np.array([1.0, 2, 3]), np.array([0.0, 0.5]), 30)
+    assert found.value == pytest.approx(1.75)
+    # Welch: se = sqrt(1/3 + 0.125/2); df ≈ 2.57; the interval is symmetric about 1.75.
+    assert (found.low + found.high) / 2 == pytest.approx(1.75)
+    assert found.low < 0 < found.high and found.n == 30
+
+
+# ---- the family, on a journal ------------------------------------------------------------------
+
+
+def fill(journal, days: int, effect: float, seed: int = 1) -> date:
+    """`days` daily check-ins ending yesterday; connection `effect` higher on busy days."""
+    rng = np.random.default_rng(seed)
+    first = TODAY - timedelta(days=days)
     with journal.transaction():
-        for day, connection, count in zip(days_back(len(connections)), connections, replaced):
+        for offset in range(days):
+            day = first + timedelta(days=offset)
+            busy = rng.random() < 0.5
+            connection = int(np.clip(round(3 + rng.standard_normal() + effect * busy), 1, 5))
             journal.save_checkin(r.Checkin(day=day, burnout=2, connection=connection))
-            for _ in range(count):
-                journal.add(
-                    r.AIUse(
-                        started_at=at(day),
-                        tool="ChatGPT",
-                        pattern="directive",
-                        minutes=10,
-                        replaced_person=True,
-                    )
-                )
-            for _ in range(extra_uses):
-                journal.add(
-                    r.AIUse(started_at=at(day, 8), tool="Claude", pattern="learning", minutes=10)
-                )
+            for hour in range(3 if busy else int(rng.integers(0, 2))):
+                journal.add(r.Touchpoint(at=at(day, 9 + hour), kind="one-to-one"))
+    return first
 
 
-def test_a_clear_relationship_over_14_days_shows_with_its_n(journal):
-    replaced = [0, 1, 2, 3] * 3 + [0, 3]
-    fill_days(journal, [5 - x for x in replaced], replaced, extra_uses=1)
-    found = {i.id: i for i in insights.findings(journal)}
-    insight = found["replaced-connection"]
-    assert insight.n == 14 and insight.rho == pytest.approx(-1.0)
-    assert insight.high < 0
-    assert insight.text.startswith(
-        "On days with more AI uses that replaced a person, your "
-        "connection tended to be lower (Spearman's rho −1.00"
+def test_a_real_difference_over_60_days_is_a_finding_that_shows_what_it_rests_on(journal):
+    first = fill(journal, 60, effect=1.5)
+    run = insights.run(journal)
+    assert (run.window.start, run.window.end) == (first, first + timedelta(days=59))
+    [finding] = [f for f in run.findings if f.id == "touchpoints-connection"]
+    assert finding.text.startswith(
+        "On days with two or more touchpoints, your connection averaged"
+    ) and finding.text.endswith("higher than on other days.")
+    assert finding.low > 0 and finding.n == 60 and finding.groups[0] + finding.groups[1] == 60
+    assert (finding.start, finding.end) == (run.window.start, run.window.end)
+    assert f"of {run.tested} tested questions held up" in finding.details
+    assert "95% interval" in finding.details and finding.method in finding.details
+    assert "day-to-day persistence" in finding.method
+    assert "chance" not in finding.text + finding.details
+    assert run.tested >= 2 and run.alpha == schedule.FIRST_WINDOWS[1][1]
+
+
+def test_no_pattern_gives_no_finding_and_says_what_that_means(journal):
+    fill(journal, 60, effect=0.0, seed=3)
+    run = insights.run(journal)
+    assert run.findings == () and run.tested >= 2
+    assert "not proof of no pattern" in insights.error_rate(run.alpha)
+    assert "rule out chance" not in insights.error_rate(run.alpha)
+
+
+def test_before_30_days_nothing_is_analysed_and_the_next_analysis_is_named(journal):
+    first = fill(journal, 25, effect=3.0)
+    run = insights.run(journal)
+    assert run.window is None and run.findings == () and run.tested == 0
+    ready = first + timedelta(days=30)
+    assert f"ready on {ready.day} {ready:%b %Y}" in run.summary()
+
+
+def test_findings_hold_until_the_next_window_completes(journal, clock):
+    fill(journal, 60, effect=1.5)
+    shown = insights.run(journal).findings
+    clock.advance(days=20)  # more days logged or not: the same window, the same findings
+    assert insights.run(journal).findings == shown
+
+
+def test_fewer_than_14_paired_days_are_not_tested():
+    days = Days(
+        np.arange(13),
+        *(np.full(13, 3.0) for _ in range(4)),
+        *(np.ones(13) for _ in range(5)),
     )
-    assert insight.text.endswith("n = 14 days).")
+    window = schedule.window(date(1970, 1, 1), 1)
+    result = hypotheses.BUILT_IN[0].test(days, window)
+    assert not result.tested and "fewer than 14" in result.reason
 
 
-def test_fewer_than_14_paired_days_give_no_finding(journal):
-    replaced = [0, 1, 2, 3] * 3 + [0]
-    fill_days(journal, [5 - x for x in replaced], replaced, extra_uses=1)
-    assert insights.findings(journal) == []
-
-
-def test_no_finding_when_the_interval_includes_zero(journal):
-    # Connection does not follow replaced-person uses: rho is small, its interval spans 0.
-    replaced = [0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2, 3]
-    connection = [3, 4, 2, 3, 4, 3, 3, 2, 2, 3, 4, 4, 3, 2, 3, 3]
-    fill_days(journal, connection, replaced)
-    found = insights.spearman(np.array(replaced), np.array(connection))
-    assert found.n == 16 and not found.excludes_zero
-    assert "replaced-connection" not in {i.id for i in insights.findings(journal)}
-
-
-def test_group_difference_names_its_groups(journal):
-    # 7 days with two replaced-person uses (connection 2), 7 without (connection 3 or 4).
-    replaced = [2, 0] * 7
-    connection = [2, 3, 2, 4, 2, 3, 2, 4, 2, 3, 2, 4, 2, 3]
-    fill_days(journal, connection, replaced)
-    insight = {i.id: i for i in insights.findings(journal)}["replaced-two-connection"]
-    assert insight.groups == (7, 7) and insight.n == 14
-    assert insight.difference == pytest.approx(2 - 24 / 7)
-    assert insight.text.startswith(
-        "On days with two or more AI uses that replaced a person, "
-        "your connection was 1.4 lower than on other days"
+def nudged_days(recovery_acted: float, recovery_other: float, seed: int = 5) -> Days:
+    """240 days; every 30 days a nudge fires on a low week, acted on every other time."""
+    rng = np.random.default_rng(seed)
+    n = 240
+    connection = np.clip(np.round(3.5 + 0.5 * rng.standard_normal(n)), 1, 5)
+    occasions = []
+    for k, fired in enumerate(range(30, 220, 30)):
+        acted = k % 2 == 0
+        connection[fired - 6 : fired + 1] = 1  # the low week that fired it
+        lift = recovery_acted if acted else recovery_other
+        connection[fired + 1 : fired + 8] = np.clip(connection[fired + 1 : fired + 8] + lift, 1, 5)
+        occasions.append(Occasion(fired, acted))
+    zeros = np.zeros(n)
+    return Days(
+        np.arange(n),
+        zeros + 2,
+        connection,
+        zeros * np.nan,
+        zeros * np.nan,
+        *([zeros] * 5),
+        occasions=tuple(occasions),
     )
-    assert "n = 7 days, against 7" in insight.text
 
 
-def add_uses(journal, day, augmenting, automating):
-    for i in range(augmenting):
+def test_nudges_that_only_recover_from_their_low_point_do_not_look_helpful():
+    # Both kinds of occasion bounce back from the low week alike: regression to the mean.
+    # Comparing with the week before would read "higher after acting"; this compares like
+    # with like and finds nothing.
+    window = schedule.window(date(1970, 1, 1), 4)
+    result = hypotheses.NudgeEffect("nudges-helped", "?", 0.5).test(nudged_days(0, 0), window)
+    assert result.tested and result.groups == (4, 3)
+    assert result.estimate.low < 0 < result.estimate.high
+
+
+def test_nudges_acted_on_that_help_more_than_the_others_are_estimated():
+    window = schedule.window(date(1970, 1, 1), 4)
+    result = hypotheses.NudgeEffect("nudges-helped", "?", 0.5).test(nudged_days(1.5, 0), window)
+    assert result.tested and result.estimate.value > 0.8 and result.estimate.excludes_zero
+
+
+def test_an_extra_hypothesis_joins_the_family_and_shares_its_budget():
+    rng = np.random.default_rng(8)
+    n = 60
+    walked = (rng.random(n) < 0.5).astype(float)
+    connection = np.clip(np.round(3 + rng.standard_normal(n) + 1.5 * walked), 1, 5)
+    zeros = np.zeros(n)
+    days = Days(
+        np.arange(n),
+        zeros + 2,
+        connection,
+        zeros * np.nan,
+        zeros * np.nan,
+        *([zeros] * 5),
+        extra={"factor:walk": walked},
+    )
+    factor = hypotheses.DayContrast(
+        "factor-walk-connection",
+        "Is your connection different on days you walked?",
+        0.5,
+        outcome="connection",
+        grouping="factor:walk",
+        at_least=1,
+        group_words="days you walked",
+        outcome_words="connection",
+    )
+    window = schedule.window(date(1970, 1, 1), 2)
+    run = insights.analyse(days, window, hypotheses.family([factor]))
+    assert [f.id for f in run.findings] == ["factor-walk-connection"]
+    assert run.findings[0].text.startswith("On days you walked, your connection averaged")
+    with pytest.raises(ValueError):
+        hypotheses.family([factor, factor])
+
+
+def test_read_days_pairs_each_check_in_with_its_day(journal):
+    day = TODAY - timedelta(days=2)
+    journal.save_checkin(r.Checkin(day=day, burnout=4, connection=2, energy=3))
+    journal.save_checkin(r.Checkin(day=TODAY, burnout=1, connection=5))
+    for pattern, minutes, replaced in (("learning", 30, False), ("directive", 100, True)):
         journal.add(
-            r.AIUse(started_at=at(day, 9 + i % 8), tool="Claude", pattern="learning", minutes=5)
+            r.AIUse(
+                started_at=at(day),
+                tool="Claude",
+                pattern=pattern,
+                minutes=minutes,
+                replaced_person=replaced,
+            )
         )
-    for i in range(automating):
-        journal.add(
-            r.AIUse(started_at=at(day, 9 + i % 8), tool="Claude", pattern="directive", minutes=5)
-        )
-
-
-@pytest.mark.parametrize(("uses", "shows"), [(10, True), (9, False)])
-def test_augmentation_share_trend_needs_enough_uses(journal, uses, shows):
-    before, after = TODAY - timedelta(days=40), TODAY - timedelta(days=3)
-    add_uses(journal, before, uses, 0)  # 100% augmentation in the 4 weeks before
-    add_uses(journal, after, 1, uses - 1)  # then mostly automation
-    found = {i.id: i for i in insights.findings(journal)}
-    assert ("augmentation-trend" in found) is shows
-    if shows:
-        assert found["augmentation-trend"].text.startswith(
-            "Your augmentation share fell from 100% to 10% over the last 4 weeks"
-        )
-        assert found["augmentation-trend"].groups == (10, 10)
-
-
-def acted_nudge(journal, day):
-    touchpoint = journal.add(r.Touchpoint(at=at(day), kind="one-to-one"))
-    return journal.add(
-        r.Nudge(
-            rule_id="low-connection",
-            day=day,
-            facts=("x",),
-            message="m",
-            status="acted",
-            touchpoint_id=touchpoint.id,
-            helped=True,
-        )
+    journal.add(
+        r.AIUse(started_at=at(TODAY - timedelta(days=1)), tool="C", pattern="learning", minutes=5)
     )
+    journal.add(r.Touchpoint(at=at(TODAY), kind="social"))
+    days = read_days(journal)
+    assert days.day.tolist() == [epoch(day), epoch(TODAY)]
+    assert days.ai_uses.tolist() == [2, 0] and days.ai_minutes.tolist() == [130, 0]
+    assert days.replaced.tolist() == [1, 0] and days.touchpoints.tolist() == [0, 1]
+    np.testing.assert_allclose(days.series("augmentation"), [0.5, np.nan])
+    np.testing.assert_allclose(days.energy, [3, np.nan])
 
 
-@pytest.mark.parametrize(("acted", "shows"), [(3, True), (2, False)])
-def test_did_acting_on_nudges_help_needs_three(journal, acted, shows):
-    # Connection 2 for the week before each action, 4 for the week after.
-    start = TODAY - timedelta(days=80)
-    for k in range(acted):
-        action = start + timedelta(days=20 * k + 8)
-        for offset in range(1, 8):
-            journal.save_checkin(
-                r.Checkin(day=action - timedelta(days=offset), burnout=2, connection=2)
-            )
-            journal.save_checkin(
-                r.Checkin(
-                    day=action + timedelta(days=offset),
-                    burnout=2,
-                    connection=4 if offset % 2 else 3,
-                )
-            )
-        acted_nudge(journal, action)
-    found = insights.nudges_helped(journal)
-    assert (found is not None) is shows
-    if shows:
-        assert found.n == 3 and found.difference == pytest.approx(4 * 4 / 7 + 3 * 3 / 7 - 2)
-        assert found.text.startswith(
-            "In the week after the 3 nudges you acted on, your "
-            "connection averaged 1.6 higher than in the week before"
-        )
-        assert found.text.endswith("You said it helped 3 of 3 times.")
+def test_cli_insights_json_reports_the_run(home):
+    import json
 
+    from clitools import run
 
-def test_the_sample_journal_has_at_least_one_finding(sample_journal):
-    found = insights.findings(sample_journal)
-    assert found
-    assert all(i.n >= insights.MIN_DAYS for i in found if i.kind == "relationship")
-    assert all(i.low > 0 or i.high < 0 for i in found if i.kind != "nudges")
+    first = date.today() - timedelta(days=40)
+    for offset in range(31):
+        day = (first + timedelta(days=offset)).isoformat()
+        assert run("checkin", "--date", day, "--burnout", "2", "--connection", "3")[0] == 0
+    code, out = run("insights", "--format", "json")
+    found = json.loads(out)
+    assert code == 0 and found["window"]["days"] == 30
+    assert found["correction"]["method"].startswith("Holm") and found["correction"]["alpha"] > 0
+    assert {h["id"] for h in found["hypotheses"]} == {h.id for h in hypotheses.BUILT_IN}
+    assert found["tested"] == sum(h["tested"] for h in found["hypotheses"])
+    assert all(h["reason"] for h in found["hypotheses"] if not h["tested"])
+    code, out = run("insights")
+    assert code == 0 and "(30 days)" in out and "not proof of no pattern" in out

@@ -174,3 +174,53 @@ def test_every_range_of_the_sample_journal_has_charts(sample_journal, choice):
     assert data.modes.shortfall is None and data.moods.shortfall is None
     assert len(data.modes.x) == data.modes.pattern_counts.shape[1]
     assert np.all(np.diff(data.moods.x) > 0)
+
+
+@pytest.fixture
+def berlin(monkeypatch):
+    """Local time with daylight saving (a POSIX rule: no time zone database needed)."""
+    import time as clock_time
+
+    monkeypatch.setenv("TZ", "CET-1CEST,M3.5.0,M10.5.0/3")
+    clock_time.tzset()
+    yield
+    monkeypatch.undo()
+    clock_time.tzset()
+
+
+def test_points_sit_at_local_midnight_on_both_sides_of_a_dst_change(journal, clock, berlin):
+    clock.set(datetime.combine(date(2026, 4, 10), time(12)).astimezone())
+    first = date(2026, 3, 26)  # summer time starts on Sunday 29 March
+    for offset in range(8):
+        journal.save_checkin(r.Checkin(day=first + timedelta(days=offset), burnout=2, connection=3))
+    moods = trends.series(journal, first, first + timedelta(days=7)).moods
+    assert moods.x.tolist() == [midnight(first + timedelta(days=d)) for d in range(8)]
+    steps = np.diff(moods.x).tolist()
+    assert steps.count(23 * 3600) == 1 and steps.count(24 * 3600) == 6  # a 23-hour day
+    # Each point reads as its own day at local midnight, before and after the change.
+    assert all(datetime.fromtimestamp(x).time() == time() for x in moods.x)
+
+
+def test_the_rolling_mean_at_a_range_start_uses_the_days_before_it(journal):
+    start = date(2026, 11, 2)
+    for offset, burnout in ((-3, 5), (-2, 5), (-1, 5), (0, 2)):
+        journal.save_checkin(
+            r.Checkin(day=start + timedelta(days=offset), burnout=burnout, connection=3)
+        )
+    moods = trends.series(journal, start, TODAY).moods
+    assert moods.days.tolist() == [start]  # the days before are not drawn
+    np.testing.assert_allclose(moods.burnout_mean, [(5 * 3 + 2) / 4])
+    assert moods.have == 1
+
+
+def test_the_current_week_is_marked_partial(journal):
+    use(journal, date(2026, 11, 16))
+    use(journal, date(2026, 11, 25))  # this week: Monday 23 to Friday 27 (today) so far
+    data = trends.series(journal, date(2026, 11, 16), TODAY)
+    assert data.modes.partial_from == midnight(date(2026, 11, 23))
+    assert data.time_with_people.partial_from == data.modes.partial_from
+    assert data.learning.partial_from == midnight(date(2026, 11, 1))
+    # A range that ended on a Sunday has only whole weeks.
+    whole = trends.series(journal, date(2026, 11, 9), date(2026, 11, 22))
+    assert whole.modes.partial_from is None
+    assert data.moods.partial_from is None  # daily points: each day is whole

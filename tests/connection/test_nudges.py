@@ -107,14 +107,14 @@ def lonely_who5(journal, fires):
 CASES = [
     ("low-connection", low_connection),
     ("replaced-people", replaced_people),
-    ("burnout-rising", burnout_streak),
+    ("burnout-high", burnout_streak),
     ("burnout-rising", burnout_rise),
     ("automation-drift", automation_drift),
     ("quiet-days", quiet_days),
     ("overdue-person", overdue_person),
     ("gratitude", gratitude),
     ("lonely", lonely_ucla),
-    ("lonely", lonely_who5),
+    ("low-wellbeing", lonely_who5),
 ]
 
 
@@ -158,6 +158,67 @@ def test_a_nudge_says_why_what_to_do_and_the_evidence(journal):
     )
     assert candidate.evidence.startswith("Sandstrom & Dunn 2014")
     assert candidate.person_id == journal.person_named("Dana").id
+
+
+def titles(journal):
+    return {c.rule_id: c.title for c in nudges.evaluate(journal)}
+
+
+def test_a_flat_streak_of_high_burnout_is_high_not_rising(journal):
+    checkins(journal, [3, 3, 3, 3, 3, 3, 3, 3], field="burnout")
+    found = titles(journal)
+    assert found["burnout-high"] == "Your burnout has been high"
+    assert "burnout-rising" not in found and "rising" not in found["burnout-high"]
+    burnout_rise(journal, True)  # overwrites the last days: a rise without a streak
+    assert titles(journal).get("burnout-rising") == "Your burnout is rising"
+
+
+def test_a_low_who5_alone_is_about_well_being_not_loneliness(journal):
+    lonely_who5(journal, True)  # WHO-5 50: low, not very low
+    [candidate] = [c for c in nudges.evaluate(journal) if c.rule_id == "low-wellbeing"]
+    assert candidate.title == "Your well-being score is low"
+    assert "lonel" not in (candidate.title + candidate.suggestion + " ".join(candidate.facts))
+    assert "professional" not in candidate.suggestion
+    journal.add(r.Assessment(instrument="who5", day=ago(1), answers=(1, 1, 1, 2, 2), score=28))
+    [candidate] = [c for c in nudges.evaluate(journal) if c.rule_id == "low-wellbeing"]
+    assert "consider talking to a doctor or a mental-health professional" in candidate.suggestion
+    assert "lonely" not in titles(journal)
+
+
+def test_the_ucla3_cut_off_is_called_a_research_convention(journal):
+    lonely_ucla(journal, True)
+    candidate = {c.rule_id: c for c in nudges.evaluate(journal)}["lonely"]
+    assert "convention" in candidate.facts[0] and "no cut-off" in candidate.facts[0]
+    assert "Hughes et al. 2004" in candidate.evidence and "no cut-off" in candidate.evidence
+    assert "low-wellbeing" not in titles(journal)
+
+
+def test_quiet_days_suggests_a_peer_first(journal):
+    for name, relationship in (("Priya", "manager"), ("Sam", "peer"), ("Mo", "peer")):
+        journal.add(
+            r.Person(
+                name=name,
+                relationship=relationship,
+                cadence_days=7,
+                created_at=stamp(ago(60)),
+                updated_at=stamp(ago(60)),
+            )
+        )
+    touchpoint(journal, ago(40), person="Priya")  # the most overdue of all: a manager
+    touchpoint(journal, ago(12), person="Sam")
+    touchpoint(journal, ago(20), person="Mo")  # the most overdue peer
+    candidate = {c.rule_id: c for c in nudges.evaluate(journal)}["quiet-days"]
+    assert candidate.suggestion.startswith("A short check-in with Mo")
+    assert candidate.person_id == journal.person_named("Mo").id
+
+
+def test_low_connection_reads_the_last_five_check_ins_whatever_their_dates(journal):
+    for offset, connection in zip((40, 35, 30, 25, 21), (2, 4, 1, 4, 2)):
+        journal.save_checkin(r.Checkin(day=ago(offset), burnout=2, connection=connection))
+    candidate = {c.rule_id: c for c in nudges.evaluate(journal)}["low-connection"]
+    assert candidate.facts == (
+        "Connection was 2 or lower on 3 of your last 5 check-ins (2, 1, 2).",
+    )
 
 
 def test_thresholds_follow_the_settings(journal):
@@ -284,9 +345,12 @@ def test_cli_nudges_and_insights_in_json(home):
     code, out = run("nudges", "--all", "--format", "json")
     assert len(json.loads(out)) == 1  # refreshing again stored nothing new
     code, out = run("insights", "--format", "json")
-    assert code == 0 and json.loads(out) == []
+    found = json.loads(out)
+    # No check-ins, so no analysis: nothing tested, no findings, and nothing claimed.
+    assert code == 0 and found["window"] is None and found["findings"] == []
+    assert found["tested"] == 0 and all(not h["tested"] for h in found["hypotheses"])
     code, out = run("insights")
-    assert code == 0 and "at least 14 days" in out
+    assert code == 0 and "after 30 days of check-ins" in out
     code, out = run("insights", "--format", "xml")
     assert code == 2 and "format" in out
     code, out = run("insights", "--from", "yesterday")

@@ -67,7 +67,14 @@ def test_summary_figures_make_sense(sixty):
     )
     for scores in data["instruments"].values():
         assert all(s["band_label"] for s in scores["scores"])
-    assert data["insights"]["findings"], "60 demo days hold at least one finding"
+    found = data["insights"]
+    # The period's 60 days are one fixed analysis window, its questions tested together.
+    assert found["window"] == {"start": start.isoformat(), "end": end.isoformat(), "days": 60}
+    assert found["tested"] >= 1 and found["correction"].startswith("Holm")
+    assert all(
+        f["period"] == {"start": start.isoformat(), "end": end.isoformat()}
+        for f in found["findings"]
+    )
 
 
 def test_sections_are_left_out_when_not_asked_for(sixty):

@@ -97,7 +97,7 @@ def test_a_one_to_five_answer_tells_its_value_and_range(qtbot, window):
     burnout = QAccessible.queryAccessibleInterface(form.burnout_buttons[1])
     assert burnout.role() == QAccessible.Role.RadioButton and burnout.text(
         QAccessible.Text.Name
-    ).startswith("I am under stress")
+    ).startswith("Occasionally I am under stress")  # the published wording
 
 
 def _rect(widget: QWidget) -> QRect:

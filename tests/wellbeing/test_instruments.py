@@ -159,8 +159,8 @@ def test_burnout_score_is_the_answer(answers, expected, band):
 @pytest.mark.parametrize(
     ("answers", "expected", "band"),
     [
-        ([0, 0, 0, 0, 0], 0.0, "likely-depression"),
-        ([1, 1, 1, 2, 2], 28.0, "likely-depression"),  # raw 7: at the 28 cut-off
+        ([0, 0, 0, 0, 0], 0.0, "very-low"),
+        ([1, 1, 1, 2, 2], 28.0, "very-low"),  # raw 7: at the 28 cut-off
         ([2, 2, 2, 1, 1], 32.0, "poor"),  # raw 8: just above it
         ([2, 2, 2, 3, 3], 48.0, "poor"),
         ([2, 2, 2, 2, 2], 40.0, "poor"),
@@ -179,8 +179,8 @@ def test_who5_raw_sum_times_four(answers, expected, band):
 @pytest.mark.parametrize(
     ("value", "band"),
     [
-        (0, "likely-depression"),
-        (28, "likely-depression"),
+        (0, "very-low"),
+        (28, "very-low"),
         (28.5, "poor"),
         (29, "poor"),
         (50, "poor"),
@@ -196,7 +196,7 @@ def test_who5_band_boundaries(value, band):
 
 def test_who5_low_message_suggests_a_professional_gently():
     result = score("who5", [1, 1, 1, 1, 1])
-    assert result.band == "likely-depression"
+    assert result.band == "very-low"
     assert "consider talking to a doctor or a mental-health professional" in result.message
     assert result.label == "Very low well-being"
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from aijournal.journaling import describe
 from aijournal.model import records as r
 from aijournal.model.errors import InvalidInput
+from aijournal.model.presentation import score
 from aijournal.storage.journal import Journal
 from aijournal.ui.forms.ai_use import AIUseForm
 from aijournal.ui.forms.checkin import CheckinForm
@@ -97,14 +98,14 @@ class EntryDialog(QDialog):
         if isinstance(record, r.Assessment):
             try:
                 inst = instruments.instrument(record.instrument)
-                name, items = inst.name, inst.items
+                name, items, band = inst.name, inst.items, inst.band_named(record.band)
             except InvalidInput:
-                name, items = record.instrument, ()
+                name, items, band = record.instrument, (), None
             rows.append(("Instrument", name))
             rows.append(("Date", record.day.isoformat()))
-            rows.append(("Score", "no score" if record.score is None else f"{record.score:g}"))
-            if record.band:
-                rows.append(("Band", record.band))
+            rows.append(("Score", "no score" if record.score is None else score(record.score)))
+            if band:
+                rows.append(("Band", band.label))
             for number, answer in enumerate(record.answers, 1):
                 item = items[number - 1] if number <= len(items) else None
                 text = item.text if item else f"Item {number}"

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aijournal.model.presentation import score
 from aijournal.model.records import Assessment
 from aijournal.storage.journal import Journal
 from aijournal.ui.forms.keys import RadioKeys
@@ -224,7 +225,7 @@ class InstrumentDialog(QDialog):
             self.score_label.setText("No score")
         else:
             band = f" — {result.label}" if result.label else ""
-            self.score_label.setText(f"Score {result.score:g} of {high:g}{band}")
+            self.score_label.setText(f"Score {score(result.score)} of {high:g}{band}")
         self.message.setText(result.message)
         self.pages.setCurrentIndex(1)
         self.close_button.setFocus()

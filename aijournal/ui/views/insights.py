@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from aijournal.analysis import insights
 from aijournal.connection import nudges
 from aijournal.model import records as r
+from aijournal.model.presentation import escape
 from aijournal.storage import Journal
 from aijournal.ui.theme import colour
 from aijournal.ui.widgets.basics import heading, scroll_page, with_role
@@ -25,9 +26,9 @@ from aijournal.ui.widgets.cards import Card, card_heading, tone_label
 from aijournal.ui.widgets.nudge_card import NudgeCard
 
 NO_FINDINGS = (
-    "Nothing stands out yet. Findings appear once at least 14 days of check-ins "
-    "can be paired with your AI use and touchpoints, and only when the pattern is "
-    "clear enough not to be chance."
+    "Nothing held up in this analysis. A finding needs at least 14 days of check-ins paired "
+    "with your AI use and touchpoints, and a pattern that still holds when every question is "
+    "tested together. That is not proof there is no pattern: it may be too small or too new."
 )
 NO_NUDGES = "No nudges right now. They appear when your journal suggests reaching out."
 DONE = {
@@ -55,15 +56,21 @@ class InsightsView(QWidget):
         self.findings_card = Card(page)
         self.findings_card.setAccessibleName("Findings")
         self.findings_card.layout().addWidget(card_heading("What your journal shows", page))
-        caveat = tone_label(insights.CAVEAT, "muted", page, small=True)
-        caveat.setAccessibleName("Caveat")
-        self.findings_card.layout().addWidget(caveat)
+        self.run_label = tone_label("", "muted", page)
+        self.run_label.setAccessibleName("Analysis period")
+        self.findings_card.layout().addWidget(self.run_label)
         self.findings_box = QVBoxLayout()
         self.findings_box.setSpacing(10)
         self.findings_card.layout().addLayout(self.findings_box)
         self.no_findings = tone_label(NO_FINDINGS, "muted", page)
         self.no_findings.setAccessibleName("No findings")
         self.findings_card.layout().addWidget(self.no_findings)
+        self.error_rate = tone_label("", "muted", page, small=True)
+        self.error_rate.setAccessibleName("Error rate")
+        self.findings_card.layout().addWidget(self.error_rate)
+        caveat = tone_label(insights.CAVEAT, "muted", page, small=True)
+        caveat.setAccessibleName("Caveat")
+        self.findings_card.layout().addWidget(caveat)
         layout.addWidget(self.findings_card)
 
         top = QHBoxLayout()
@@ -122,18 +129,23 @@ class InsightsView(QWidget):
     # ---- findings ------------------------------------------------------------------------
 
     def show_findings(self) -> None:
+        """The newest complete analysis: its period, its findings and what they rest on."""
         _empty(self.findings_box)
-        found = insights.findings(self.journal)
+        run = insights.run(self.journal)
+        self.run_label.setText(run.summary())
         self.finding_labels = []
-        for finding in found:
+        for finding in run.findings:
             label = QLabel(_finding_html(finding), self.findings_card)
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setAccessibleName("Finding")
+            label.setAccessibleDescription(finding.details)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.findings_box.addWidget(label)
             self.finding_labels.append(label)
-        self.no_findings.setVisible(not found)
+        self.no_findings.setVisible(run.window is not None and not run.findings)
+        self.error_rate.setText(insights.error_rate(run.alpha) if run.window else "")
+        self.error_rate.setVisible(run.window is not None)
 
     def findings(self) -> list[str]:
         return [label.text() for label in self.finding_labels]
@@ -198,13 +210,12 @@ class InsightsView(QWidget):
 
 
 def _finding_html(finding: insights.Insight) -> str:
-    """The finding's sentence, with its numbers (in brackets) in a quieter, smaller style."""
-    text = finding.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    if text.endswith(").") and " (" in text:
-        words, numbers = text[:-2].rsplit(" (", 1)
-        quiet = colour("muted").name()
-        return f"{words}. <span style='font-size:small; color:{quiet}'>({numbers})</span>"
-    return text
+    """The finding's sentence, then what it rests on in a quieter, smaller style."""
+    quiet = colour("muted").name()
+    return (
+        f"{escape(finding.text)}<br><span style='font-size:small; color:{quiet}'>"
+        f"{escape(finding.details)}</span>"
+    )
 
 
 def _empty(layout: QVBoxLayout) -> None:

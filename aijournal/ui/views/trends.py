@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from aijournal.analysis import trends
 from aijournal.model.presentation import percent, plural
+from aijournal.model.presentation import score as shown_score
 from aijournal.storage import Journal
 from aijournal.ui.charts.summary import (
     Palette,
@@ -153,6 +154,15 @@ class ChartPanel(Card):
         self.readout.setZValue(20)
         self.plot.addItem(self.readout, ignoreBounds=True)
         self.readout.hide()
+        # The week (or month) that is not over yet: shaded and labelled, so its lower totals
+        # read as "so far", not as a drop.
+        self.partial = pg.LinearRegionItem(movable=False, pen=pg.mkPen(None))
+        self.partial.setZValue(-10)
+        self.plot.addItem(self.partial, ignoreBounds=True)
+        self.partial_label = pg.TextItem("so far", anchor=(0, 0))
+        self.plot.addItem(self.partial_label, ignoreBounds=True)
+        self.partial.hide()
+        self.partial_label.hide()
         self.build()
         self.widget.scene().sigMouseMoved.connect(self.hover_at)
         self.widget.scene().sigMouseClicked.connect(self._clicked)
@@ -193,6 +203,27 @@ class ChartPanel(Card):
         self.readout.hide()
         self.hover_text = ""
         self.draw(chart)
+        self.show_partial(chart)
+
+    def show_partial(self, chart: trends.Chart) -> None:
+        """Shade the period that is not over yet (see `Chart.partial_from`)."""
+        start = chart.partial_from
+        self.partial.setVisible(start is not None)
+        self.partial_label.setVisible(start is not None)
+        if start is None:
+            return
+        span = PERIOD_DAYS[self.period_of(chart)] * DAY
+        self.partial.setRegion((start - span / 2, start + span / 2))
+        (_, _), (_, high) = self.plot.vb.viewRange()
+        self.partial_label.setPos(start - span / 2, high)
+
+    def is_partial(self, index: int) -> bool:
+        chart = self.chart
+        return (
+            chart is not None
+            and chart.partial_from is not None
+            and (float(chart.x[index]) >= chart.partial_from)
+        )
 
     @property
     def showing_plot(self) -> bool:
@@ -207,6 +238,8 @@ class ChartPanel(Card):
         self.readout.fill = pg.mkBrush(palette.legend)
         self.readout.border = pg.mkPen(palette.grey)
         self.readout.setColor(palette.ink)
+        self.partial.setBrush(pg.mkBrush(palette.band))
+        self.partial_label.setColor(palette.grey)
         self.colour(palette)
         for _sample, label in self.legend.items:  # labels keep the colour they were made with
             label.setText(label.text, color=palette.ink)
@@ -227,7 +260,8 @@ class ChartPanel(Card):
         chart = self.chart
         assert chart is not None
         day = chart.days[index].astype(date)
-        return f"{period_label(day, self.period_of(chart))}\n{self.describe(index)}"
+        so_far = " (so far)" if self.is_partial(index) else ""
+        return f"{period_label(day, self.period_of(chart))}{so_far}\n{self.describe(index)}"
 
     def hover_at(self, scene_pos: QPointF) -> str:
         """Show the readout for the point under `scene_pos` (scene coordinates); its text."""
@@ -537,7 +571,7 @@ class InstrumentPanel(ChartPanel):
     def describe(self, index: int) -> str:
         score = float(self.chart.scores[index])
         band = next((b for b in self.spec.bands if b.contains(score)), None)
-        return f"{self.spec.short_name} {score:g}" + (f" ({band.label})" if band else "")
+        return f"{self.spec.short_name} {shown_score(score)}" + (f" ({band.label})" if band else "")
 
 
 class AlignmentPanel(ChartPanel):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
+import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
@@ -106,13 +107,33 @@ def test_a_new_nudge_is_announced_once_at_most_one_a_day(lonely, clock):
     assert len(nudges.active(lonely)) >= 1  # still shown, quietly
 
 
-def test_insights_shows_no_finding_on_a_small_journal(qtbot, lonely):
+def test_insights_says_when_a_small_journal_is_first_analysed(qtbot, lonely):
     view = insights(qtbot, lonely)
     assert view.findings() == []
-    assert view.no_findings.isVisible()
+    assert not view.no_findings.isVisible()  # nothing was analysed, so nothing "held up"
+    assert "after 30 days of check-ins" in view.run_label.text()
 
 
-def test_insights_shows_a_finding_on_a_long_journal(qtbot, sample_journal):
-    view = insights(qtbot, sample_journal)
-    assert view.findings()
-    assert any("95% interval" in text or "from" in text for text in view.findings())
+def test_insights_shows_a_finding_with_what_it_rests_on(qtbot, journal, clock):
+    from bench import insights_simulation as sim
+
+    # 70 days with connection clearly higher on days with two or more touchpoints.
+    scenario = sim.Scenario("iid", 0, "touchpoints-connection", 2.0, missing=False)
+    days = sim.simulate(np.random.default_rng(1), scenario, 70)
+    sim.write_journal(journal, days)
+    clock.set(datetime.combine(sim.START + timedelta(days=70), time(12)).astimezone())
+    view = insights(qtbot, journal)
+    [text] = [t for t in view.findings() if "two or more touchpoints, your connection" in t]
+    assert "higher than on other days" in text and "95% interval" in text
+    assert "tested questions held up" in text
+    assert "(60 days)" in view.run_label.text()
+    assert "not proof of no pattern" in view.error_rate.text()
+
+
+def test_insights_says_nothing_held_up_when_nothing_did(qtbot, journal, clock):
+    from bench import insights_simulation as sim
+
+    sim.write_journal(journal, sim.simulate(np.random.default_rng(2), sim.Scenario("iid"), 70))
+    clock.set(datetime.combine(sim.START + timedelta(days=70), time(12)).astimezone())
+    view = insights(qtbot, journal)
+    assert view.findings() == [] and view.no_findings.isVisible()
