@@ -25,11 +25,13 @@ run: $(STAMP)
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/python -m pytest -q $(PYTEST_ARGS)
 
-# The formatter, the linter and the layer contracts (pyproject.toml [tool.importlinter]).
+# The formatter, the linter, the layer contracts (pyproject.toml [tool.importlinter]) and
+# the types outside ui/ (mypy, [tool.mypy]).
 lint: $(STAMP)
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 # Every view in both themes at 1280x720 and at 200% on 1600x1000, each under its own Xvfb.
 screenshots: $(STAMP)

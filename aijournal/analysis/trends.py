@@ -341,7 +341,7 @@ class _WeeklyAI:
             by_pattern[_pattern_index(names), at] = uses
             np.add.at(
                 sums,
-                (slice(None), at),
+                (slice(None), at),  # type: ignore[arg-type]  # numpy's stubs miss this form
                 np.array([minutes, goal_minutes, replaced], dtype=np.float64),
             )
         return cls(by_pattern, by_pattern.sum(axis=0), by_pattern[_AUGMENTING].sum(axis=0), *sums)

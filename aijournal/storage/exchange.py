@@ -32,7 +32,6 @@ VERSION = 1
 _KIND_OF_TABLE = {table: kind for kind, table in TABLES.items()}
 _STAMPS = ("created_at", "updated_at", "deleted_at")
 _ALLOWED = "use a JSON file made by `aijournal export --format json`"
-_DAY_OF_MOMENT = ("ai_uses", "touchpoints")  # their `day` column repeats the day of their time
 
 
 @dataclass
@@ -124,12 +123,13 @@ def _check_row(where: str, table: str, row: Any, columns: set[str]) -> None:
     try:
         if kind := _KIND_OF_TABLE.get(table):
             record = from_row(kind, {"skill": "(linked by id)", **row})
-            if table in _DAY_OF_MOMENT and row.get("day") != record.day.isoformat():
-                raise InvalidInput(
-                    "day", row.get("day"), f"use {record.day.isoformat()}, the day of its time"
-                )
+            if isinstance(record, r.AIUse | r.Touchpoint) and row.get("day") != (
+                day := record.day.isoformat()
+            ):
+                raise InvalidInput("day", row.get("day"), f"use {day}, the day of its time")
         else:  # learning_events and nudges: no record type, check what links them
-            r.Record(**{k: row.get(k) for k in ("id", *_STAMPS)})
+            stamps: dict[str, Any] = {k: row.get(k) for k in ("id", *_STAMPS)}
+            r.Record(**stamps)
     except InvalidInput as error:
         raise InvalidInput(f"{where}.{error.field}", error.value, error.allowed) from None
     except (TypeError, ValueError, AttributeError) as error:
