@@ -7,7 +7,6 @@ rotate: automatic ones beyond the newest `KEEP` are removed.
 from __future__ import annotations
 
 import os
-import tempfile
 import time
 from datetime import datetime
 from pathlib import Path
@@ -49,6 +48,8 @@ def make(
         target = folder / f"{PREFIX}{moment:{_STAMP}}-{suffix}.db"
         suffix += 1
     try:
+        import tempfile  # here, not at the top: capture starts faster without it
+
         fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".tmp", dir=folder)
     except OSError as error:
         raise describe_os_error(error, folder, "back up into") from None
@@ -175,6 +176,8 @@ def put_in_place(
 ) -> None:
     """Copy `backup` over the (closed) journal file atomically, re-keyed to `key` if it was
     made with `backup_key`, an earlier key."""
+    import tempfile
+
     fd, tmp_name = tempfile.mkstemp(prefix=".restore-", suffix=".tmp", dir=paths.root)
     tmp = Path(tmp_name)
     try:

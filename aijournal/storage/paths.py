@@ -9,7 +9,6 @@ from __future__ import annotations
 import errno
 import os
 import stat
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,6 +121,8 @@ def atomic_write(path: Path, data: bytes | str) -> None:
 
     Creates missing folders (0700); never changes the mode of a folder that is already there.
     """
+    import tempfile  # here, not at the top: capture starts faster without it
+
     path = Path(path)
     folder = private_dir(path.parent)
     payload = data.encode() if isinstance(data, str) else data

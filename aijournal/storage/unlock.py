@@ -8,10 +8,7 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
-import secrets
 import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
@@ -45,6 +42,8 @@ class Key:
 
     @classmethod
     def random(cls) -> Key:
+        import secrets  # only here: capture starts faster without it
+
         return cls("keyring", secrets.token_hex(32))
 
     @classmethod
@@ -319,12 +318,18 @@ _CHECK_ROUNDS = 256_000
 
 
 def passphrase_check(passphrase: str) -> str:
+    import hashlib  # here, not at the top: capture starts faster without them
+    import secrets
+
     salt = secrets.token_bytes(16)
     digest = hashlib.pbkdf2_hmac("sha512", passphrase.encode(), salt, _CHECK_ROUNDS)
     return f"pbkdf2-sha512${_CHECK_ROUNDS}${salt.hex()}${digest.hex()}"
 
 
 def matches_check(check: str | None, passphrase: str) -> bool:
+    import hashlib  # here, not at the top: capture starts faster without them
+    import hmac
+
     try:
         _, rounds, salt, digest = (check or "").split("$")
         found = hashlib.pbkdf2_hmac("sha512", passphrase.encode(), bytes.fromhex(salt), int(rounds))
