@@ -71,7 +71,7 @@ def measure(repeat: int) -> dict[str, float]:
             " @claude @learning" if tagged else ""
         )
 
-        def once() -> float:
+        def once(entry: str = entry, env: dict[str, str] = env) -> float:
             started = time.perf_counter()
             subprocess.run(
                 [str(jrnl), entry],
