@@ -6,18 +6,24 @@ from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import (
+    QDate,
     QEvent,
     QModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -28,17 +34,26 @@ from PySide6.QtWidgets import (
 from aijournal.journaling import describe
 from aijournal.model import records as r
 from aijournal.model.errors import JournalError
+from aijournal.model.patterns import PATTERNS
 from aijournal.model.presentation import plural
 from aijournal.storage.entries import EntryFilter
 from aijournal.storage.journal import Journal
 from aijournal.ui.dialogs.entry_dialog import EntryDialog, open_entry
+from aijournal.ui.forms.kit import name_completer
 from aijournal.ui.widgets.basics import heading, with_role
 from aijournal.ui.widgets.cards import tone_label
-from aijournal.ui.widgets.entry_filters import EntryFilters
+from aijournal.ui.widgets.flow import FlowBox, field
 from aijournal.ui.widgets.rows_model import RowsModel
 
 PAGE = 500  # rows fetched at a time; more load as the list scrolls
 COLUMNS = ("When", "Kind", "Summary")
+KIND_CHOICES = (
+    ("All kinds", None),
+    ("AI uses", "ai-use"),
+    ("Check-ins", "checkin"),
+    ("Touchpoints", "touchpoint"),
+    ("Assessments", "assessment"),
+)
 
 
 class EntryModel(RowsModel):
@@ -135,24 +150,7 @@ class JournalView(QWidget):
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(10)
         layout.addWidget(heading("Journal"))
-        self.filters = EntryFilters(journal, self)
-        self.filters.changed.connect(self.apply_filters)
-        layout.addWidget(self.filters)
-        # The controls by name, as tests and keyboard code reach them.
-        for name in (
-            "search",
-            "kind",
-            "from_on",
-            "from_date",
-            "to_on",
-            "to_date",
-            "tool",
-            "pattern",
-            "person",
-            "skill",
-            "clear_button",
-        ):
-            setattr(self, name, getattr(self.filters, name))
+        layout.addWidget(self._filters())
 
         self.undo_bar = QFrame(self)
         self.undo_bar.setFrameShape(QFrame.Shape.StyledPanel)
@@ -225,29 +223,171 @@ class JournalView(QWidget):
         actions.addWidget(self.delete_button)
         layout.addLayout(actions)
 
+        self._apply_timer = QTimer(self, singleShot=True, interval=200)
+        self._apply_timer.timeout.connect(self.apply_filters)
         self.refresh()
+
+    # ---- filters ---------------------------------------------------------------------------
+
+    def _filters(self) -> FlowBox:
+        """The filters in a row that wraps on a narrow window."""
+        flow = FlowBox(self)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search notes, tasks and tools (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(self.fontMetrics().averageCharWidth() * 34)
+        flow.addWidget(field("Search", self.search, self))
+        self.search.textChanged.connect(lambda: self._apply_timer.start())
+        self.kind = QComboBox(self)
+        for text, kind in KIND_CHOICES:
+            self.kind.addItem(text, kind)
+        flow.addWidget(field("Kind", self.kind, self))
+        self.kind.currentIndexChanged.connect(self.apply_filters)
+        today = self.journal.clock().date()
+        self.from_on, self.from_date = self._date_filter(flow, "From", today.replace(day=1))
+        self.to_on, self.to_date = self._date_filter(flow, "To", today)
+
+        self.tool = self._name_filter(flow, "Tool", "Any tool")
+        self.pattern = QComboBox(self)
+        self.pattern.addItem("Any pattern", None)
+        for p in PATTERNS:
+            self.pattern.addItem(f"{p.label} ({p.mode.value})", p.id)
+        flow.addWidget(field("Pattern", self.pattern, self))
+        self.pattern.currentIndexChanged.connect(self.apply_filters)
+        self.person = self._name_filter(flow, "Person", "Anyone")
+        self.skill = self._name_filter(flow, "Skill", "Any skill")
+        self.clear_button = QPushButton("Clear filters", self)
+        self.clear_button.clicked.connect(self.clear_filters)
+        flow.addWidget(self.clear_button)
+        return flow
+
+    def _date_filter(self, flow: FlowBox, label: str, start: date) -> tuple[QCheckBox, QDateEdit]:
+        check = QCheckBox(label, self)
+        check.setAccessibleName(label)
+        edit = QDateEdit(QDate(start.year, start.month, start.day), self)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setAccessibleName(f"{label} date")
+        edit.setEnabled(False)
+        check.toggled.connect(edit.setEnabled)
+        check.toggled.connect(self.apply_filters)
+        edit.dateChanged.connect(lambda: check.isChecked() and self._apply_timer.start())
+        pair = QWidget(self)
+        row = QHBoxLayout(pair)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(check)
+        row.addWidget(edit)
+        flow.addWidget(pair)
+        return check, edit
+
+    def _name_filter(self, flow: FlowBox, label: str, placeholder: str) -> QComboBox:
+        box = QComboBox(self)
+        box.setEditable(True)
+        box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        box.lineEdit().setPlaceholderText(placeholder)
+        box.lineEdit().setClearButtonEnabled(True)
+        box.setMinimumContentsLength(10)
+        flow.addWidget(field(label, box, self))
+        box.lineEdit().setAccessibleName(label)
+        box.editTextChanged.connect(lambda: self._apply_timer.start())
+        return box
+
+    def _fill_names(self, box: QComboBox, names: list[str]) -> None:
+        text = box.currentText()
+        box.blockSignals(True)
+        box.clear()
+        box.addItems(names)
+        box.setCurrentIndex(-1)
+        box.setEditText(text)
+        box.setCompleter(name_completer(names, box))
+        box.blockSignals(False)
 
     def current_filter(self) -> EntryFilter:
         """The filter the controls describe."""
-        return self.filters.current()
+        kind = self.kind.currentData()
+
+        def text(box: QComboBox | QLineEdit) -> str | None:
+            value = box.currentText() if isinstance(box, QComboBox) else box.text()
+            return " ".join(value.split()) or None
+
+        def day(check: QCheckBox, edit: QDateEdit) -> date | None:
+            return edit.date().toPython() if check.isChecked() else None
+
+        return EntryFilter(
+            kinds=(kind,) if kind else r.ENTRY_KINDS,
+            start=day(self.from_on, self.from_date),
+            end=day(self.to_on, self.to_date),
+            tool=text(self.tool),
+            pattern=self.pattern.currentData(),
+            person=text(self.person),
+            skill=text(self.skill),
+            text=text(self.search),
+        )
 
     def apply_filters(self) -> None:
+        self._apply_timer.stop()
         self.model.load(self.current_filter())
         self._after_load()
 
     def clear_filters(self) -> None:
-        self.filters.clear()
+        for widget in (
+            self.kind,
+            self.pattern,
+            self.tool,
+            self.person,
+            self.skill,
+            self.search,
+            self.from_on,
+            self.to_on,
+        ):
+            widget.blockSignals(True)
+        self.kind.setCurrentIndex(0)
+        self.pattern.setCurrentIndex(0)
+        for box in (self.tool, self.person, self.skill):
+            box.setEditText("")
+        self.search.clear()
+        self.from_on.setChecked(False)
+        self.to_on.setChecked(False)
+        self.from_date.setEnabled(False)
+        self.to_date.setEnabled(False)
+        for widget in (
+            self.kind,
+            self.pattern,
+            self.tool,
+            self.person,
+            self.skill,
+            self.search,
+            self.from_on,
+            self.to_on,
+        ):
+            widget.blockSignals(False)
+        self.apply_filters()
 
     def show_days(self, first: date, last: date) -> None:
         """Show every entry from `first` to `last` (a day or a week clicked in Trends)."""
-        self.filters.set_days(first, last)
+        for widget in (self.from_on, self.to_on, self.from_date, self.to_date):
+            widget.blockSignals(True)
+        self.clear_filters()
+        for check, edit, day in (
+            (self.from_on, self.from_date, first),
+            (self.to_on, self.to_date, last),
+        ):
+            check.setChecked(True)
+            edit.setEnabled(True)
+            edit.setDate(QDate(day.year, day.month, day.day))
+        for widget in (self.from_on, self.to_on, self.from_date, self.to_date):
+            widget.blockSignals(False)
+        self.apply_filters()
 
     # ---- the view contract -----------------------------------------------------------------
 
     def refresh(self) -> None:
         """Reload suggestions and the entries, keeping the filters and the selection."""
         keep = self.selected()
-        self.filters.fill_suggestions()
+        self._fill_names(self.tool, self.journal.tools())
+        self._fill_names(self.person, [p.name for p in self.journal.people(archived=True)])
+        self._fill_names(self.skill, [s.name for s in self.journal.skills()])
+        self._apply_timer.stop()
         self.model.load(self.current_filter())
         self._after_load(keep.id if keep else None)
 
