@@ -146,7 +146,9 @@ class Budget:
         status = os.fstat(handle.fileno())
         if not stat.S_ISREG(status.st_mode):
             handle.close()
-            raise Unreadable(str(path), "not a device or a pipe", "use a regular file")
+            raise Unreadable(
+                str(path), "a device or a pipe, not a regular file", "use a regular file"
+            )
         if status.st_size > self.limits.file_bytes:
             handle.close()
             raise self.refuse(f"is {_size(status.st_size)} large")

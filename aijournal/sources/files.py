@@ -1,13 +1,10 @@
 """How the sources open what they read: files, zips, folders, JSON streams and JSON Lines.
 
 Every reader opens its input through these functions, so that what may be read is decided in
-one place. The reader limits of issue 11 (size, depth, string length, a zip's decompressed size
-and ratio, a deadline) belong in the functions marked `LIMITS`, and nowhere else. When
-`aijournal/model/limits.py` lands on main, one `Budget(path, limits.IMPORT, progress=…)` per
-read (made in `importing.plan_import`, carried by `conversations.Reading`) takes their place:
-`open_file` → `budget.open_file`, `open_member` → `budget.open_member`, `json_items` →
-`budget.items`, `read_json` → `budget.load_json`, and `json_lines` checks each line's length
-and calls `budget.tick()`; `Tracker` gives way to the budget's progress.
+one place: the reader limits of `aijournal/model/limits.py` (`LIMITS`, the ones for imports:
+a file's size, a zip member's decompressed size and ratio, JSON nesting and string length,
+a line's length, a deadline) are applied here and nowhere else. A crafted file is refused with
+one line before it can exhaust memory or time.
 
 A file that cannot be read becomes `InvalidInput("file", path, why)`: one line, exit 2.
 """
@@ -26,6 +23,7 @@ from typing import IO, Any
 
 import ijson
 
+from aijournal.model import limits
 from aijournal.model.errors import Cancelled, InvalidInput
 
 Progress = Callable[[int, int], "bool | None"]
@@ -33,6 +31,11 @@ Progress = Callable[[int, int], "bool | None"]
 # Folders are searched this deep for the files a source reads: enough for an unzipped export
 # or ~/.codex/sessions/YYYY/MM/DD, not a walk through a whole home folder.
 SEARCH_DEPTH = 5
+# What one file read by a source may cost (sizes, nesting, strings, zips, time).
+LIMITS = limits.IMPORT
+# A file read whole (a session, a manifest) and one line of a JSON Lines file.
+WHOLE_FILE_BYTES = 256 * limits.MiB
+LINE_BYTES = 64 * limits.MiB
 _READ_ERRORS = (OSError, EOFError, zipfile.BadZipFile, zlib.error, RuntimeError)
 
 
@@ -78,11 +81,12 @@ def size_of(path: Path) -> int:
 
 
 def open_file(path: Path, allowed: str) -> IO[bytes]:
-    """`path` opened for reading in binary. LIMITS: the file's size is checked here."""
+    """`path` opened for reading in binary: a regular file (never a device, a pipe or a
+    folder) within the size limit."""
     try:
-        return path.open("rb")
-    except OSError as error:
-        raise InvalidInput("file", str(path), f"use a readable file ({error.strerror})") from None
+        return limits.Budget(path, LIMITS).open_file(path)
+    except limits.Unreadable as error:
+        raise unreadable(path, error.reason, allowed) from None
 
 
 def find_files(
@@ -125,7 +129,7 @@ def zip_members(
 ) -> Iterator[tuple[zipfile.ZipFile, list[str]]]:
     """The zip in `raw` and the names of its members that `wanted` accepts (no __MACOSX).
 
-    LIMITS: the members' decompressed sizes and ratios are checked here.
+    The members' declared sizes and ratios are checked when each is opened (`open_member`).
     """
     try:
         archive = zipfile.ZipFile(raw)
@@ -137,8 +141,10 @@ def zip_members(
 
 
 def open_member(archive: zipfile.ZipFile, name: str, path: Path, allowed: str) -> IO[bytes]:
+    """One member of a zip, refused by its declared size and ratio, and, as it is read, by
+    what really comes out of it."""
     try:
-        return archive.open(name)
+        return limits.Budget(path, LIMITS).open_member(archive, name)
     except _READ_ERRORS as error:
         # RuntimeError: an encrypted member, which the services never send.
         raise unreadable(path, f"the zip cannot be read: {short(error)}", allowed) from None
@@ -180,9 +186,9 @@ class Peeked:
 def json_items(stream: Any, prefix: str, path: Path, allowed: str) -> Iterator[Any]:
     """The items at `prefix` ("item" for a top-level list) of a JSON stream, one at a time.
 
-    LIMITS: nesting depth and string length are checked here.
+    Nesting depth, string length and the deadline are checked as the stream is parsed.
     """
-    items = ijson.items(stream, prefix, use_float=True)
+    items = limits.Budget(path, LIMITS).items(stream, prefix)
     while True:
         try:
             item = next(items)
@@ -198,9 +204,18 @@ def json_items(stream: Any, prefix: str, path: Path, allowed: str) -> Iterator[A
 def top_level_keys(stream: Any, path: Path, allowed: str) -> set[str]:
     """The keys of a JSON object stream's top level (read as a stream, values skipped)."""
     keys: set[str] = set()
+    depth = 0
     try:
-        for prefix, event, value in ijson.parse(stream):
-            if prefix == "" and event == "map_key":
+        for event, value in ijson.basic_parse(stream):
+            if event in ("start_map", "start_array"):
+                depth += 1
+                if depth > LIMITS.depth:
+                    raise limits.LimitExceeded(
+                        str(path), f"nests more than {LIMITS.depth} levels deep"
+                    )
+            elif event in ("end_map", "end_array"):
+                depth -= 1
+            elif depth == 1 and event == "map_key":
                 keys.add(value)
     except (ijson.JSONError, ValueError, RecursionError, *_READ_ERRORS) as error:
         raise unreadable(path, f"not valid JSON: {short(error)}", allowed) from None
@@ -210,6 +225,10 @@ def top_level_keys(stream: Any, path: Path, allowed: str) -> set[str]:
 def read_json(path: Path, allowed: str) -> Any:
     """A small JSON file (a session, a manifest) read whole."""
     with open_file(path, allowed) as raw:
+        if os.fstat(raw.fileno()).st_size > WHOLE_FILE_BYTES:
+            raise limits.LimitExceeded(
+                str(path), f"is larger than {WHOLE_FILE_BYTES // limits.MiB} MB"
+            )
         try:
             data = raw.read()
         except OSError as error:
@@ -229,11 +248,16 @@ def json_lines(raw: IO[bytes], path: Path, allowed: str) -> Iterator[tuple[int, 
 
     A tool that is still running appends to its file while it is read, so a last line without
     its newline that does not parse is a line being written: reading stops before it. Any
-    other line that is not JSON makes the file unreadable. LIMITS: line length is checked here.
+    other line that is not JSON makes the file unreadable. A line longer than `LINE_BYTES` is
+    refused before it is held whole.
     """
     number = 0
-    for line in raw:
+    while line := raw.readline(LINE_BYTES + 1):
         number += 1
+        if len(line) > LINE_BYTES:
+            raise limits.LimitExceeded(
+                str(path), f"has a line {number} longer than {LINE_BYTES // limits.MiB} MB"
+            )
         if not line.strip():
             continue
         try:
