@@ -80,6 +80,7 @@ class LimitExceeded(InvalidInput):
     """A file passed one of its reader's limits: one line naming the file and the limit."""
 
     def __init__(self, source: str, why: str):
+        self.why = why
         super().__init__("file", source, f"it {why}, more than this reader allows")
 
 

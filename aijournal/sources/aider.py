@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from aijournal.sources import files
-from aijournal.sources.conversations import Conversation, Message, Reading, plausible, title
-from aijournal.sources.files import Progress, unreadable
-from aijournal.sources.local import Probe, check_version, read_files
+from aijournal.sources.conversations import Conversation, Message, plausible, title
+from aijournal.sources.files import unreadable
+from aijournal.sources.local import Probe, check_version, reader
 
 KIND = "aider"
 TOOL = "Aider"
@@ -53,31 +52,9 @@ def probe(path: Path) -> Probe:
     return Probe(KIND, "markdown", version)
 
 
-def read(
-    path: Path,
-    reading: Reading,
-    *,
-    progress: Progress | None = None,
-    modified_after: float | None = None,
-) -> Iterator[Conversation]:
-    reading.kind = KIND
-    return read_files(
-        session_files(path),
-        _read_one,
-        reading,
-        single=path.is_file(),
-        progress=progress,
-        modified_after=modified_after,
-    )
-
-
 def _complete_lines(path: Path) -> list[str]:
     """The file's lines up to the last complete one (Aider may be writing the next)."""
-    with files.open_file(path, ALLOWED) as raw:
-        try:
-            data = raw.read()
-        except OSError as error:
-            raise unreadable(path, f"it cannot be read: {files.short(error)}", ALLOWED) from None
+    data = files.read_whole(path, ALLOWED)
     cut = data.rfind(b"\n")
     return data[: cut + 1].decode("utf-8", "replace").splitlines() if cut >= 0 else []
 
@@ -166,3 +143,7 @@ def _read_one(path: Path) -> list[Conversation]:
             )
         )
     return conversations
+
+
+# The sessions in a file, or under a folder, of this tool.
+read = reader(KIND, session_files, _read_one)

@@ -13,7 +13,7 @@ on, to be read at each start, keeps them in the journal.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -21,13 +21,12 @@ from aijournal.sources import files
 from aijournal.sources.conversations import (
     Conversation,
     Message,
-    Reading,
     moment_from_iso,
     text,
     title,
 )
-from aijournal.sources.files import Progress, unreadable
-from aijournal.sources.local import Probe, check_version, read_files
+from aijournal.sources.files import unreadable
+from aijournal.sources.local import Probe, check_version, reader
 
 KIND = "claude-code"
 TOOL = "Claude Code"
@@ -79,25 +78,6 @@ def probe(path: Path) -> Probe:
                 return Probe(KIND, "jsonl", version)
             break
     raise unreadable(path, "not a Claude Code session", ALLOWED)
-
-
-def read(
-    path: Path,
-    reading: Reading,
-    *,
-    progress: Progress | None = None,
-    modified_after: float | None = None,
-) -> Iterator[Conversation]:
-    """The sessions in a file or under a folder of Claude Code sessions."""
-    reading.kind = KIND
-    return read_files(
-        session_files(path),
-        lambda p: _read_one(p),
-        reading,
-        single=path.is_file(),
-        progress=progress,
-        modified_after=modified_after,
-    )
 
 
 def _read_one(path: Path) -> list[Conversation]:
@@ -180,3 +160,7 @@ def _prompt(line: dict[str, Any]) -> str | None:
     if not stripped or stripped.startswith(_NOT_PROMPTS):
         return None
     return words
+
+
+# The sessions in a file, or under a folder, of this tool.
+read = reader(KIND, session_files, _read_one)

@@ -15,7 +15,7 @@ session, tool calls and their output are never looked into.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
 from typing import Any
@@ -24,14 +24,13 @@ from aijournal.sources import files
 from aijournal.sources.conversations import (
     Conversation,
     Message,
-    Reading,
     moment_from_iso,
     plausible,
     text,
     title,
 )
-from aijournal.sources.files import Progress, unreadable
-from aijournal.sources.local import Probe, check_version, read_files
+from aijournal.sources.files import unreadable
+from aijournal.sources.local import Probe, check_version, reader
 
 KIND = "codex"
 TOOL = "Codex CLI"
@@ -93,24 +92,6 @@ def _first_value(path: Path) -> Any:
         for _, value in files.json_lines(raw, path, ALLOWED):
             return value
     raise unreadable(path, "no session in it", ALLOWED)
-
-
-def read(
-    path: Path,
-    reading: Reading,
-    *,
-    progress: Progress | None = None,
-    modified_after: float | None = None,
-) -> Iterator[Conversation]:
-    reading.kind = KIND
-    return read_files(
-        session_files(path),
-        _read_one,
-        reading,
-        single=path.is_file(),
-        progress=progress,
-        modified_after=modified_after,
-    )
 
 
 def _read_one(path: Path) -> list[Conversation]:
@@ -217,3 +198,7 @@ def _envelope(path: Path, lines: list[Any]) -> Conversation:
         project=title(PurePath(cwd).name if cwd else "")[:100],
         named_by_prompt=True,
     )
+
+
+# The sessions in a file, or under a folder, of this tool.
+read = reader(KIND, session_files, _read_one)

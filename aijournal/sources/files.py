@@ -57,6 +57,11 @@ def unreadable(path: Path | str, why: str, allowed: str) -> FileRefused:
     return FileRefused(path, why, allowed)
 
 
+def too_much(path: Path | str, why: str, allowed: str) -> FileRefused:
+    """A file past one of the reader limits (`why`: "is 5.0 GB large", …)."""
+    return unreadable(path, f"it {why}, more than this reader allows", allowed)
+
+
 def major(version: str) -> int | None:
     """The major number of a version such as "2.0.61" or "v0.86.1"; None when there is none."""
     found = re.match(r"v?(\d+)\.", version.strip())
@@ -87,6 +92,8 @@ def open_file(path: Path, allowed: str) -> IO[bytes]:
         return limits.Budget(path, LIMITS).open_file(path)
     except limits.Unreadable as error:
         raise unreadable(path, error.reason, allowed) from None
+    except limits.LimitExceeded as error:
+        raise too_much(path, error.why, allowed) from None
 
 
 def find_files(
@@ -145,6 +152,8 @@ def open_member(archive: zipfile.ZipFile, name: str, path: Path, allowed: str) -
     what really comes out of it."""
     try:
         return limits.Budget(path, LIMITS).open_member(archive, name)
+    except limits.LimitExceeded as error:
+        raise too_much(path, error.why, allowed) from None
     except _READ_ERRORS as error:
         # RuntimeError: an encrypted member, which the services never send.
         raise unreadable(path, f"the zip cannot be read: {short(error)}", allowed) from None
@@ -194,6 +203,8 @@ def json_items(stream: Any, prefix: str, path: Path, allowed: str) -> Iterator[A
             item = next(items)
         except StopIteration:
             return
+        except limits.LimitExceeded as error:  # a string, the nesting, or a zip member's size
+            raise too_much(path, error.why, allowed) from None
         except InvalidInput:
             raise
         except (ijson.JSONError, ValueError, RecursionError, *_READ_ERRORS) as error:
@@ -210,9 +221,7 @@ def top_level_keys(stream: Any, path: Path, allowed: str) -> set[str]:
             if event in ("start_map", "start_array"):
                 depth += 1
                 if depth > LIMITS.depth:
-                    raise limits.LimitExceeded(
-                        str(path), f"nests more than {LIMITS.depth} levels deep"
-                    )
+                    raise too_much(path, f"nests more than {LIMITS.depth} levels deep", allowed)
             elif event in ("end_map", "end_array"):
                 depth -= 1
             elif depth == 1 and event == "map_key":
@@ -222,17 +231,20 @@ def top_level_keys(stream: Any, path: Path, allowed: str) -> set[str]:
     return keys
 
 
-def read_json(path: Path, allowed: str) -> Any:
-    """A small JSON file (a session, a manifest) read whole."""
+def read_whole(path: Path, allowed: str) -> bytes:
+    """A small file (a session, a manifest, a chat history) read whole, within its limit."""
     with open_file(path, allowed) as raw:
         if os.fstat(raw.fileno()).st_size > WHOLE_FILE_BYTES:
-            raise limits.LimitExceeded(
-                str(path), f"is larger than {WHOLE_FILE_BYTES // limits.MiB} MB"
-            )
+            raise too_much(path, f"is larger than {WHOLE_FILE_BYTES // limits.MiB} MB", allowed)
         try:
-            data = raw.read()
+            return raw.read()
         except OSError as error:
             raise unreadable(path, f"it cannot be read: {short(error)}", allowed) from None
+
+
+def read_json(path: Path, allowed: str) -> Any:
+    """A small JSON file (a session, a manifest) read whole."""
+    data = read_whole(path, allowed)
     try:
         return json.loads(data.removeprefix(b"\xef\xbb\xbf"))
     except (ValueError, RecursionError) as error:
@@ -255,9 +267,8 @@ def json_lines(raw: IO[bytes], path: Path, allowed: str) -> Iterator[tuple[int, 
     while line := raw.readline(LINE_BYTES + 1):
         number += 1
         if len(line) > LINE_BYTES:
-            raise limits.LimitExceeded(
-                str(path), f"has a line {number} longer than {LINE_BYTES // limits.MiB} MB"
-            )
+            why = f"has a line {number} longer than {LINE_BYTES // limits.MiB} MB"
+            raise too_much(path, why, allowed)
         if not line.strip():
             continue
         try:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from aijournal.sources import files
 from aijournal.sources.conversations import Conversation, Reading
@@ -39,6 +40,41 @@ def check_version(path: Path, tool: str, version: str, reads_up_to: int, allowed
 
 
 ReadOne = Callable[[Path], list[Conversation]]
+
+
+class Read(Protocol):
+    def __call__(
+        self,
+        path: Path,
+        reading: Reading,
+        *,
+        progress: Progress | None = None,
+        modified_after: float | None = None,
+    ) -> Iterator[Conversation]: ...
+
+
+def reader(kind: str, session_files: Callable[[Path], list[Path]], read_one: ReadOne) -> Read:
+    """A source's `read`: the sessions in one file, or in the files under a folder that
+    `session_files` finds (only those modified after `modified_after`), each `read_one`."""
+
+    def read(
+        path: Path,
+        reading: Reading,
+        *,
+        progress: Progress | None = None,
+        modified_after: float | None = None,
+    ) -> Iterator[Conversation]:
+        reading.kind = kind
+        return read_files(
+            session_files(path),
+            read_one,
+            reading,
+            single=path.is_file(),
+            progress=progress,
+            modified_after=modified_after,
+        )
+
+    return read
 
 
 def read_files(
