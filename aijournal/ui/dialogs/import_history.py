@@ -151,6 +151,298 @@ def _span(period: tuple[date, date] | None) -> str:
     return f"{first.strftime('%-d %b %Y')} – {last.strftime('%-d %b %Y')}"
 
 
+class OptionsPage(QWidget):
+    """Page 1: the file (or folder), the period and what to keep; "Preview import" reads."""
+
+    def __init__(self, dialog: ImportDialog):
+        super().__init__(dialog)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        layout.addWidget(heading("Import AI history"))
+        layout.addWidget(
+            muted(
+                "Each session in a ChatGPT or Claude data export, or in a Claude Code, Codex CLI, "
+                "Aider or Open WebUI history, becomes an AI use with a suggested pattern, for you "
+                "to confirm in Review imports."
+            )
+        )
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(8)
+        grid.setColumnStretch(1, 1)
+        self.file_name = QLabel(self)
+        self.file_name.setAccessibleName("File")
+        self.file_name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.file_name.setWordWrap(True)
+        self.file_kind = with_role(QLabel(self), "muted")
+        self.file_kind.setAccessibleName("Kind")
+        self.choose_button = QPushButton("Choose another file…", self)
+        self.choose_button.clicked.connect(dialog.choose_file)
+        folder = QPushButton("Choose a folder…", self)
+        folder.setToolTip("An unzipped export, or a folder of Claude Code, Codex or Aider sessions")
+        folder.clicked.connect(dialog.choose_folder)
+        chooser = QVBoxLayout()
+        chooser.addWidget(self.choose_button)
+        chooser.addWidget(folder)
+        file_box = QVBoxLayout()
+        file_box.setSpacing(2)
+        file_box.addWidget(self.file_name)
+        file_box.addWidget(self.file_kind)
+        grid.addWidget(QLabel("File", self), 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(file_box, 0, 1)
+        grid.addLayout(chooser, 0, 2, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(QLabel("Period", self), 1, 0)
+        grid.addLayout(self._period(), 1, 1, 1, 2)
+        layout.addLayout(grid)
+
+        self.keep_first = QCheckBox(KEEP_FIRST, self)
+        self.keep_first.setAccessibleName(KEEP_FIRST)
+        self.keep_first.setAccessibleDescription(PRIVACY)
+        layout.addWidget(self.keep_first)
+        privacy = muted(PRIVACY + " The note stays private, in this journal only.")
+        privacy.setContentsMargins(self.keep_first.iconSize().width() + 8, 0, 0, 0)
+        layout.addWidget(privacy)
+
+        self.error = InlineError(self)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        cancel = QPushButton("Cancel", self)
+        cancel.clicked.connect(dialog.reject)
+        self.preview_button = QPushButton("Preview import", self)
+        self.preview_button.setDefault(True)
+        self.preview_button.clicked.connect(dialog.read)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.preview_button)
+        layout.addLayout(buttons)
+        for first, second in (
+            (self.choose_button, folder),
+            (folder, self.since),
+            (self.since, self.until),
+            (self.until, self.keep_first),
+            (self.keep_first, cancel),
+            (cancel, self.preview_button),
+        ):
+            QWidget.setTabOrder(first, second)
+
+    def _period(self) -> QHBoxLayout:
+        period = QHBoxLayout()
+        self.since = QLineEdit(self)
+        self.until = QLineEdit(self)
+        width = self.fontMetrics().horizontalAdvance("YYYY-MM-DD") + 24
+        for name, field in (("From", self.since), ("To", self.until)):
+            field.setPlaceholderText("YYYY-MM-DD")
+            field.setMaximumWidth(width)
+            field.setAccessibleName(name)
+            field.textEdited.connect(lambda _: self.error.clear())
+            caption = QLabel(name, self)
+            caption.setBuddy(field)
+            period.addWidget(caption)
+            period.addSpacing(4)
+            period.addWidget(field)
+            period.addSpacing(16)
+        period.addWidget(muted("optional; empty takes everything"), 1)
+        return period
+
+    def show_file(self, path: Path, kind: str | None, error: JournalError | None) -> None:
+        """`path`, what it is, or why it cannot be imported."""
+        self.file_name.setText(path.name)
+        self.file_name.setToolTip(str(path))
+        self.error.clear()
+        self.file_kind.setText(describe_file(path, kind) if kind else "")
+        if error is not None:
+            self.error.show_error(file_error(error))
+        self.file_kind.setVisible(bool(self.file_kind.text()))
+        self.preview_button.setEnabled(kind is not None)
+
+    def period(self) -> tuple[date | None, date | None]:
+        """The days typed (InvalidInput naming "from" or "to" when they do not make sense)."""
+        since, until = _day("from", self.since.text()), _day("to", self.until.text())
+        if since and until and since > until:
+            raise InvalidInput("from", since.isoformat(), f"use a day up to {until.isoformat()}")
+        return since, until
+
+
+class PreviewPage(QWidget):
+    """Page 2: what the read found, the first uses, and "Import N AI uses"."""
+
+    FACTS = (
+        "From",
+        "Period",
+        "Sessions",
+        "Skipped",
+        "Already imported",
+        "Outside the period",
+        "Kept",
+    )
+
+    def __init__(self, dialog: ImportDialog):
+        super().__init__(dialog)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        self.headline = heading("")
+        self.headline.setAccessibleName("Preview")
+        self.headline.setWordWrap(True)
+        layout.addWidget(self.headline)
+        facts = QGridLayout()
+        facts.setHorizontalSpacing(16)
+        facts.setVerticalSpacing(4)
+        facts.setColumnStretch(1, 1)
+        self.fact_labels: dict[str, QLabel] = {}
+        self.fact_keys: dict[str, QLabel] = {}
+        for row, name in enumerate(self.FACTS):
+            key = with_role(QLabel(name, self), "muted")
+            value = QLabel(self)
+            value.setWordWrap(True)
+            value.setAccessibleName(name)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            facts.addWidget(key, row, 0, Qt.AlignmentFlag.AlignTop)
+            facts.addWidget(value, row, 1)
+            self.fact_labels[name] = value
+            self.fact_keys[name] = key
+        layout.addLayout(facts)
+
+        self.first_caption = QLabel(self)
+        layout.addWidget(self.first_caption)
+        layout.addWidget(self._first_uses())
+        layout.addWidget(
+            muted(
+                "Nothing is written until you press Import. Afterwards you "
+                "confirm or change each suggested pattern in Review imports."
+            )
+        )
+        self.import_error = InlineError(self)
+        self.import_error.setAccessibleName("Import error")
+        layout.addWidget(self.import_error)
+
+        buttons = QHBoxLayout()
+        back = QPushButton("Back", self)
+        back.clicked.connect(lambda: dialog.show_page(dialog.options_page))
+        buttons.addWidget(back)
+        buttons.addStretch(1)
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.clicked.connect(dialog.reject)
+        self.import_button = QPushButton("Import", self)
+        self.import_button.clicked.connect(dialog.write)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.import_button)
+        layout.addLayout(buttons)
+        QWidget.setTabOrder(back, self.cancel_button)
+        QWidget.setTabOrder(self.cancel_button, self.import_button)
+
+    def _first_uses(self) -> QWidget:
+        self.first_uses = table(PREVIEW_COLUMNS, "First AI uses")
+        self.first_uses.setParent(self)
+        self.first_uses.setWordWrap(False)
+        self.first_uses.setShowGrid(False)
+        self.first_uses.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a sample to read, not to act on
+        rows = self.first_uses.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.first_uses.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, self.fontMetrics().averageCharWidth() * 24)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        return self.first_uses
+
+    def show_plan(self, plan: ImportPlan, path: Path, kept_first: bool) -> None:
+        """What `plan` would add; the focus on Import (or Cancel when nothing is new)."""
+        count = len(plan.planned)
+        noun = "conversation" if plan.kind in ("chatgpt", "claude", "open-webui") else "session"
+        if count:
+            self.headline.setText(
+                f"{plural(count, 'new AI use')} from {plural(plan.conversations, noun)}"
+            )
+        else:
+            self.headline.setText(f"Nothing new to import: 0 new; {plan.already} already imported")
+        for name, text in preview_facts(plan, path, noun, kept_first).items():
+            self.fact_labels[name].setText(text)
+        outside = plan.outside_period > 0
+        self.fact_labels["Outside the period"].setVisible(outside)
+        self.fact_keys["Outside the period"].setVisible(outside)
+        shown = plan.uses[:PREVIEW_ROWS]
+        self.first_caption.setText(
+            f"The first {len(shown)} of {count}:" if count > len(shown) else ""
+        )
+        self.first_caption.setVisible(count > len(shown))
+        self._fill_first_uses(shown)
+        self.import_button.setText(f"Import {plural(count, 'AI use')}")
+        self.import_button.setEnabled(count > 0)
+        self.import_button.setDefault(count > 0)
+        self.import_error.clear()
+
+    def _fill_first_uses(self, shown: list) -> None:
+        uses = self.first_uses
+        uses.setRowCount(len(shown))
+        for row, use in enumerate(shown):
+            suggested = pattern_named(use.suggested_pattern or use.pattern)
+            confidence = use.suggestion_confidence or 0
+            fill_row(
+                uses,
+                row,
+                [
+                    use.started_at.strftime("%Y-%m-%d"),
+                    use.task,
+                    str(use.minutes),
+                    str(use.turns or ""),
+                    f"{suggested.label} · {confidence:.0%}",
+                    use.suggestion_reason,
+                ],
+                use,
+            )
+            uses.item(row, 1).setToolTip(use.task)
+            for column in (2, 3):
+                uses.item(row, column).setTextAlignment(
+                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                )
+            uses.item(row, 4).setToolTip(
+                f"{suggested.label} ({suggested.mode.value}): {suggested.explanation}"
+            )
+            uses.item(row, 5).setToolTip(use.suggestion_reason)
+        uses.setVisible(bool(shown))
+        uses.setFixedHeight(
+            uses.horizontalHeader().sizeHint().height()
+            + uses.verticalHeader().defaultSectionSize() * len(shown)
+            + 2 * uses.frameWidth()
+        )
+
+
+def preview_facts(plan: ImportPlan, path: Path, noun: str, kept_first: bool) -> dict[str, str]:
+    """The preview's facts, by name, in words."""
+    skipped = sum(plan.skipped.values())
+    return {
+        "From": f"{path.name} — {describe_file(path, plan.kind)}",
+        "Period": _span(plan.period),
+        "Sessions": (
+            f"{plural(plan.split, 'conversation')} split into sessions (a pause of more than "
+            f"{int(SESSION_GAP.total_seconds() // 60)} minutes starts a new AI use)"
+            if plan.split
+            else "one AI use per conversation"
+        ),
+        "Skipped": (
+            "none"
+            if not skipped
+            else f"{plural(skipped, noun)}: "
+            + ", ".join(f"{n} {why}" for why, n in plan.skipped.most_common())
+        ),
+        "Already imported": (
+            f"{plural(plan.already, 'AI use')}, left as they are" if plan.already else "none"
+        ),
+        "Outside the period": plural(plan.outside_period, "session"),
+        "Kept": (
+            "title, times and counts, and the first message as a private note"
+            if kept_first
+            else "title, times and counts only; no message text"
+        ),
+    }
+
+
 class ImportDialog(QDialog):
     """Options, then a preview of what would be imported, then the import itself."""
 
@@ -175,8 +467,9 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 16)
         # Two pages, one shown at a time; a box layout (unlike a stack) sizes to the shown one.
-        self.options_page = self._options_page()
-        self.preview_page = self._preview_page()
+        self.options_page = OptionsPage(self)
+        self.preview_page = PreviewPage(self)
+        self.error = self.options_page.error
         layout.addWidget(self.options_page, 1)
         layout.addWidget(self.preview_page, 1)
         self.use_file(self.path)
@@ -205,117 +498,20 @@ class ImportDialog(QDialog):
         """The page shown: `options_page` or `preview_page`."""
         return self.preview_page if self.preview_page.isVisibleTo(self) else self.options_page
 
-    # ---- page 1: the file and the options ----------------------------------------------
-
-    def _options_page(self) -> QWidget:
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(10)
-        layout.addWidget(heading("Import AI history"))
-        layout.addWidget(
-            muted(
-                "Each session in a ChatGPT or Claude data export, or in a Claude Code, Codex CLI, "
-                "Aider or Open WebUI history, becomes an AI use with a suggested pattern, for you "
-                "to confirm in Review imports."
-            )
-        )
-
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(8)
-        grid.setColumnStretch(1, 1)
-        self.file_name = QLabel(page)
-        self.file_name.setAccessibleName("File")
-        self.file_name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.file_name.setWordWrap(True)
-        self.file_kind = with_role(QLabel(page), "muted")
-        self.file_kind.setAccessibleName("Kind")
-        choose = QPushButton("Choose another file…", page)
-        choose.clicked.connect(self.choose_file)
-        self.choose_button = choose
-        folder = QPushButton("Choose a folder…", page)
-        folder.setToolTip("An unzipped export, or a folder of Claude Code, Codex or Aider sessions")
-        folder.clicked.connect(self.choose_folder)
-        chooser = QVBoxLayout()
-        chooser.addWidget(choose)
-        chooser.addWidget(folder)
-        file_box = QVBoxLayout()
-        file_box.setSpacing(2)
-        file_box.addWidget(self.file_name)
-        file_box.addWidget(self.file_kind)
-        grid.addWidget(QLabel("File", page), 0, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addLayout(file_box, 0, 1)
-        grid.addLayout(chooser, 0, 2, Qt.AlignmentFlag.AlignTop)
-
-        period = QHBoxLayout()
-        self.since = QLineEdit(page)
-        self.until = QLineEdit(page)
-        width = self.fontMetrics().horizontalAdvance("YYYY-MM-DD") + 24
-        for name, field in (("From", self.since), ("To", self.until)):
-            field.setPlaceholderText("YYYY-MM-DD")
-            field.setMaximumWidth(width)
-            field.setAccessibleName(name)
-            field.textEdited.connect(lambda _: self.error.clear())
-            caption = QLabel(name, page)
-            caption.setBuddy(field)
-            period.addWidget(caption)
-            period.addSpacing(4)
-            period.addWidget(field)
-            period.addSpacing(16)
-        period.addWidget(muted("optional; empty takes everything"), 1)
-        grid.addWidget(QLabel("Period", page), 1, 0)
-        grid.addLayout(period, 1, 1, 1, 2)
-        layout.addLayout(grid)
-
-        self.keep_first = QCheckBox(KEEP_FIRST, page)
-        self.keep_first.setAccessibleName(KEEP_FIRST)
-        self.keep_first.setAccessibleDescription(PRIVACY)
-        layout.addWidget(self.keep_first)
-        privacy = muted(PRIVACY + " The note stays private, in this journal only.")
-        privacy.setContentsMargins(self.keep_first.iconSize().width() + 8, 0, 0, 0)
-        layout.addWidget(privacy)
-
-        self.error = InlineError(page)
-        layout.addWidget(self.error)
-        layout.addStretch(1)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        cancel = QPushButton("Cancel", page)
-        cancel.clicked.connect(self.reject)
-        self.preview_button = QPushButton("Preview import", page)
-        self.preview_button.setDefault(True)
-        self.preview_button.clicked.connect(self.read)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.preview_button)
-        layout.addLayout(buttons)
-        for first, second in (
-            (choose, folder),
-            (folder, self.since),
-            (self.since, self.until),
-            (self.until, self.keep_first),
-            (self.keep_first, cancel),
-            (cancel, self.preview_button),
-        ):
-            QWidget.setTabOrder(first, second)
-        return page
+    # ---- reading -------------------------------------------------------------------------
 
     def use_file(self, path: Path) -> None:
         """Show `path` and its kind; an unreadable or foreign file says why at once."""
         self.path, self.kind, self.plan = path, None, None
-        self.file_name.setText(path.name)
-        self.file_name.setToolTip(str(path))
-        self.error.clear()
+        error: JournalError | None = None
         try:
             self.kind = catalog.identify(path).kind
-            self.file_kind.setText(describe_file(path, self.kind))
-        except JournalError as error:
-            self.file_kind.setText("")
-            self.error.show_error(file_error(error))
-        self.file_kind.setVisible(bool(self.file_kind.text()))
-        self.preview_button.setEnabled(self.kind is not None)
-        self.show_page(self.options_page)
-        (self.preview_button if self.kind else self.choose_button).setFocus()
+        except JournalError as refused:
+            error = refused
+        options = self.options_page
+        options.show_file(path, self.kind, error)
+        self.show_page(options)
+        (options.preview_button if self.kind else options.choose_button).setFocus()
 
     def choose_file(self) -> None:
         if path := self._ask_path(self):
@@ -329,19 +525,16 @@ class ImportDialog(QDialog):
         """Read the export on a worker (cancellable); the preview follows, nothing is written."""
         if self.kind is None:
             return
+        options = self.options_page
         self.error.clear()
         try:
-            since, until = _day("from", self.since.text()), _day("to", self.until.text())
-            if since and until and since > until:
-                raise InvalidInput(
-                    "from", since.isoformat(), f"use a day up to {until.isoformat()}"
-                )
+            since, until = options.period()
         except InvalidInput as error:
             self.error.show_error(error)
             self._fit()
-            (self.since if error.field == "from" else self.until).setFocus()
+            (options.since if error.field == "from" else options.until).setFocus()
             return
-        path, kind, keep = self.path, self.kind, self.keep_first.isChecked()
+        path, kind, keep = self.path, self.kind, options.keep_first.isChecked()
 
         def work(own: Journal, progress) -> ImportPlan:
             plan = importing.plan_import(
@@ -355,7 +548,7 @@ class ImportDialog(QDialog):
             )
             return importing.finish_import(own, plan, dry_run=True)  # counts what is there
 
-        self.preview_button.setEnabled(False)
+        options.preview_button.setEnabled(False)
         self.job = run_job(
             self,
             self.journal,
@@ -367,11 +560,11 @@ class ImportDialog(QDialog):
         )
 
     def _read(self, plan: ImportPlan) -> None:
-        self.preview_button.setEnabled(True)
+        self.options_page.preview_button.setEnabled(True)
         self.show_preview(plan)
 
     def _failed(self, error: BaseException) -> None:
-        self.preview_button.setEnabled(self.kind is not None)
+        self.options_page.preview_button.setEnabled(self.kind is not None)
         self.show_page(self.options_page)
         if not isinstance(error, Exception):
             raise error
@@ -380,179 +573,21 @@ class ImportDialog(QDialog):
         )
         self._fit()
 
-    # ---- page 2: the preview -----------------------------------------------------------
-
-    def _preview_page(self) -> QWidget:
-        page = QWidget(self)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(10)
-        self.headline = heading("")
-        self.headline.setAccessibleName("Preview")
-        self.headline.setWordWrap(True)
-        layout.addWidget(self.headline)
-        self.facts = QGridLayout()
-        self.facts.setHorizontalSpacing(16)
-        self.facts.setVerticalSpacing(4)
-        self.facts.setColumnStretch(1, 1)
-        self.fact_labels: dict[str, QLabel] = {}
-        self.fact_keys: dict[str, QLabel] = {}
-        for row, name in enumerate(
-            (
-                "From",
-                "Period",
-                "Sessions",
-                "Skipped",
-                "Already imported",
-                "Outside the period",
-                "Kept",
-            )
-        ):
-            key = with_role(QLabel(name, page), "muted")
-            value = QLabel(page)
-            value.setWordWrap(True)
-            value.setAccessibleName(name)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.facts.addWidget(key, row, 0, Qt.AlignmentFlag.AlignTop)
-            self.facts.addWidget(value, row, 1)
-            self.fact_labels[name] = value
-            self.fact_keys[name] = key
-        layout.addLayout(self.facts)
-
-        self.first_caption = QLabel(page)
-        layout.addWidget(self.first_caption)
-        self.first_uses = table(PREVIEW_COLUMNS, "First AI uses")
-        self.first_uses.setParent(page)
-        self.first_uses.setWordWrap(False)
-        self.first_uses.setShowGrid(False)
-        self.first_uses.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a sample to read, not to act on
-        rows = self.first_uses.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.first_uses.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(1, self.fontMetrics().averageCharWidth() * 24)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.first_uses)
-        layout.addWidget(
-            muted(
-                "Nothing is written until you press Import. Afterwards you "
-                "confirm or change each suggested pattern in Review imports."
-            )
-        )
-        self.import_error = InlineError(page)
-        self.import_error.setAccessibleName("Import error")
-        layout.addWidget(self.import_error)
-
-        buttons = QHBoxLayout()
-        back = QPushButton("Back", page)
-        back.clicked.connect(lambda: self.show_page(self.options_page))
-        buttons.addWidget(back)
-        buttons.addStretch(1)
-        cancel = QPushButton("Cancel", page)
-        cancel.clicked.connect(self.reject)
-        self.preview_cancel = cancel
-        self.import_button = QPushButton("Import", page)
-        self.import_button.clicked.connect(self.write)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.import_button)
-        layout.addLayout(buttons)
-        QWidget.setTabOrder(back, cancel)
-        QWidget.setTabOrder(cancel, self.import_button)
-        return page
+    # ---- the preview, then writing -------------------------------------------------------
 
     def show_preview(self, plan: ImportPlan) -> None:
         self.plan = plan
-        count = len(plan.planned)
-        if count:
-            self.headline.setText(
-                f"{plural(count, 'new AI use')} from {plural(plan.conversations, self._noun(plan))}"
-            )
-        else:
-            self.headline.setText(f"Nothing new to import: 0 new; {plan.already} already imported")
-        facts = self.fact_labels
-        facts["From"].setText(f"{self.path.name} — {describe_file(self.path, plan.kind)}")
-        facts["Period"].setText(_span(plan.period))
-        facts["Sessions"].setText(
-            f"{plural(plan.split, 'conversation')} split into sessions (a pause of more than "
-            f"{int(SESSION_GAP.total_seconds() // 60)} minutes starts a new AI use)"
-            if plan.split
-            else "one AI use per conversation"
-        )
-        skipped = sum(plan.skipped.values())
-        facts["Skipped"].setText(
-            "none"
-            if not skipped
-            else f"{plural(skipped, self._noun(plan))}: "
-            + ", ".join(f"{n} {why}" for why, n in plan.skipped.most_common())
-        )
-        facts["Already imported"].setText(
-            f"{plural(plan.already, 'AI use')}, left as they are" if plan.already else "none"
-        )
-        facts["Outside the period"].setText(plural(plan.outside_period, "session"))
-        outside = plan.outside_period > 0
-        facts["Outside the period"].setVisible(outside)
-        self.fact_keys["Outside the period"].setVisible(outside)
-        facts["Kept"].setText(
-            "title, times and counts, and the first message as a private note"
-            if self.keep_first.isChecked()
-            else "title, times and counts only; no message text"
-        )
-
-        shown = plan.uses[:PREVIEW_ROWS]
-        self.first_caption.setText(
-            f"The first {len(shown)} of {count}:" if count > len(shown) else ""
-        )
-        self.first_caption.setVisible(count > len(shown))
-        self.first_uses.setRowCount(len(shown))
-        for row, use in enumerate(shown):
-            suggested = pattern_named(use.suggested_pattern or use.pattern)
-            confidence = use.suggestion_confidence or 0
-            fill_row(
-                self.first_uses,
-                row,
-                [
-                    use.started_at.strftime("%Y-%m-%d"),
-                    use.task,
-                    str(use.minutes),
-                    str(use.turns or ""),
-                    f"{suggested.label} · {confidence:.0%}",
-                    use.suggestion_reason,
-                ],
-                use,
-            )
-            self.first_uses.item(row, 1).setToolTip(use.task)
-            for column in (2, 3):
-                self.first_uses.item(row, column).setTextAlignment(
-                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                )
-            self.first_uses.item(row, 4).setToolTip(
-                f"{suggested.label} ({suggested.mode.value}): {suggested.explanation}"
-            )
-            self.first_uses.item(row, 5).setToolTip(use.suggestion_reason)
-        self.first_uses.setVisible(bool(shown))
-        height = (
-            self.first_uses.horizontalHeader().sizeHint().height()
-            + self.first_uses.verticalHeader().defaultSectionSize() * len(shown)
-            + 2 * self.first_uses.frameWidth()
-        )
-        self.first_uses.setFixedHeight(height)
-
-        self.import_button.setText(f"Import {plural(count, 'AI use')}")
-        self.import_button.setEnabled(count > 0)
-        self.import_button.setDefault(count > 0)
-        self.import_error.clear()
-        self.show_page(self.preview_page)
-        (self.import_button if count else self.preview_cancel).setFocus()
+        preview = self.preview_page
+        preview.show_plan(plan, self.path, self.options_page.keep_first.isChecked())
+        self.show_page(preview)
+        (preview.import_button if plan.planned else preview.cancel_button).setFocus()
 
     def write(self) -> None:
         """Add the previewed uses in one transaction; then tell whoever opened the dialog."""
         plan = self.plan
         if plan is None or not plan.planned:
             return
-        self.import_button.setEnabled(False)
+        self.preview_page.import_button.setEnabled(False)
         self.job = run_job(
             self,
             self.journal,
@@ -562,18 +597,14 @@ class ImportDialog(QDialog):
             failed=self._write_failed,
         )
 
-    @staticmethod
-    def _noun(plan: ImportPlan) -> str:
-        return "conversation" if plan.kind in ("chatgpt", "claude", "open-webui") else "session"
-
     def _written(self, plan: ImportPlan) -> None:
         self.plan = plan
         self.accept()
         self.imported.emit(plan)
 
     def _write_failed(self, error: BaseException) -> None:
-        self.import_button.setEnabled(True)
+        self.preview_page.import_button.setEnabled(True)
         if not isinstance(error, Exception):
             raise error
-        self.import_error.show_error(message(error))
+        self.preview_page.import_error.show_error(message(error))
         self._fit()
