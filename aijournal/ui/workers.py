@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from aijournal.model.errors import JournalError
 from aijournal.storage import Journal
 
 Progress = Callable[[int, int], bool]  # (done, total) -> False once the user cancelled
@@ -100,3 +101,28 @@ def run_job(
     dialog.canceled.connect(job.cancel)
     job.start()
     return job
+
+
+def run_sized(
+    parent: QWidget,
+    journal: Journal,
+    label: str,
+    size: int,
+    work: Callable[[Journal], Any],
+    *,
+    done: Callable[[Any], None],
+    failed: Callable[[BaseException], None],
+    worker_above: int,
+) -> Job | None:
+    """Run `work(journal)` (one transaction) here, or on a worker when `size` is over
+    `worker_above` (thousands of rows take seconds: the window stays responsive); then
+    `done(result)`, or `failed(error)` for a JournalError. The Job when it went to a worker."""
+    if size > worker_above:
+        return run_job(parent, journal, label, lambda own, _: work(own), done=done, failed=failed)
+    try:
+        result = work(journal)
+    except JournalError as error:
+        failed(error)
+        return None
+    done(result)
+    return None

@@ -52,7 +52,7 @@ from aijournal.ui.forms.kit import CommaCompleter, _PatternChoice, split_names
 from aijournal.ui.theme import colour
 from aijournal.ui.widgets.basics import InlineError, heading, muted
 from aijournal.ui.widgets.rows_model import RowsModel
-from aijournal.ui.workers import run_job
+from aijournal.ui.workers import run_sized
 
 COLUMNS = ("Date", "Tool", "Task", "Minutes", "Turns", "Suggested pattern", "Why")
 EMPTY = (
@@ -180,6 +180,24 @@ class _ChoiceDialog(QDialog):
         buttons.addWidget(self.ok)
         layout.addLayout(buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+
+    @classmethod
+    def ask(
+        cls,
+        parent: QWidget,
+        title: str,
+        intro: str,
+        field: QWidget,
+        ok: str,
+        then: Callable[[], object],
+    ) -> _ChoiceDialog:
+        """Open the question (window-modal, deleted once closed); `then` runs on OK."""
+        dialog = cls(parent, title, intro, field, ok)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(_slot(then))
+        dialog.open()
+        field.setFocus()
+        return dialog
 
 
 def review_table(parent: QWidget, rows: QSortFilterProxyModel) -> QTableView:
@@ -544,18 +562,10 @@ class ReviewView(QWidget):
     def _ask(
         self, title: str, intro: str, field: QWidget, ok: str, then: Callable[[], object]
     ) -> _ChoiceDialog:
-        dialog = _ChoiceDialog(self, title, intro, field, ok)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(_slot(then))
-        dialog.finished.connect(lambda _: self._forget_dialog(dialog))
+        dialog = _ChoiceDialog.ask(self, title, intro, field, ok, then)
+        dialog.finished.connect(lambda _: self.dialog is dialog and setattr(self, "dialog", None))
         self.dialog = dialog
-        dialog.open()
-        field.setFocus()
         return dialog
-
-    def _forget_dialog(self, dialog: _ChoiceDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
 
     def _confirm(self, uses: list[r.AIUse], how: Confirmation) -> int:
         """Confirm `uses` (one transaction, through the review use case), then drop their rows."""
@@ -616,26 +626,30 @@ class ReviewView(QWidget):
     def _write(
         self, label: str, count: int, work: Callable[[Journal], Any], done: Callable[[Any], None]
     ) -> int:
-        """Run `work` (one transaction), here or, for many uses, on a worker; then `done`.
+        """Run `work` (one transaction) through `run_sized`, then `done`.
 
         Returns how many uses were written, or 0 when it failed or still runs on the worker.
         """
         self.error.clear()
+        written: list[int] = []
+
+        def finished(result: Any) -> None:
+            written.append(count)
+            done(result)
 
         def failed(error: BaseException) -> None:
             if not isinstance(error, JournalError):
                 raise error
             self.error.show_error(error)
 
-        if count > WORKER_ABOVE:  # thousands take seconds: keep the window responsive
-            self._job = run_job(
-                self, self.journal, label, lambda own, _: work(own), done=done, failed=failed
-            )
-            return 0
-        try:
-            written = work(self.journal)
-        except JournalError as error:
-            failed(error)
-            return 0
-        done(written)
-        return count
+        self._job = run_sized(
+            self,
+            self.journal,
+            label,
+            count,
+            work,
+            done=finished,
+            failed=failed,
+            worker_above=WORKER_ABOVE,
+        )
+        return count if written and self._job is None else 0
