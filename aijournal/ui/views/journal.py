@@ -19,10 +19,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
@@ -44,6 +42,7 @@ from aijournal.ui.widgets.basics import heading, with_role
 from aijournal.ui.widgets.cards import tone_label
 from aijournal.ui.widgets.flow import FlowBox, field
 from aijournal.ui.widgets.rows_model import RowsModel
+from aijournal.ui.widgets.undo_bar import UndoBar
 
 PAGE = 500  # rows fetched at a time; more load as the list scrolls
 COLUMNS = ("When", "Kind", "Summary")
@@ -152,21 +151,9 @@ class JournalView(QWidget):
         layout.addWidget(heading("Journal"))
         layout.addWidget(self._filters())
 
-        self.undo_bar = QFrame(self)
-        self.undo_bar.setFrameShape(QFrame.Shape.StyledPanel)
-        bar = QHBoxLayout(self.undo_bar)
-        bar.setContentsMargins(10, 4, 6, 4)
-        self.undo_text = QLabel("", self.undo_bar)
-        self.undo_text.setAccessibleName("Deleted")
-        bar.addWidget(self.undo_text, 1)
-        self.undo_button = QPushButton("Undo", self.undo_bar)
-        self.undo_button.setToolTip("Undo (Ctrl+Z)")
+        self.undo_bar = UndoBar("Deleted", "Undo (Ctrl+Z)", self)
+        self.undo_text, self.undo_button = self.undo_bar.text, self.undo_bar.undo
         self.undo_button.clicked.connect(self.undo)
-        bar.addWidget(self.undo_button)
-        dismiss = QPushButton("Dismiss", self.undo_bar)
-        dismiss.clicked.connect(self.undo_bar.hide)
-        bar.addWidget(dismiss)
-        self.undo_bar.hide()
         layout.addWidget(self.undo_bar)
 
         self.model = EntryModel(journal, self)

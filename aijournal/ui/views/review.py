@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -52,6 +51,7 @@ from aijournal.ui.forms.kit import CommaCompleter, _PatternChoice, split_names
 from aijournal.ui.theme import colour
 from aijournal.ui.widgets.basics import InlineError, heading, muted
 from aijournal.ui.widgets.rows_model import RowsModel
+from aijournal.ui.widgets.undo_bar import UndoBar
 from aijournal.ui.workers import run_sized
 
 COLUMNS = ("Date", "Tool", "Task", "Minutes", "Turns", "Suggested pattern", "Why")
@@ -234,26 +234,29 @@ def review_table(parent: QWidget, rows: QSortFilterProxyModel) -> QTableView:
     return table
 
 
-class UndoBar(QFrame):
-    """What the last confirmation did, with Undo and Dismiss."""
-
-    def __init__(self, parent: QWidget):
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        bar = QHBoxLayout(self)
-        bar.setContentsMargins(10, 4, 6, 4)
-        self.text = QLabel("", self)
-        self.text.setAccessibleName("Confirmed")
-        self.text.setWordWrap(True)
-        bar.addWidget(self.text, 1)
-        self.undo = QPushButton("Undo", self)
-        self.undo.setToolTip("Put them back in the list as they were (Ctrl+Z)")
-        self.undo.setAutoDefault(True)
-        bar.addWidget(self.undo)
-        self.dismiss = QPushButton("Dismiss", self)
-        self.dismiss.setAutoDefault(True)
-        self.dismiss.clicked.connect(self.hide)
-        bar.addWidget(self.dismiss)
+def select_where(
+    table: QTableView,
+    rows: QSortFilterProxyModel,
+    keep: Callable[..., bool],
+    *,
+    by_row: bool = False,
+) -> None:
+    """Select the rows whose use (or, `by_row`, use and row number) `keep` accepts; the first
+    of them becomes the current row."""
+    selection = QItemSelection()
+    last = rows.columnCount() - 1
+    for row in range(rows.rowCount()):
+        use = rows.index(row, 0).data(Qt.ItemDataRole.UserRole)
+        if keep(use, row) if by_row else keep(use):
+            selection.select(rows.index(row, 0), rows.index(row, last))
+    flags = (
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
+    table.selectionModel().select(selection, flags)
+    if not selection.isEmpty():
+        table.selectionModel().setCurrentIndex(
+            selection.indexes()[0], QItemSelectionModel.SelectionFlag.NoUpdate
+        )
 
 
 def details_line(use: r.AIUse) -> str:
@@ -360,11 +363,12 @@ class ReviewView(QWidget):
         self.replaced_person, self.selection_text = self.actions.finish()
         layout.addWidget(self.actions)
 
-        self.undo_bar = UndoBar(self)
+        self.undo_bar = UndoBar(
+            "Confirmed", "Put them back in the list as they were (Ctrl+Z)", self
+        )
         self.undo_text, self.undo_button = self.undo_bar.text, self.undo_bar.undo
         self.undo_button.clicked.connect(_slot(self.undo))
         dismiss = self.undo_bar.dismiss
-        self.undo_bar.hide()
         layout.addWidget(self.undo_bar)
         self.error = InlineError(self)
         layout.addWidget(self.error)
@@ -454,21 +458,7 @@ class ReviewView(QWidget):
         self._select(lambda use, row: row in wanted, by_row=True)
 
     def _select(self, keep: Callable[..., bool], *, by_row: bool = False) -> None:
-        selection = QItemSelection()
-        last = self.sorted.columnCount() - 1
-        for row in range(self.sorted.rowCount()):
-            use = self.sorted.index(row, 0).data(Qt.ItemDataRole.UserRole)
-            if keep(use, row) if by_row else keep(use):
-                selection.select(self.sorted.index(row, 0), self.sorted.index(row, last))
-        flags = (
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows
-        )
-        self.table.selectionModel().select(selection, flags)
-        if not selection.isEmpty():
-            self.table.selectionModel().setCurrentIndex(
-                selection.indexes()[0], QItemSelectionModel.SelectionFlag.NoUpdate
-            )
+        select_where(self.table, self.sorted, keep, by_row=by_row)
 
     def _selection_changed(self, *_: object) -> None:
         count = len(self.table.selectionModel().selectedRows())
