@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 
@@ -134,6 +136,68 @@ class EntryModel(RowsModel):
         return next((n for n, e in enumerate(self.rows) if e.id == entry_id), -1)
 
 
+@contextmanager
+def signals_blocked(widgets: Iterable[QWidget]) -> Iterator[None]:
+    """No signals from `widgets` while the block runs (filters set together apply once)."""
+    widgets = list(widgets)
+    for widget in widgets:
+        widget.blockSignals(True)
+    try:
+        yield
+    finally:
+        for widget in widgets:
+            widget.blockSignals(False)
+
+
+def date_filter(
+    view: JournalView, flow: FlowBox, label: str, start: date
+) -> tuple[QCheckBox, QDateEdit]:
+    """A check box and a day: "From" or "To"; the filter applies when either changes."""
+    check = QCheckBox(label, view)
+    check.setAccessibleName(label)
+    edit = QDateEdit(QDate(start.year, start.month, start.day), view)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setAccessibleName(f"{label} date")
+    edit.setEnabled(False)
+    check.toggled.connect(edit.setEnabled)
+    check.toggled.connect(view.apply_filters)
+    edit.dateChanged.connect(lambda: check.isChecked() and view._apply_timer.start())
+    pair = QWidget(view)
+    row = QHBoxLayout(pair)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(check)
+    row.addWidget(edit)
+    flow.addWidget(pair)
+    return check, edit
+
+
+def name_filter(view: JournalView, flow: FlowBox, label: str, placeholder: str) -> QComboBox:
+    """A typed name (tool, person, skill) with the known ones as suggestions."""
+    box = QComboBox(view)
+    box.setEditable(True)
+    box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    box.lineEdit().setPlaceholderText(placeholder)
+    box.lineEdit().setClearButtonEnabled(True)
+    box.setMinimumContentsLength(10)
+    flow.addWidget(field(label, box, view))
+    box.lineEdit().setAccessibleName(label)
+    box.editTextChanged.connect(lambda: view._apply_timer.start())
+    return box
+
+
+def fill_names(box: QComboBox, names: list[str]) -> None:
+    """`names` as the box's choices and suggestions, keeping what is typed."""
+    text = box.currentText()
+    box.blockSignals(True)
+    box.clear()
+    box.addItems(names)
+    box.setCurrentIndex(-1)
+    box.setEditText(text)
+    box.setCompleter(name_completer(names, box))
+    box.blockSignals(False)
+
+
 class JournalView(QWidget):
     """All entries with filters; Enter edits, Delete deletes (with Undo), Ctrl+F searches."""
 
@@ -231,63 +295,22 @@ class JournalView(QWidget):
         flow.addWidget(field("Kind", self.kind, self))
         self.kind.currentIndexChanged.connect(self.apply_filters)
         today = self.journal.clock().date()
-        self.from_on, self.from_date = self._date_filter(flow, "From", today.replace(day=1))
-        self.to_on, self.to_date = self._date_filter(flow, "To", today)
+        self.from_on, self.from_date = date_filter(self, flow, "From", today.replace(day=1))
+        self.to_on, self.to_date = date_filter(self, flow, "To", today)
 
-        self.tool = self._name_filter(flow, "Tool", "Any tool")
+        self.tool = name_filter(self, flow, "Tool", "Any tool")
         self.pattern = QComboBox(self)
         self.pattern.addItem("Any pattern", None)
         for p in PATTERNS:
             self.pattern.addItem(f"{p.label} ({p.mode.value})", p.id)
         flow.addWidget(field("Pattern", self.pattern, self))
         self.pattern.currentIndexChanged.connect(self.apply_filters)
-        self.person = self._name_filter(flow, "Person", "Anyone")
-        self.skill = self._name_filter(flow, "Skill", "Any skill")
+        self.person = name_filter(self, flow, "Person", "Anyone")
+        self.skill = name_filter(self, flow, "Skill", "Any skill")
         self.clear_button = QPushButton("Clear filters", self)
         self.clear_button.clicked.connect(self.clear_filters)
         flow.addWidget(self.clear_button)
         return flow
-
-    def _date_filter(self, flow: FlowBox, label: str, start: date) -> tuple[QCheckBox, QDateEdit]:
-        check = QCheckBox(label, self)
-        check.setAccessibleName(label)
-        edit = QDateEdit(QDate(start.year, start.month, start.day), self)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setAccessibleName(f"{label} date")
-        edit.setEnabled(False)
-        check.toggled.connect(edit.setEnabled)
-        check.toggled.connect(self.apply_filters)
-        edit.dateChanged.connect(lambda: check.isChecked() and self._apply_timer.start())
-        pair = QWidget(self)
-        row = QHBoxLayout(pair)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(check)
-        row.addWidget(edit)
-        flow.addWidget(pair)
-        return check, edit
-
-    def _name_filter(self, flow: FlowBox, label: str, placeholder: str) -> QComboBox:
-        box = QComboBox(self)
-        box.setEditable(True)
-        box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        box.lineEdit().setPlaceholderText(placeholder)
-        box.lineEdit().setClearButtonEnabled(True)
-        box.setMinimumContentsLength(10)
-        flow.addWidget(field(label, box, self))
-        box.lineEdit().setAccessibleName(label)
-        box.editTextChanged.connect(lambda: self._apply_timer.start())
-        return box
-
-    def _fill_names(self, box: QComboBox, names: list[str]) -> None:
-        text = box.currentText()
-        box.blockSignals(True)
-        box.clear()
-        box.addItems(names)
-        box.setCurrentIndex(-1)
-        box.setEditText(text)
-        box.setCompleter(name_completer(names, box))
-        box.blockSignals(False)
 
     def current_filter(self) -> EntryFilter:
         """The filter the controls describe."""
@@ -316,8 +339,8 @@ class JournalView(QWidget):
         self.model.load(self.current_filter())
         self._after_load()
 
-    def clear_filters(self) -> None:
-        for widget in (
+    def _filter_controls(self) -> tuple[QWidget, ...]:
+        return (
             self.kind,
             self.pattern,
             self.tool,
@@ -326,44 +349,36 @@ class JournalView(QWidget):
             self.search,
             self.from_on,
             self.to_on,
-        ):
-            widget.blockSignals(True)
+            self.from_date,
+            self.to_date,
+        )
+
+    def clear_filters(self) -> None:
+        with signals_blocked(self._filter_controls()):
+            self._reset_filters()
+        self.apply_filters()
+
+    def _reset_filters(self) -> None:
         self.kind.setCurrentIndex(0)
         self.pattern.setCurrentIndex(0)
         for box in (self.tool, self.person, self.skill):
             box.setEditText("")
         self.search.clear()
-        self.from_on.setChecked(False)
-        self.to_on.setChecked(False)
-        self.from_date.setEnabled(False)
-        self.to_date.setEnabled(False)
-        for widget in (
-            self.kind,
-            self.pattern,
-            self.tool,
-            self.person,
-            self.skill,
-            self.search,
-            self.from_on,
-            self.to_on,
-        ):
-            widget.blockSignals(False)
-        self.apply_filters()
+        for check, edit in ((self.from_on, self.from_date), (self.to_on, self.to_date)):
+            check.setChecked(False)
+            edit.setEnabled(False)
 
     def show_days(self, first: date, last: date) -> None:
         """Show every entry from `first` to `last` (a day or a week clicked in Trends)."""
-        for widget in (self.from_on, self.to_on, self.from_date, self.to_date):
-            widget.blockSignals(True)
-        self.clear_filters()
-        for check, edit, day in (
-            (self.from_on, self.from_date, first),
-            (self.to_on, self.to_date, last),
-        ):
-            check.setChecked(True)
-            edit.setEnabled(True)
-            edit.setDate(QDate(day.year, day.month, day.day))
-        for widget in (self.from_on, self.to_on, self.from_date, self.to_date):
-            widget.blockSignals(False)
+        with signals_blocked(self._filter_controls()):
+            self._reset_filters()
+            for check, edit, day in (
+                (self.from_on, self.from_date, first),
+                (self.to_on, self.to_date, last),
+            ):
+                check.setChecked(True)
+                edit.setEnabled(True)
+                edit.setDate(QDate(day.year, day.month, day.day))
         self.apply_filters()
 
     # ---- the view contract -----------------------------------------------------------------
@@ -371,9 +386,9 @@ class JournalView(QWidget):
     def refresh(self) -> None:
         """Reload suggestions and the entries, keeping the filters and the selection."""
         keep = self.selected()
-        self._fill_names(self.tool, self.journal.tools())
-        self._fill_names(self.person, [p.name for p in self.journal.people(archived=True)])
-        self._fill_names(self.skill, [s.name for s in self.journal.skills()])
+        fill_names(self.tool, self.journal.tools())
+        fill_names(self.person, [p.name for p in self.journal.people(archived=True)])
+        fill_names(self.skill, [s.name for s in self.journal.skills()])
         self._apply_timer.stop()
         self.model.load(self.current_filter())
         self._after_load(keep.id if keep else None)
