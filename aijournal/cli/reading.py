@@ -14,8 +14,8 @@ from aijournal.model.presentation import number, percent, terminal
 
 @cli.command("list")
 @click.option("--kind", "kinds", multiple=True, help=", ".join(r.ENTRY_KINDS) + " (repeatable).")
-@click.option("--from", "start", help="First day (YYYY-MM-DD).")
-@click.option("--to", "end", help="Last day (YYYY-MM-DD).")
+@click.option("--from", "start", help="First day (YYYY-MM-DD or words: 2 weeks ago, mon, …).")
+@click.option("--to", "end", help="Last day (YYYY-MM-DD or words: 2 weeks ago, mon, …).")
 @click.option("--tool")
 @click.option("--pattern")
 @click.option("--person")
@@ -75,8 +75,8 @@ def list_entries(
 
 
 @cli.command()
-@click.option("--from", "start", help="First day (YYYY-MM-DD).")
-@click.option("--to", "end", help="Last day (YYYY-MM-DD).")
+@click.option("--from", "start", help="First day (YYYY-MM-DD or words: 2 weeks ago, mon, …).")
+@click.option("--to", "end", help="Last day (YYYY-MM-DD or words: 2 weeks ago, mon, …).")
 @click.option("--format", "fmt", default="table", help="table or json.")
 @pass_session
 def stats(session: Session, start: str | None, end: str | None, fmt: str) -> None:
@@ -106,8 +106,16 @@ def stats(session: Session, start: str | None, end: str | None, fmt: str) -> Non
 
 
 @cli.command()
-@click.option("--from", "start", help="Count analysis periods from this day (YYYY-MM-DD).")
-@click.option("--to", "end", help="Use only periods that end by this day (YYYY-MM-DD).")
+@click.option(
+    "--from",
+    "start",
+    help="Count analysis periods from this day (YYYY-MM-DD or words: 2 weeks ago, mon, …).",
+)
+@click.option(
+    "--to",
+    "end",
+    help="Use only periods that end by this day (YYYY-MM-DD or words: 2 weeks ago, mon, …).",
+)
 @click.option("--format", "fmt", default="table", help="table or json.")
 @pass_session
 def insights(session: Session, start: str | None, end: str | None, fmt: str) -> None:
