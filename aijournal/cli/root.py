@@ -103,6 +103,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "list": ("reading",),
     "stats": ("reading",),
     "insights": ("reading",),
+    "calendar": ("reading",),
     "nudges": ("nudging",),
     "export": ("exchange",),
     "coach": ("exchange",),
