@@ -10,18 +10,19 @@ from datetime import date
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QApplication,
     QButtonGroup,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QRadioButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -110,7 +111,8 @@ class YearModel(QAbstractTableModel):
 
 class DayCells(QStyledItemDelegate):
     """A filled square for a day with a check-in, an outlined one for a day without, nothing
-    for a day still to come; the current day ringed in the highlight colour."""
+    for a day still to come; the chosen day ringed in the highlight colour, today in the text
+    colour."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         day = index.data(DAY_ROLE)
@@ -130,14 +132,13 @@ class DayCells(QStyledItemDelegate):
         elif not to_come:
             painter.setPen(QPen(outline_colour(palette), 1))
             painter.drawRect(cell.adjusted(0, 0, -1, -1))
-        if model.shown is not None and day.day == model.shown.today:
-            painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), 1))
-            painter.drawRect(cell.adjusted(-2, -2, 1, 1))
-        if option.state & QStyle.StateFlag.State_HasFocus or option.state & (
-            QStyle.StateFlag.State_Selected
-        ):
+        chosen = option.state & (QStyle.StateFlag.State_HasFocus | QStyle.StateFlag.State_Selected)
+        if chosen:
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Highlight), 2))
             painter.drawRect(option.rect.adjusted(1, 1, -1, -1))
+        elif model.shown is not None and day.day == model.shown.today:
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Text), 1))
+            painter.drawRect(cell.adjusted(-2, -2, 1, 1))
         painter.restore()
 
 
@@ -166,6 +167,9 @@ class DayGrid(QTableView):
         self.horizontalHeader().setFont(small)
         self.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setMinimumSize(31 * 14 + 40, 12 * 14 + 24)
+        self.setCornerButtonEnabled(False)
+        if (corner := self.findChild(QAbstractButton)) is not None:
+            corner.setAccessibleName("Months and days")  # does nothing: not a control
         self.clicked.connect(self._clicked)
 
     def model(self) -> YearModel:  # type: ignore[override]
@@ -289,12 +293,12 @@ class CalendarView(QWidget):
         self._legend_for: tuple[bool, str] | None = None
         self.refresh()
 
-    def _button(self, text: str, name: str, slot) -> QPushButton:
-        button = QPushButton(text, self)
+    def _button(self, text: str, name: str, slot) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
         button.setAccessibleName(name)
         button.setToolTip(name)
-        button.setAutoDefault(False)
-        button.setFixedWidth(button.fontMetrics().horizontalAdvance("◀") + 28)
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         button.clicked.connect(slot)
         return button
 
