@@ -232,6 +232,18 @@ def xvfb_env(aijournal_home) -> dict[str, str]:
 
 
 @pytest.fixture
+def berlin(monkeypatch):
+    """Local time with daylight saving (a POSIX rule: no time zone database needed)."""
+    import time as clock_time
+
+    monkeypatch.setenv("TZ", "CET-1CEST,M3.5.0,M10.5.0/3")
+    clock_time.tzset()
+    yield
+    monkeypatch.undo()
+    clock_time.tzset()
+
+
+@pytest.fixture
 def clock():
     """A settable clock (Friday 2026-11-27 10:00 local), injected into journals."""
     from clocks import FakeClock

@@ -4,16 +4,23 @@ from __future__ import annotations
 
 import click
 
-from aijournal.cli.root import Session, cli, interactive, pass_session, saved
+from aijournal.cli.root import (
+    DAY_WORDS,
+    WHEN_WORDS,
+    Session,
+    cli,
+    day_or_none,
+    day_or_today,
+    interactive,
+    moment_or_now,
+    pass_session,
+    saved,
+)
 from aijournal.journaling import capture, describe
 from aijournal.model import presentation
 from aijournal.model import records as r
 from aijournal.model.errors import InvalidInput
 from aijournal.storage import Journal
-
-
-def _moment(text: str | None, name: str = "when"):
-    return r.parse_moment(name, text) if text else r.now()
 
 
 def _goal_id(journal: Journal, name: str | None) -> str | None:
@@ -36,7 +43,7 @@ def _goal_id(journal: Journal, name: str | None) -> str | None:
     "--replaced-person", is_flag=True, help="This stood in for asking or working with a person."
 )
 @click.option("--outcome", type=int, help="How well it went, 1–5.")
-@click.option("--when", help="When it started (ISO date/time; default now).")
+@click.option("--when", help=f"When it started ({WHEN_WORDS}; default now).")
 @click.option("--note", default="", help="A private note.")
 @pass_session
 def log_ai(
@@ -53,7 +60,7 @@ def log_ai(
     note: str,
 ) -> None:
     """Log one session with an AI tool."""
-    started = _moment(when)
+    started = moment_or_now("when", when)
     journal = session.journal()
     use = journal.add(
         r.AIUse(
@@ -99,7 +106,7 @@ def log_ai(
 )
 @click.option("--energy", type=int, help="1–5.")
 @click.option("--note", default="", help="A private note.")
-@click.option("--date", "day", help="The day (YYYY-MM-DD; default today).")
+@click.option("--date", "day", help=f"The day ({DAY_WORDS}; default today).")
 @click.option(
     "--nudge-helped",
     type=click.Choice(["yes", "no"]),
@@ -119,7 +126,7 @@ def checkin(
     nudge_helped: str | None,
 ) -> None:
     """Record the daily check-in (a second one for the same day updates it)."""
-    on = r.parse_day("date", day) if day else r.now().date()
+    on = day_or_today("date", day)
     given = {
         "burnout": burnout,
         "connection": connection,
@@ -152,7 +159,7 @@ def checkin(
 @click.option("--minutes", type=int)
 @click.option("--quality", type=int, help="1–5.")
 @click.option("--skill", "skills", multiple=True, help="A skill you learned (repeatable).")
-@click.option("--when", help="When (ISO date/time; default now).")
+@click.option("--when", help=f"When ({WHEN_WORDS}; default now).")
 @pass_session
 def touchpoint(
     session: Session,
@@ -166,7 +173,7 @@ def touchpoint(
 ) -> None:
     """Record a human interaction worth remembering."""
     record = r.Touchpoint(
-        at=_moment(when),
+        at=moment_or_now("when", when),
         kind=kind,
         person=person,
         minutes=minutes,
@@ -185,14 +192,14 @@ def touchpoint(
 @cli.command()
 @click.argument("instrument")
 @click.option("--answers", help="Comma-separated answers, e.g. 3,4,5,2,1 (else asked here).")
-@click.option("--date", "day", help="The day (YYYY-MM-DD; default today).")
+@click.option("--date", "day", help=f"The day ({DAY_WORDS}; default today).")
 @pass_session
 def assess(session: Session, instrument: str, answers: str | None, day: str | None) -> None:
     """Take a validated instrument: who5, cbi, ucla3 or burnout."""
     from aijournal.wellbeing import assessing, instruments
 
     spec = instruments.instrument(instrument)
-    on = r.parse_day("date", day) if day else None
+    on = day_or_none("date", day)
     if answers is not None:
         given = instruments.parse_answers(answers)
     elif interactive():

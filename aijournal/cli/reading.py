@@ -1,4 +1,4 @@
-"""Reading the journal: `list`, `stats`, `insights`."""
+"""Reading the journal: `list`, `stats`, `insights`, `calendar`."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from aijournal.model.presentation import number, percent, terminal
 
 @cli.command("list")
 @click.option("--kind", "kinds", multiple=True, help=", ".join(r.ENTRY_KINDS) + " (repeatable).")
-@click.option("--from", "start", help="First day (YYYY-MM-DD).")
-@click.option("--to", "end", help="Last day (YYYY-MM-DD).")
+@click.option("--from", "start", help="First day (YYYY-MM-DD or words: 2 weeks ago, mon, …).")
+@click.option("--to", "end", help="Last day (YYYY-MM-DD or words: 2 weeks ago, mon, …).")
 @click.option("--tool")
 @click.option("--pattern")
 @click.option("--person")
@@ -75,8 +75,8 @@ def list_entries(
 
 
 @cli.command()
-@click.option("--from", "start", help="First day (YYYY-MM-DD).")
-@click.option("--to", "end", help="Last day (YYYY-MM-DD).")
+@click.option("--from", "start", help="First day (YYYY-MM-DD or words: 2 weeks ago, mon, …).")
+@click.option("--to", "end", help="Last day (YYYY-MM-DD or words: 2 weeks ago, mon, …).")
 @click.option("--format", "fmt", default="table", help="table or json.")
 @pass_session
 def stats(session: Session, start: str | None, end: str | None, fmt: str) -> None:
@@ -106,8 +106,16 @@ def stats(session: Session, start: str | None, end: str | None, fmt: str) -> Non
 
 
 @cli.command()
-@click.option("--from", "start", help="Count analysis periods from this day (YYYY-MM-DD).")
-@click.option("--to", "end", help="Use only periods that end by this day (YYYY-MM-DD).")
+@click.option(
+    "--from",
+    "start",
+    help="Count analysis periods from this day (YYYY-MM-DD or words: 2 weeks ago, mon, …).",
+)
+@click.option(
+    "--to",
+    "end",
+    help="Use only periods that end by this day (YYYY-MM-DD or words: 2 weeks ago, mon, …).",
+)
 @click.option("--format", "fmt", default="table", help="table or json.")
 @pass_session
 def insights(session: Session, start: str | None, end: str | None, fmt: str) -> None:
@@ -132,3 +140,26 @@ def insights(session: Session, start: str | None, end: str | None, fmt: str) -> 
         )
     click.echo(findings.error_rate(found.alpha))
     click.echo(findings.CAVEAT)
+
+
+@cli.command("calendar")
+@click.option("--year", type=int, help="Which year (default: this year).")
+@click.option("--month", type=int, help="Only this month, 1–12.")
+@click.option("--measure", default="burnout", show_default=True, help="burnout or connection.")
+@click.option("--format", "fmt", default="text", show_default=True, help="text or json.")
+@pass_session
+def calendar_command(
+    session: Session, year: int | None, month: int | None, measure: str, fmt: str
+) -> None:
+    """A year (or month) at a glance: each day's check-in, and the current and longest
+    streak of days checked in."""
+    from aijournal.analysis import calendar
+
+    r.check_choice("format", fmt, ("text", "json"))
+    journal = session.journal()
+    year = journal.clock().year if year is None else year
+    shown = calendar.build(journal, year, month, measure)
+    if fmt == "json":
+        click.echo(json.dumps(shown.as_json(), indent=2))
+        return
+    click.echo("\n".join(calendar.text_lines(shown)))

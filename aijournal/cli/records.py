@@ -6,7 +6,16 @@ import json
 
 import click
 
-from aijournal.cli.root import Session, cli, pass_session, print_rows, saved
+from aijournal.cli.root import (
+    DAY_WORDS,
+    Session,
+    cli,
+    day_or_none,
+    day_or_today,
+    pass_session,
+    print_rows,
+    saved,
+)
 from aijournal.model import records as r
 from aijournal.model.errors import InvalidInput
 from aijournal.model.presentation import percent
@@ -84,11 +93,11 @@ def skill_add(session: Session, name: str, niche: bool) -> None:
 @click.argument("name")
 @click.argument("rating", type=int)
 @click.option("--note", default="", help="What changed, in one line.")
-@click.option("--date", "day", help="The day (YYYY-MM-DD; default today).")
+@click.option("--date", "day", help=f"The day ({DAY_WORDS}; default today).")
 @pass_session
 def skill_rate(session: Session, name: str, rating: int, note: str, day: str | None) -> None:
     """Rate yourself 1–5 on a skill (a dated self-rating)."""
-    on = r.parse_day("date", day) if day else r.now().date()
+    on = day_or_today("date", day)
     record = r.SkillRating(skill=name, day=on, rating=rating, note=note)
     journal = session.journal()
     journal.rate_skill(record)
@@ -205,12 +214,10 @@ def goal() -> None:
 @goal.command("add")
 @click.argument("name")
 @click.option("--kind", default="personal", help=", ".join(r.GOAL_KINDS))
-@click.option("--target", help="Target date (YYYY-MM-DD).")
+@click.option("--target", help="Target date (YYYY-MM-DD, tomorrow, …).")
 @pass_session
 def goal_add(session: Session, name: str, kind: str, target: str | None) -> None:
-    record = r.Goal(
-        name=name, kind=kind, target_date=r.parse_day("target date", target) if target else None
-    )
+    record = r.Goal(name=name, kind=kind, target_date=day_or_none("target date", target))
     journal = session.journal()
     journal.add(record)
     saved(journal, f"Added the goal {record.name}.")

@@ -7,12 +7,13 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import click
 
+from aijournal.model import plain_dates
 from aijournal.model import records as r
 from aijournal.model.errors import InvalidInput, JournalError
 from aijournal.model.presentation import spreadsheet_safe, terminal
@@ -102,6 +103,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "list": ("reading",),
     "stats": ("reading",),
     "insights": ("reading",),
+    "calendar": ("reading",),
     "nudges": ("nudging",),
     "export": ("exchange",),
     "coach": ("exchange",),
@@ -174,8 +176,24 @@ def cli(ctx: click.Context, data_dir: Path | None, hidden: bool) -> None:
         ctx.exit(run(session.paths, session.store, hidden=hidden))
 
 
+# What --date, --from and --to accept, and --when: ISO or a few plain words (model.plain_dates).
+DAY_WORDS = "YYYY-MM-DD, today, yesterday, mon, last fri, 3 days ago"
+WHEN_WORDS = "ISO 2026-03-01T14:30, 14:30, yesterday 14:30, mon 9:00, 3 days ago"
+
+
 def day_or_none(name: str, text: str | None) -> date | None:
-    return r.parse_day(name, text) if text else None
+    """The day an option names (ISO or plain words, counted from today), None if not given."""
+    return plain_dates.parse_day(name, text, r.now().date()) if text else None
+
+
+def day_or_today(name: str, text: str | None) -> date:
+    return day_or_none(name, text) or r.now().date()
+
+
+def moment_or_now(name: str, text: str | None) -> datetime:
+    """The moment an option names (ISO or plain words, counted from now); now if not given."""
+    now = r.now()
+    return plain_dates.parse_moment(name, text, now) if text else now
 
 
 def print_rows(rows: Sequence[dict[str, Any]], fmt: str, empty: str = "Nothing yet.") -> None:

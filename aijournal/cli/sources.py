@@ -109,8 +109,10 @@ def _import_command(kind: str) -> None:
     @import_.command(kind, help=help_text)
     @click.argument("path", required=not optional, type=click.Path(path_type=Path))
     @click.option("--dry-run", is_flag=True, help="Read it and say what would be added.")
-    @click.option("--from", "start", help="First day to import (YYYY-MM-DD).")
-    @click.option("--to", "end", help="Last day to import (YYYY-MM-DD).")
+    @click.option(
+        "--from", "start", help="First day to import (YYYY-MM-DD or words: 2 weeks ago, …)."
+    )
+    @click.option("--to", "end", help="Last day to import (YYYY-MM-DD or words: 2 weeks ago, …).")
     @click.option(
         "--keep-first-message",
         is_flag=True,

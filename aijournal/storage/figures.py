@@ -57,6 +57,35 @@ class Figures(JournalCore):
                   WHERE {LIVE_BETWEEN} ORDER BY day"""
         return self.db.execute(sql, between(start, end)).fetchall()
 
+    def calendar_days(
+        self, start: date, end: date
+    ) -> list[tuple[str, int | None, int | None, int]]:
+        """Each day from `start` to `end` with an entry: (day, burnout, connection, entries).
+
+        Burnout and connection are None on a day without a check-in; entries counts what the
+        Journal lists for the day (AI uses, the check-in, touchpoints, assessments). One query,
+        through the day indexes of each table.
+        """
+        sql = f"""SELECT day, max(burnout), max(connection), count(*) FROM (
+                    SELECT day, burnout, connection FROM checkins WHERE {LIVE_BETWEEN}
+                    UNION ALL SELECT day, NULL, NULL FROM ai_uses WHERE {LIVE_BETWEEN}
+                    UNION ALL SELECT day, NULL, NULL FROM touchpoints WHERE {LIVE_BETWEEN}
+                    UNION ALL SELECT day, NULL, NULL FROM assessments WHERE {LIVE_BETWEEN})
+                  GROUP BY day ORDER BY day"""
+        return self.db.execute(sql, between(start, end) * 4).fetchall()
+
+    def checkin_runs(self, up_to: date) -> tuple[tuple[str, str, int], ...]:
+        """Runs of consecutive check-in days up to `up_to`: the longest (the latest of equals)
+        and the latest, each as (first day, last day, days); none in an empty journal."""
+        sql = """WITH runs AS (
+                    SELECT min(day) AS first, max(day) AS last, count(*) AS days FROM (
+                      SELECT day, julianday(day) - row_number() OVER (ORDER BY day) AS run
+                      FROM checkins WHERE deleted_at IS NULL AND day <= ?)
+                    GROUP BY run)
+                  SELECT * FROM (SELECT * FROM runs ORDER BY days DESC, last DESC LIMIT 1)
+                  UNION ALL SELECT * FROM (SELECT * FROM runs ORDER BY last DESC LIMIT 1)"""
+        return tuple(self.db.execute(sql, [up_to.isoformat()]).fetchall())
+
     def assessment_scores(
         self, start: date | None, end: date | None
     ) -> list[tuple[str, int, float]]:

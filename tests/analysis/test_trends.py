@@ -176,18 +176,6 @@ def test_every_range_of_the_sample_journal_has_charts(sample_journal, choice):
     assert np.all(np.diff(data.moods.x) > 0)
 
 
-@pytest.fixture
-def berlin(monkeypatch):
-    """Local time with daylight saving (a POSIX rule: no time zone database needed)."""
-    import time as clock_time
-
-    monkeypatch.setenv("TZ", "CET-1CEST,M3.5.0,M10.5.0/3")
-    clock_time.tzset()
-    yield
-    monkeypatch.undo()
-    clock_time.tzset()
-
-
 def test_points_sit_at_local_midnight_on_both_sides_of_a_dst_change(journal, clock, berlin):
     clock.set(datetime.combine(date(2026, 4, 10), time(12)).astimezone())
     first = date(2026, 3, 26)  # summer time starts on Sunday 29 March

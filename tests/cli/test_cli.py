@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -115,7 +116,18 @@ def test_quick_capture_commands(home):
             ("checkin", "--burnout", "2", "--connection", "4", "--date", "2999-01-01"),
             "date: '2999-01-01'",
         ),
-        (("checkin", "--burnout", "2", "--connection", "4", "--date", "yesterday"), "date:"),
+        (("checkin", "--burnout", "2", "--connection", "4", "--date", "someday"), "date:"),
+        (("checkin", "--burnout", "2", "--connection", "4", "--date", "tomorrow"), "date: '"),
+        (
+            ("log-ai", "--tool", "X", "--pattern", "learning", "--minutes", "5", "--when", "25:00"),
+            "when: '25:00' is not allowed; use an ISO date and time",
+        ),
+        (
+            ("touchpoint", "--kind", "pairing", "--when", "tomorrow 9:00"),
+            "use a time up to now",
+        ),
+        (("skill", "rate", "SQL", "3", "--date", "3 days"), "yesterday"),
+        (("list", "--from", "last week"), "from: 'last week'"),
         (("log-ai", "--tool", "", "--pattern", "learning", "--minutes", "5"), "tool: ''"),
         (("log-ai", "--tool", "X", "--pattern", "vibes", "--minutes", "5"), "pattern: 'vibes'"),
         (("log-ai", "--tool", "X", "--pattern", "learning", "--minutes", "five"), "--minutes"),
@@ -143,6 +155,56 @@ def test_invalid_input_is_one_line_exit_2_and_writes_nothing(home, args, field):
     lines = out.strip().splitlines()
     assert len(lines) == 1 and field in lines[0], out
     assert counts(home) == before
+
+
+def test_dates_and_times_in_plain_words(home):
+    today = date.today()
+    assert run("checkin", "--burnout", "2", "--connection", "4", "--date", "yesterday")[0] == 0
+    assert run("checkin", "--burnout", "3", "--connection", "3", "--date", "3 days ago")[0] == 0
+    five_ago = today - timedelta(days=5)
+    weekday = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[five_ago.weekday()]
+    code, out = run("checkin", "--burnout", "4", "--connection", "2", "--date", f"last {weekday}")
+    assert code == 0, out
+    code, out = run(
+        "log-ai",
+        "--tool",
+        "X",
+        "--pattern",
+        "learning",
+        "--minutes",
+        "5",
+        "--when",
+        "yesterday 14:30",
+    )
+    assert code == 0, out
+    code, out = run("touchpoint", "--kind", "pairing", "--when", "2 days ago 9:05")
+    assert code == 0, out
+    code, out = run("list", "--format", "json", "--from", "1 week ago")
+    entries = json.loads(out)
+    checkins = {e["day"]: e["burnout"] for e in entries if e["entry"] == "checkin"}
+    assert checkins == {
+        str(today - timedelta(days=1)): 2,
+        str(today - timedelta(days=3)): 3,
+        str(five_ago): 4,
+    }
+    (ai,) = [e for e in entries if e["entry"] == "ai-use"]
+    started = datetime.fromisoformat(ai["started_at"])
+    assert (started.date(), started.hour, started.minute) == (today - timedelta(days=1), 14, 30)
+    (tp,) = [e for e in entries if e["entry"] == "touchpoint"]
+    assert datetime.fromisoformat(tp["at"]).date() == today - timedelta(days=2)
+    code, out = run("list", "--from", "yesterday", "--format", "json")
+    assert {e.get("day") for e in json.loads(out) if e["entry"] == "checkin"} == {
+        str(today - timedelta(days=1))
+    }
+
+
+def test_the_help_names_the_plain_forms():
+    for command in ("checkin", "log-ai", "touchpoint"):
+        code, out = run(command, "--help")
+        assert code == 0
+        assert ("3 days ago" if command == "checkin" else "yesterday 14:30") in " ".join(
+            out.split()
+        )
 
 
 def test_assess_without_a_terminal_needs_answers(home):

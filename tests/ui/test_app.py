@@ -187,13 +187,16 @@ def test_a_missing_key_says_so_and_retry_works_once_it_is_back(
 
 
 def test_ctrl_number_switches_views(qtbot, window):
+    from aijournal.ui.views.calendar import CalendarView
     from aijournal.ui.views.people import PeopleView
     from aijournal.ui.views.settings import SettingsView
 
-    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(window.stack.currentWidget(), PeopleView)
     assert window.nav.currentItem().text() == "People"
-    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert isinstance(window.stack.currentWidget(), CalendarView)
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(window.stack.currentWidget(), SettingsView)
 
 
@@ -209,10 +212,10 @@ def test_a_write_in_one_view_refreshes_the_others_when_shown(qtbot, window, monk
     qtbot.keyClicks(find(people, QLineEdit, "Name"), "Mo")
     click(qtbot, people, "Add person")
     assert refreshed == []
-    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     assert refreshed == ["skills"]
-    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     assert refreshed == ["skills"]  # nothing changed since
 
 

@@ -1,0 +1,110 @@
+"""Days and times as people type them on the command line: ISO, or a few plain words.
+
+A day is an ISO date (2026-03-01), `today`, `yesterday`, `tomorrow`, a weekday (`mon`,
+`monday`: the most recent one, today if today is that day), `last friday` (the one before
+today, never today), or `N days ago` / `N weeks ago`. A moment is an ISO date-time (with or
+without its UTC offset), a day followed by a time (`yesterday 14:30`, `mon 9:00`), or a time
+alone (`14:30`: today). A day in words without a time keeps the time of day of `now`
+(`yesterday` is this time yesterday, `today` is now); an ISO date alone is its midnight, as
+ISO says. Times without an offset are local time. Whether a moment may lie in the future is
+the gateway's rule, not the grammar's.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+
+from aijournal.model import records as r
+from aijournal.model.errors import InvalidInput
+
+DAY_FORMS = (
+    "use YYYY-MM-DD, today, yesterday, tomorrow, a weekday (mon, monday), last friday, "
+    "3 days ago or 2 weeks ago"
+)
+MOMENT_FORMS = (
+    "use an ISO date and time (2026-03-01T14:30), a time (14:30), or a day and a time "
+    "(yesterday 14:30, mon 9:00, 3 days ago 8:15)"
+)
+
+WEEKDAYS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        ("mon", "monday"),
+        ("tue", "tues", "tuesday"),
+        ("wed", "wednesday"),
+        ("thu", "thur", "thurs", "thursday"),
+        ("fri", "friday"),
+        ("sat", "saturday"),
+        ("sun", "sunday"),
+    )
+):
+    WEEKDAYS.update(dict.fromkeys(_names, _number))
+
+NAMED_DAYS = {"today": 0, "yesterday": 1, "tomorrow": -1}
+AGO = re.compile(r"(\d{1,6}) (day|days|week|weeks) ago")
+TIME = re.compile(r"(?:(.*?) )?(?:at )?(\d{1,2}):(\d{2})(?::(\d{2}))?")
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _day_in_words(words: str, today: date) -> date | None:
+    """The day `words` name, or None when they are not a day in words."""
+    if words in NAMED_DAYS:
+        return today - timedelta(days=NAMED_DAYS[words])
+    last = words.startswith("last ")
+    weekday = WEEKDAYS.get(words.removeprefix("last "))
+    if weekday is not None:
+        back = (today.weekday() - weekday) % 7
+        return today - timedelta(days=back or (7 if last else 0))
+    if found := AGO.fullmatch(words):
+        count = int(found[1]) * (7 if found[2].startswith("week") else 1)
+        return today - timedelta(days=count)
+    return None
+
+
+def parse_day(name: str, text: str, today: date) -> date:
+    """The day `text` names, counted from `today`; `InvalidInput` naming `name` otherwise."""
+    words = _words(text) if isinstance(text, str) else ""
+    try:
+        day = _day_in_words(words, today)
+    except OverflowError:  # "999999 weeks ago" is before year 1
+        day = None
+    if day is not None:
+        return day
+    try:
+        return r.parse_day(name, text)
+    except InvalidInput:
+        raise InvalidInput(name, text, DAY_FORMS) from None
+
+
+def parse_moment(name: str, text: str, now: datetime) -> datetime:
+    """The moment `text` names, counted from `now` (timezone-aware); local time if no offset."""
+    words = _words(text) if isinstance(text, str) else ""
+    try:
+        moment = _moment_in_words(words, now)
+    except (OverflowError, ValueError, OSError):  # before year 1, or a time like 25:00
+        moment = None
+    if moment is not None:
+        return moment
+    try:
+        return r.parse_moment(name, text)
+    except InvalidInput:
+        raise InvalidInput(name, text, MOMENT_FORMS) from None
+
+
+def _moment_in_words(words: str, now: datetime) -> datetime | None:
+    today = now.date()
+    if found := TIME.fullmatch(words):
+        head, hour, minute, second = found.groups()
+        at = time(int(hour), int(minute), int(second or 0))  # ValueError past 23:59:59
+        day = today if head is None else _day_in_words(head, today)
+    else:
+        day, at = _day_in_words(words, today), now.time().replace(tzinfo=None)
+        if day == today:
+            return now
+    if day is None:
+        return None
+    return datetime.combine(day, at).astimezone()  # the local offset of that day (DST)
