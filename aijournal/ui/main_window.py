@@ -487,7 +487,8 @@ class MainWindow(QMainWindow):
         """Closing hides the window when the user chose to keep running in the background
         (reminders still reach them); otherwise it quits the app."""
         if self._quitting or not self.keep_running:
-            self._after_start.stop()
+            for timer in (self._after_start, self.notifier.timer, self.idle.timer):
+                timer.stop()  # nothing more reads the journal once the window has gone
             event.accept()
             QApplication.quit()  # the app does not quit on its own: it may run hidden
             return
