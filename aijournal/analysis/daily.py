@@ -105,8 +105,7 @@ class Days:
             and self.occasions == other.occasions
             and self.extra.keys() == other.extra.keys()
             and all(
-                np.array_equal(self.series(k), other.series(k), equal_nan=True)
-                for k in self.extra
+                np.array_equal(self.series(k), other.series(k), equal_nan=True) for k in self.extra
             )
         )
 
