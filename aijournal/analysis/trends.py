@@ -540,7 +540,7 @@ def _factor_chart(
     have = int(np.count_nonzero(shown))
     if factor.yes_no:
         day, value = day[shown], value[shown]
-        found = [int(day[0]), int(day[-1])] if len(day) else []
+        found = [_monday(int(day[0])), _monday(int(day[-1]))] if len(day) else []
         weeks = _span(start, end, found, step=_monday)
         answered, yes = np.zeros(len(weeks)), np.zeros(len(weeks))
         at = np.searchsorted(weeks, day - (day + 3) % 7)

@@ -288,3 +288,14 @@ def test_a_long_range_draws_a_scale_factor_as_weekly_means(journal):
     (chart,) = trends.series(journal).factors
     assert chart.weekly and chart.answered.sum() == len(range(0, 400, 3))
     assert np.all((chart.values >= 1) & (chart.values <= 5))
+
+
+def test_all_time_factor_weeks_start_on_mondays(journal):
+    from aijournal.journaling import capture, factors
+
+    gym = factors.add(journal, "Gym", "yes-no")
+    for day in (date(2026, 11, 4), date(2026, 11, 19)):  # a Wednesday, a Thursday
+        capture.save_checkin(journal, day, {"burnout": 2, "connection": 3, "factors": {gym.id: 1}})
+    (chart,) = trends.series(journal).factors
+    assert chart.days.tolist()[0] == date(2026, 11, 2)
+    assert chart.answered.tolist() == [1, 0, 1]  # to the last answer, as the others
