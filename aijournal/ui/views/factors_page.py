@@ -7,7 +7,7 @@ were given in it. Archiving takes it off the check-in and keeps every answer.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -47,6 +47,8 @@ class FactorsBox(QGroupBox):
         self.listing = QListWidget()
         self.listing.setAccessibleName("Factors")
         self.listing.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 12)
+        self.listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.listing.setTextElideMode(Qt.TextElideMode.ElideRight)  # the whole line as a tip
         self.listing.currentItemChanged.connect(self._picked)
         column.addWidget(self.listing)
         form = QFormLayout()
@@ -86,7 +88,8 @@ class FactorsBox(QGroupBox):
         self.listing.clear()
         for factor in self.journal.factors(archived=True):
             item = QListWidgetItem(_line(factor))
-            item.setData(256, factor.id)
+            item.setToolTip(_line(factor))
+            item.setData(Qt.ItemDataRole.UserRole, factor.id)
             self.listing.addItem(item)
             if factor.id == keep:
                 self.listing.setCurrentItem(item)
@@ -94,7 +97,7 @@ class FactorsBox(QGroupBox):
         self._show(self.journal.get(r.Factor, keep) if keep else None)
 
     def _picked(self, item: QListWidgetItem | None) -> None:
-        found = self.journal.get(r.Factor, item.data(256)) if item is not None else None
+        found = self.journal.get(r.Factor, item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
         self._show(found)
 
     def _show(self, factor: r.Factor | None) -> None:
