@@ -25,6 +25,8 @@ def test_add_answer_list_show_and_archive(home):
         ("Focus", "scale", 1),
     ]
     assert listed[0]["yes_share"] == 1.0 and listed[1]["mean"] == 4.0
+    code, out = run("stats", "--format", "json")
+    assert json.loads(out)[-1]["factors"] == {"Slept well": 1.0, "Focus": 4.0}
     code, out = run("list", "--kind", "checkin", "--format", "json")
     assert json.loads(out)[0]["factors"] == {"Slept well": True, "Focus": 4}
 

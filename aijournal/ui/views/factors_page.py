@@ -97,7 +97,11 @@ class FactorsBox(QGroupBox):
         self._show(self.journal.get(r.Factor, keep) if keep else None)
 
     def _picked(self, item: QListWidgetItem | None) -> None:
-        found = self.journal.get(r.Factor, item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+        found = (
+            self.journal.get(r.Factor, item.data(Qt.ItemDataRole.UserRole))
+            if item is not None
+            else None
+        )
         self._show(found)
 
     def _show(self, factor: r.Factor | None) -> None:
