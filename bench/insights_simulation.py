@@ -15,6 +15,12 @@ clipped, so heavily tied), touchpoint and replaced-person counts (Poisson quanti
 AI minutes (log-normal) and the augmenting share of the day's AI uses. 5–30% of days have no
 check-in (in some journals weekends are mostly skipped), energy and safety are skipped on some
 days, and half the journals fire nudges about every nine days, acted on at random.
+
+`--factors` measures the user's own factors instead: journals with 3 independent random
+factors (yes/no, 1–5, yes/no; each its own latent process of the scenario's kind, answered on
+90% of check-in days) whose 6 questions join the family, the false-finding rates with them,
+and the power for a d ≈ 0.8 effect of a yes/no factor on burnout (figures in docs/insights.md,
+bench/insights_factor_results.json).
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ import json
 import math
 import sys
 import time
+import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -35,12 +42,22 @@ from scipy import stats
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from aijournal.analysis import insights, schedule  # noqa: E402
-from aijournal.analysis.daily import Days, Occasion, calendar, epoch  # noqa: E402
-from aijournal.analysis.hypotheses import family  # noqa: E402
+from aijournal.analysis.daily import Days, Occasion, calendar, epoch, factor_series  # noqa: E402
+from aijournal.analysis.hypotheses import Hypothesis, factor_hypotheses, family  # noqa: E402
+from aijournal.model.records import Factor  # noqa: E402
 
 START = date(2026, 1, 5)  # a Monday; every simulated journal starts here
 ANSWER_SCALE = 1.0  # latent SD -> answer points: 1–5 answers around 3
 NULLS = ("iid", "ar0.5", "ar0.9", "walk")
+# The simulated user's own factors, fixed so their questions' ids are the same in every run.
+FACTORS = tuple(
+    Factor(id=str(uuid.UUID(int=i + 1)), name=name, kind=kind)
+    for i, (name, kind) in enumerate(
+        (("Long meetings", "yes-no"), ("Focus", "scale"), ("Gym", "yes-no"))
+    )
+)
+FACTOR_EFFECT = f"factor-{FACTORS[0].id}-burnout"  # burnout higher on "long meetings" days
+FACTOR_ANSWERED = 0.9  # share of check-in days a factor is answered on
 
 
 @dataclass(frozen=True)
@@ -54,11 +71,20 @@ class Scenario:
     missing: bool = True  # days without a check-in
     answer_scale: float = ANSWER_SCALE
     touchpoints_mean: float = 1.7
+    factors: int = 0  # the user's own random factors (the first `factors` of FACTORS)
 
     @property
     def name(self) -> str:
         base = self.process if self.process != "ar" else f"ar{self.phi:g}"
-        return base + (f"+{self.effect}" if self.effect else "")
+        effect = "factor" if self.effect == FACTOR_EFFECT else self.effect
+        return (
+            base + (f"+{effect}" if effect else "") + (f"+{self.factors}f" if self.factors else "")
+        )
+
+    @property
+    def hypotheses(self) -> tuple[Hypothesis, ...]:
+        """The family the app tests for this journal: built in, plus its factors' questions."""
+        return family(factor_hypotheses(FACTORS[: self.factors]))
 
 
 SCENARIOS = {
@@ -113,18 +139,32 @@ def simulate(rng: np.random.Generator, scenario: Scenario, length: int) -> Days:
     checked = _checked_days(rng, length, scenario.missing)
     sometimes = lambda: np.where(rng.random(length) < 0.8, 1.0, np.nan)  # noqa: E731
     start = epoch(START)
+    energy_kept, safety_kept = sometimes(), sometimes()
+    occasions = _occasions(rng, length, start)
+    extra = {}  # drawn last, so journals without factors are the ones measured before
+    for factor in FACTORS[: scenario.factors]:
+        z_factor = latent(rng, length, scenario)
+        answered = np.where(rng.random(length) < FACTOR_ANSWERED, 1.0, np.nan)
+        if factor.yes_no:
+            values = (z_factor > 0).astype(float)
+            if scenario.effect == f"factor-{factor.id}-burnout":
+                z["burnout"] = z["burnout"] + scenario.shift * values
+        else:
+            values = answers(z_factor, scenario.answer_scale)
+        extra[factor_series(factor.id)] = (values * answered)[checked]
     return Days(
         start + np.flatnonzero(checked),
         answers(z["burnout"], scenario.answer_scale)[checked],
         answers(z["connection"], scenario.answer_scale)[checked],
-        (answers(z["energy"], scenario.answer_scale) * sometimes())[checked],
-        (answers(z["safety"], scenario.answer_scale) * sometimes())[checked],
+        (answers(z["energy"], scenario.answer_scale) * energy_kept)[checked],
+        (answers(z["safety"], scenario.answer_scale) * safety_kept)[checked],
         ai_uses[checked],
         minutes[checked],
         replaced[checked],
         augmenting.astype(float)[checked],
         touchpoints[checked],
-        occasions=_occasions(rng, length, start),
+        occasions=occasions,
+        extra=extra,
     )
 
 
@@ -176,8 +216,12 @@ def write_journal(journal, days: Days) -> None:
     def answer(value: float) -> int | None:
         return None if np.isnan(value) else int(value)
 
+    factors = [f for f in FACTORS if factor_series(f.id) in days.extra]
     with journal.transaction():
+        for factor in factors:
+            journal.add(factor)
         for i, day in enumerate(days.day.tolist()):
+            given = {f.id: answer(days.extra[factor_series(f.id)][i]) for f in factors}
             journal.save_checkin(
                 r.Checkin(
                     day=calendar(day),
@@ -185,6 +229,7 @@ def write_journal(journal, days: Days) -> None:
                     connection=int(days.connection[i]),
                     energy=answer(days.energy[i]),
                     safety=answer(days.safety[i]),
+                    factors=tuple((k, v) for k, v in given.items() if v is not None),
                 )
             )
             uses, minutes = int(days.ai_uses[i]), int(days.ai_minutes[i])
@@ -216,20 +261,23 @@ def write_journal(journal, days: Days) -> None:
 # ---- what is measured ----------------------------------------------------------------------
 
 
-def analysed(days: Days, length: int) -> insights.Run | None:
+def analysed(
+    days: Days, length: int, hypotheses: tuple[Hypothesis, ...] | None = None
+) -> insights.Run | None:
     """What the app shows on the day after the journal's `length`-th day (None: nothing yet)."""
     first = calendar(int(days.day[0]))
     window = schedule.latest(first, first + timedelta(days=length - 1))
     if window is None:
         return None
-    return insights.analyse(days.between(epoch(window.start), epoch(window.end)), window)
+    within = days.between(epoch(window.start), epoch(window.end))
+    return insights.analyse(within, window, hypotheses)
 
 
 def one_run(seed: int, scenario: Scenario) -> bool:
     """A journal of 30–365 days looked at once: does it show any finding?"""
     rng = np.random.default_rng(seed)
     length = int(rng.integers(30, 366))
-    found = analysed(simulate(rng, scenario, length), length)
+    found = analysed(simulate(rng, scenario, length), length, scenario.hypotheses)
     return bool(found and found.findings)
 
 
@@ -243,7 +291,8 @@ def weekly_looks(seed: int, scenario: Scenario) -> bool:
         window = schedule.latest(first, first + timedelta(days=7 * week - 1))
         if window is None or window.number in seen:
             continue  # the same window as the last look shows the same findings
-        run = insights.analyse(days.between(epoch(window.start), epoch(window.end)), window)
+        within = days.between(epoch(window.start), epoch(window.end))
+        run = insights.analyse(within, window, scenario.hypotheses)
         seen[window.number] = bool(run.findings)
     return any(seen.values())
 
@@ -251,7 +300,7 @@ def weekly_looks(seed: int, scenario: Scenario) -> bool:
 def detected(seed: int, scenario: Scenario, length: int) -> tuple[bool, bool]:
     """Is the planted effect a finding after `length` days: (right direction, wrong one)."""
     rng = np.random.default_rng(seed)
-    run = analysed(simulate(rng, scenario, length), length)
+    run = analysed(simulate(rng, scenario, length), length, scenario.hypotheses)
     found = [f for f in (run.findings if run else ()) if f.id == scenario.effect]
     if not found:
         return False, False
@@ -262,7 +311,7 @@ def detected(seed: int, scenario: Scenario, length: int) -> tuple[bool, bool]:
 def covered(seed: int, scenario: Scenario, length: int) -> list[tuple[str, bool]]:
     """For every hypothesis a run tested: does its interval cover the true difference?"""
     rng = np.random.default_rng(seed)
-    run = analysed(simulate(rng, scenario, length), length)
+    run = analysed(simulate(rng, scenario, length), length, scenario.hypotheses)
     truth = true_difference(scenario)
     return [
         (r.hypothesis.id, r.estimate.low <= truth.get(r.hypothesis.id, 0.0) <= r.estimate.high)
@@ -351,6 +400,40 @@ def measure(journals: int, workers: int = 1, seed: int = 1) -> dict:
     return out
 
 
+def measure_factors(journals: int, workers: int = 1, seed: int = 1) -> dict:
+    """The factor figures of docs/insights.md: false findings with 3 random factors in the
+    family, and the power for a factor's d ≈ 0.8 effect (and what the factors cost the
+    built-in questions' power)."""
+    out: dict = {
+        "journals": journals,
+        "hypotheses": len(family()),
+        "hypotheses_with_factors": len(Scenario("iid", factors=3).hypotheses),
+    }
+    for name in NULLS:
+        scenario = replace(SCENARIOS[name], factors=3)
+        jobs = [(seed * 1_000_003 + i, scenario) for i in range(journals)]
+        out[f"false_one_run_{name}_3_factors"] = share(_map(one_run, jobs, workers))
+        weekly = jobs[: max(1, journals // 2)]
+        out[f"false_weekly_{name}_3_factors"] = share(_map(weekly_looks, weekly, workers))
+    cells = (
+        ("factor", FACTOR_EFFECT, 3),
+        ("touchpoints_without_factors", "touchpoints-connection", 0),
+        ("touchpoints_with_3_factors", "touchpoints-connection", 3),
+    )
+    for label, effect, count in cells:
+        for process, phi in (("iid", 0.0), ("ar", 0.5)):
+            if label != "factor" and process == "ar":
+                continue
+            scenario = Scenario(process, phi, effect, EFFECT_SHIFT, missing=False, factors=count)
+            for length in (30, 60, 120):
+                jobs = [(seed * 7919 + i, scenario, length) for i in range(journals)]
+                found = _map(detected, jobs, workers)
+                key = f"power_{label}_{scenario.process}{phi or ''}_{length}"
+                out[key] = share(r for r, _ in found)
+                out[key + "_wrong"] = share(w for _, w in found)
+    return out
+
+
 EFFECT_SHIFT = 0.85  # latent shift giving Cohen's d ≈ 0.8 on rounded 1–5 answers
 COVERAGE = {
     "iid": Scenario("iid", 0, "touchpoints-connection", EFFECT_SHIFT),
@@ -371,10 +454,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument(
+        "--factors", action="store_true", help="the user's own factors' figures instead"
+    )
     args = parser.parse_args(argv)
     journals = args.journals or (4000 if args.thorough else 200)
     began = time.perf_counter()
-    figures = measure(journals, args.workers, args.seed)
+    figures = (measure_factors if args.factors else measure)(journals, args.workers, args.seed)
     figures["seconds"] = round(time.perf_counter() - began, 1)
     for key, value in figures.items():
         print(f"{key:45} {value:.4f}" if isinstance(value, float) else f"{key:45} {value}")

@@ -123,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
                 target = args.out / f"{slug(view.title)}-{look}{args.suffix}.png"
                 window.grab().save(str(target))
                 print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
+            if not wanted or wanted & {"trends", "factors"}:
+                factor_shots(window, look, args)
             if not wanted or "settings" in wanted:
                 window.show_view(len(window.views) - 1)
                 QTest.qWait(150)
@@ -133,6 +135,32 @@ def main(argv: list[str] | None = None) -> int:
         if server is not None:
             server.stop()
     return 0
+
+
+def factor_shots(window, look: str, args: argparse.Namespace) -> None:
+    """The user's own factors: Trends scrolled to their charts (`trends-factors-<theme>`), and
+    Settings → Your check-in factors (`settings-factors-<theme>`)."""
+    from PySide6.QtTest import QTest
+
+    from aijournal.ui.main_window import VIEWS
+
+    titles = [view.title for view in VIEWS]
+    window.show_view(titles.index("Trends"))
+    trends_view = window.view(VIEWS[titles.index("Trends")])
+    QTest.qWait(150)
+    bar = trends_view.scroll.verticalScrollBar()
+    bar.setValue(min(bar.maximum(), trends_view.factor_panels[0].y() - 8))
+    QTest.qWait(150)
+    save(window, args.out / f"trends-factors-{look}{args.suffix}.png")
+    bar.setValue(0)
+    window.show_view(titles.index("Settings"))
+    QTest.qWait(150)
+    save(window.settings_view.factors, args.out / f"settings-factors-{look}{args.suffix}.png")
+
+
+def save(widget, target: Path) -> None:
+    widget.grab().save(str(target))
+    print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
 
 
 def notification_server():

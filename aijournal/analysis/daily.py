@@ -23,6 +23,11 @@ DAY_MEASURES = ("ai_uses", "ai_minutes", "replaced", "augmenting", "touchpoints"
 NUDGE_STATUSES = ("new", "snoozed", "planned", "dismissed", "acted")
 
 
+def factor_series(factor_id: str) -> str:
+    """The name of a factor's daily series in `Days.extra`."""
+    return f"factor:{factor_id}"
+
+
 def epoch(day: date) -> int:
     return (day - EPOCH).days
 
@@ -99,6 +104,9 @@ class Days:
             all(np.array_equal(self.series(n), other.series(n), equal_nan=True) for n in names)
             and self.occasions == other.occasions
             and self.extra.keys() == other.extra.keys()
+            and all(
+                np.array_equal(self.series(k), other.series(k), equal_nan=True) for k in self.extra
+            )
         )
 
     __hash__ = None  # type: ignore[assignment]
@@ -121,7 +129,23 @@ def read_days(journal: Journal, start: date | None = None, end: date | None = No
         for n in sorted(journal.nudges(NUDGE_STATUSES), key=lambda n: n.day)
         if (start is None or n.day >= start) and (end is None or n.day <= end)
     )
-    return Days.of(day, [*rows[:, 1:].T, *figures], occasions)
+    return Days.of(
+        day, [*rows[:, 1:].T, *figures], occasions, _factor_series(journal, day, start, end)
+    )
+
+
+def _factor_series(
+    journal: Journal, day: np.ndarray, start: date | None, end: date | None
+) -> dict[str, np.ndarray]:
+    """Each factor's answers aligned with the check-in days (NaN: not answered)."""
+    series = {
+        factor_series(f.id): np.full(len(day), np.nan) for f in journal.factors(archived=True)
+    }
+    for factor_id, at_day, value in journal.factor_answers(start, end):
+        name = factor_series(factor_id)
+        if name in series and (at := _index(day, at_day)) is not None:
+            series[name][at] = value
+    return series
 
 
 def _index(day: np.ndarray, at_day: int) -> int | None:

@@ -6,14 +6,10 @@ has enough data for, and Holm's correction runs over all of them together, so ad
 never raises the chance of a false finding: it spreads the same budget thinner.
 
 The family is `BUILT_IN` plus whatever `family(extra)` is given: the user's own check-in
-factors (yes/no or 1–5 items) join as `DayContrast` hypotheses reading `Days.extra`, e.g.
-
-    DayContrast("factor-walk-connection", "Is your connection different on days you walked?",
-                outcome="connection", grouping="factor:walk", at_least=1,
-                group_words="days you walked", outcome_words="connection", weight=0.5)
-
-with `Days.extra["factor:walk"]` holding 1/0 per check-in day (NaN: not answered). See
-docs/insights.md.
+factors (yes/no or 1–5 items) join as `DayContrast` hypotheses reading `Days.extra`
+(`factor_hypotheses`: for each factor, burnout and connection on its days against the
+others, weight 0.5 each), with `Days.extra["factor:<id>"]` holding the answer per check-in
+day (yes 1, no 0; NaN: not answered). See docs/insights.md.
 """
 
 from __future__ import annotations
@@ -25,9 +21,10 @@ from typing import ClassVar
 import numpy as np
 
 from aijournal.analysis import inference
-from aijournal.analysis.daily import Days, epoch
+from aijournal.analysis.daily import Days, epoch, factor_series
 from aijournal.analysis.inference import Estimate
 from aijournal.analysis.schedule import Window
+from aijournal.model.records import Factor
 
 MIN_DAYS = 14  # no claim from fewer paired days (DESIGN)
 MIN_GROUP_DAYS = 7  # days on each side of a comparison
@@ -294,6 +291,41 @@ BUILT_IN: tuple[Hypothesis, ...] = (
         0.5,
     ),
 )
+
+
+FACTOR_WEIGHT = 0.5  # each factor question's share of the budget, against 2 and 1 above
+FACTOR_OUTCOMES = ("burnout", "connection")
+SCALE_HIGH = 4  # a 1–5 factor's days "4 or 5" against its other days
+
+
+def factor_hypotheses(factors: Iterable[Factor]) -> tuple[Hypothesis, ...]:
+    """Two questions per factor, fixed when the factor exists: is burnout, and is connection,
+    different on its days (yes; for 1–5, answered 4 or 5) than on the others?"""
+    found: list[Hypothesis] = []
+    for factor in factors:
+        if factor.yes_no:
+            days, question_days = (
+                f"“{factor.name}” days",
+                f"days you answered yes to “{factor.name}”",
+            )
+        else:
+            days = question_days = (
+                f"days you rated “{factor.name}” {SCALE_HIGH} or {SCALE_HIGH + 1}"
+            )
+        for outcome in FACTOR_OUTCOMES:
+            found.append(
+                DayContrast(
+                    f"factor-{factor.id}-{outcome}",
+                    f"Is your {outcome} different on {question_days}?",
+                    FACTOR_WEIGHT,
+                    outcome=outcome,
+                    grouping=factor_series(factor.id),
+                    at_least=1 if factor.yes_no else SCALE_HIGH,
+                    group_words=days,
+                    outcome_words=outcome,
+                )
+            )
+    return tuple(found)
 
 
 def family(extra: Iterable[Hypothesis] = ()) -> tuple[Hypothesis, ...]:

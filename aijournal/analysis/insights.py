@@ -17,7 +17,13 @@ from typing import Any
 
 from aijournal.analysis import schedule
 from aijournal.analysis.daily import Days, calendar, read_days
-from aijournal.analysis.hypotheses import MIN_DAYS, Hypothesis, Tested, family
+from aijournal.analysis.hypotheses import (
+    MIN_DAYS,
+    Hypothesis,
+    Tested,
+    factor_hypotheses,
+    family,
+)
 from aijournal.analysis.inference import CONFIDENCE, holm
 from aijournal.analysis.schedule import Window
 from aijournal.model.presentation import number, plural, signed
@@ -144,10 +150,12 @@ def run(
     """The newest complete analysis window from `start` (or the first check-in) to `end`.
 
     Without `end`, only windows that ended before today count: today may not be logged yet.
+    The user's factors (archived ones too: their history counts) join the family, under the
+    same correction.
     """
     last = end or journal.clock().date() - timedelta(days=1)
     checkins = journal.checkin_values(start, last)
-    hypotheses = family(extra)
+    hypotheses = family((*factor_hypotheses(journal.factors(archived=True)), *extra))
     if not checkins:
         return Run(None, None, tuple(h.untested("no check-ins yet") for h in hypotheses), ())
     # Windows count from `start` when given (a summary's period), else the first check-in.

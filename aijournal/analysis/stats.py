@@ -7,7 +7,7 @@ module shapes them into weeks, fills the weeks with nothing logged, and derives 
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
@@ -28,6 +28,9 @@ class Week:
     checkins: int
     burnout_mean: float | None
     connection_mean: float | None
+    # The user's factors answered this week, by name: a yes/no factor's share of yes, a 1–5
+    # factor's mean (what the Trends factor charts show per week).
+    factors: dict[str, float] = field(default_factory=dict, compare=False, kw_only=True)
 
     @property
     def augmentation_share(self) -> float | None:
@@ -40,6 +43,7 @@ class Week:
         data["augmentation_share"] = _round(self.augmentation_share, 3)
         data["burnout_mean"] = _round(self.burnout_mean, 2)
         data["connection_mean"] = _round(self.connection_mean, 2)
+        data["factors"] = {name: round(value, 3) for name, value in self.factors.items()}
         return data
 
 
@@ -74,10 +78,33 @@ def weekly(journal: Journal, start: date | None = None, end: date | None = None)
     oldest = min([last, *figures]) if figures else None
     first = epoch_day(week_start(start)) if start else min(figures)
     first = first if oldest is None else max(first, oldest)
+    answers = _factor_weeks(journal, start, end)
     return [
-        Week(from_epoch_day(week), *figures.get(week, [0, 0, 0, 0, 0, 0, 0, None, None]))
+        Week(
+            from_epoch_day(week),
+            *figures.get(week, [0, 0, 0, 0, 0, 0, 0, None, None]),
+            factors=answers.get(week, {}),
+        )
         for week in range(first, last + 1, 7)
     ]
+
+
+def _factor_weeks(
+    journal: Journal, start: date | None, end: date | None
+) -> dict[int, dict[str, float]]:
+    """Per week (epoch day of its Monday): each answered factor's mean answer, by name."""
+    names = {f.id: f.name for f in journal.factors(archived=True)}
+    sums: dict[int, dict[str, list[float]]] = {}
+    for factor_id, day, value in journal.factor_answers(start, end):
+        if factor_id in names:
+            week = epoch_day(week_start(from_epoch_day(day)))
+            total = sums.setdefault(week, {}).setdefault(names[factor_id], [0.0, 0.0])
+            total[0] += value
+            total[1] += 1
+    return {
+        week: {name: total / count for name, (total, count) in by_name.items()}
+        for week, by_name in sums.items()
+    }
 
 
 def _round(value: float | None, digits: int) -> float | None:

@@ -23,6 +23,7 @@ from datetime import date, datetime, time, timedelta
 import numpy as np
 
 from aijournal.model.patterns import PATTERN_IDS, augmentation_ids, pattern
+from aijournal.model.records import Factor
 from aijournal.storage import Journal
 from aijournal.wellbeing.instruments import Band, instrument
 
@@ -145,6 +146,57 @@ class Learning(Chart):
 
 
 @dataclass(frozen=True, eq=False)
+class FactorChart(Chart):
+    """(8) One of the user's own factors. A yes/no factor: per week, the share of the days it
+    was answered that were "yes". A 1–5 factor: its daily answers and their 7-day rolling
+    mean, like burnout (weekly means over ranges longer than a year)."""
+
+    factor: Factor
+    values: np.ndarray  # yes/no: share 0–1 (NaN: not answered that week); 1–5: answers
+    means: np.ndarray  # 1–5: the 7-day rolling mean; yes/no: all NaN
+    answered: np.ndarray  # days answered behind each point
+    weekly: bool  # points are weeks (always for yes/no)
+
+    def rows(self) -> list[dict[str, object]]:
+        """The chart's points as data, as `aijournal factor show` prints them."""
+        out: list[dict[str, object]] = []
+        key = "week" if self.weekly else "day"
+        for i in np.flatnonzero(self.answered > 0):
+            row: dict[str, object] = {
+                key: str(self.days[i]),
+                "days_answered": int(self.answered[i]),
+            }
+            if self.factor.yes_no:
+                row["yes_days"] = int(round(self.values[i] * self.answered[i]))
+                row["yes_share"] = round(float(self.values[i]), 3)
+            else:
+                row["answer"] = round(float(self.values[i]), 2)
+                mean = float(self.means[i])
+                row["mean_7_days"] = None if np.isnan(mean) else round(mean, 2)
+            out.append(row)
+        return out
+
+
+@dataclass(frozen=True)
+class FactorSummary:
+    """One factor over the whole journal: how often answered, and its yes share or mean."""
+
+    factor: Factor
+    days_answered: int
+    last_answered: date | None
+    yes_share: float | None  # yes/no factors
+    mean: float | None  # 1–5 factors
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "days_answered": self.days_answered,
+            "last_answered": self.last_answered.isoformat() if self.last_answered else None,
+            "yes_share": None if self.yes_share is None else round(self.yes_share, 3),
+            "mean": None if self.mean is None else round(self.mean, 2),
+        }
+
+
+@dataclass(frozen=True, eq=False)
 class TrendData:
     """All Trends charts for one range."""
 
@@ -157,6 +209,7 @@ class TrendData:
     instruments: tuple[InstrumentScores, ...]
     alignment: GoalAlignment
     learning: Learning
+    factors: tuple[FactorChart, ...] = ()  # the user's own, in the check-in's order
     charts: tuple[Chart, ...] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -171,6 +224,7 @@ class TrendData:
                 *self.instruments,
                 self.alignment,
                 self.learning,
+                *self.factors,
             ),
         )
 
@@ -251,7 +305,37 @@ def series(journal: Journal, start: date | None = None, end: date | None = None)
             goal_minutes=ai.goal_minutes,
         ),
         learning=_learning(journal, axis, start, end),
+        factors=_factor_charts(journal, axis, start, end),
     )
+
+
+def factor_chart(
+    journal: Journal, factor: Factor, start: date | None = None, end: date | None = None
+) -> FactorChart:
+    """One factor's Trends chart for the days from `start` to `end` (what the view draws)."""
+    today = journal.clock().date()
+    axis = _Axis(min(end, today) if end else today)
+    (chart,) = _factor_charts(journal, axis, start, end, [factor])
+    return chart
+
+
+def factor_summaries(journal: Journal) -> list[FactorSummary]:
+    """Every factor (archived too) over the whole journal, in the check-in's order."""
+    answers = _answers_by_factor(journal, None, None)
+    out = []
+    for factor in journal.factors(archived=True):
+        day, value = answers.get(factor.id, (np.zeros(0, dtype=np.int64), np.zeros(0)))
+        mean = float(value.mean()) if len(value) else None
+        out.append(
+            FactorSummary(
+                factor,
+                len(day),
+                _EPOCH + timedelta(days=int(day[-1])) if len(day) else None,
+                mean if factor.yes_no else None,
+                None if factor.yes_no else mean,
+            )
+        )
+    return out
 
 
 # ---- shaping --------------------------------------------------------------------------------
@@ -399,6 +483,108 @@ def _moods(journal: Journal, axis: _Axis, start: date | None, end: date | None) 
         connection=values[1],
         burnout_mean=means[0],
         connection_mean=means[1],
+        weekly=weekly,
+        partial_from=axis.partial_from(day, 7) if weekly else None,
+    )
+
+
+FACTOR_NEED_DAYS = 7
+
+
+def _answers_by_factor(
+    journal: Journal, start: date | None, end: date | None
+) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Per factor id: the epoch days it was answered (increasing) and the answers."""
+    grouped: dict[str, tuple[list[int], list[float]]] = {}
+    for factor_id, day, value in journal.factor_answers(start, end):
+        days, values = grouped.setdefault(factor_id, ([], []))
+        days.append(day)
+        values.append(value)
+    return {
+        k: (np.array(d, dtype=np.int64), np.array(v, dtype=np.float64))
+        for k, (d, v) in grouped.items()
+    }
+
+
+def _factor_charts(
+    journal: Journal,
+    axis: _Axis,
+    start: date | None,
+    end: date | None,
+    wanted: list[Factor] | None = None,
+) -> tuple[FactorChart, ...]:
+    found = journal.factors(archived=True) if wanted is None else wanted
+    if not found:
+        return ()
+    # As for burnout: the six days before the range feed a 1–5 factor's rolling mean there.
+    before = start - timedelta(days=ROLLING_DAYS - 1) if start else None
+    answers = _answers_by_factor(journal, before, end)
+    empty = (np.zeros(0, dtype=np.int64), np.zeros(0))
+    return tuple(_factor_chart(f, *answers.get(f.id, empty), axis, start, end) for f in found)
+
+
+def _factor_chart(
+    factor: Factor,
+    day: np.ndarray,
+    value: np.ndarray,
+    axis: _Axis,
+    start: date | None,
+    end: date | None,
+) -> FactorChart:
+    title = factor.name + (" (archived)" if factor.archived else "")
+    wanting = (
+        f"Answer “{factor.name}” on a few more days to see a trend "
+        "({have} of {need} days so far)"
+    )
+    shown = day >= _epoch(start) if start else np.ones(len(day), dtype=bool)
+    have = int(np.count_nonzero(shown))
+    if factor.yes_no:
+        day, value = day[shown], value[shown]
+        found = [_monday(int(day[0])), _monday(int(day[-1]))] if len(day) else []
+        weeks = _span(start, end, found, step=_monday)
+        answered, yes = np.zeros(len(weeks)), np.zeros(len(weeks))
+        at = np.searchsorted(weeks, day - (day + 3) % 7)
+        np.add.at(answered, at, 1)
+        np.add.at(yes, at, value)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            share = np.where(answered > 0, yes / answered, np.nan)
+        return FactorChart(
+            title,
+            axis.seconds(weeks),
+            axis.dates(weeks),
+            have,
+            FACTOR_NEED_DAYS,
+            wanting,
+            factor=factor,
+            values=share,
+            means=np.full(len(weeks), np.nan),
+            answered=answered,
+            weekly=True,
+            partial_from=axis.partial_from(weeks, 7),
+        )
+    means = _rolling_means(day, value[None, :])[0] if len(day) else np.zeros(0)
+    day, value, means = day[shown], value[shown], means[shown]
+    answered = np.ones(len(day))
+    weekly = False
+    if len(day):
+        first = (start - _EPOCH).days if start else int(day[0])
+        last = (end - _EPOCH).days if end else int(day[-1])
+        weekly = last - first > DAILY_LIMIT_DAYS
+    if weekly:
+        counts = np.bincount(np.unique(day - (day + 3) % 7, return_inverse=True)[1])
+        day, (values, means_) = _weekly_means(day, (value[None, :], means[None, :]))
+        value, means, answered = values[0], means_[0], counts.astype(np.float64)
+    return FactorChart(
+        title,
+        axis.seconds(day),
+        axis.dates(day),
+        have,
+        FACTOR_NEED_DAYS,
+        wanting,
+        factor=factor,
+        values=value,
+        means=means,
+        answered=answered,
         weekly=weekly,
         partial_from=axis.partial_from(day, 7) if weekly else None,
     )

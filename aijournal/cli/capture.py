@@ -84,14 +84,13 @@ def log_ai(
 @click.option(
     "--burnout",
     type=int,
-    required=True,
-    help="1 enjoy my work … 5 completely burned out (single-item measure).",
+    help="1 enjoy my work … 5 completely burned out (single-item measure; needed for a new"
+    " day's check-in).",
 )
 @click.option(
     "--connection",
     type=int,
-    required=True,
-    help="1–5: today I felt connected to the people I work with.",
+    help="1–5: today I felt connected to the people I work with (needed for a new day's check-in).",
 )
 @click.option(
     "--safety",
@@ -106,6 +105,13 @@ def log_ai(
 )
 @click.option("--energy", type=int, help="1–5.")
 @click.option("--note", default="", help="A private note.")
+@click.option(
+    "--factor",
+    "factor_answers",
+    multiple=True,
+    help='One of your factors, NAME=VALUE: "slept well=yes", "focus=4" (repeatable; see'
+    " `factor list`).",
+)
 @click.option("--date", "day", help=f"The day ({DAY_WORDS}; default today).")
 @click.option(
     "--nudge-helped",
@@ -115,19 +121,20 @@ def log_ai(
 @pass_session
 def checkin(
     session: Session,
-    burnout: int,
-    connection: int,
+    burnout: int | None,
+    connection: int | None,
     safety: int | None,
     conversations: int | None,
     asked_advice: bool | None,
     energy: int | None,
     note: str,
+    factor_answers: tuple[str, ...],
     day: str | None,
     nudge_helped: str | None,
 ) -> None:
-    """Record the daily check-in (a second one for the same day updates it)."""
+    """Record the daily check-in (a second one for the same day updates what it names)."""
     on = day_or_today("date", day)
-    given = {
+    given: dict[str, object] = {
         "burnout": burnout,
         "connection": connection,
         "safety": safety,
@@ -138,6 +145,14 @@ def checkin(
     }
     journal = session.journal()
     with journal.transaction():  # the check-in and the answer about a nudge, together
+        if journal.checkin_on(on) is None:
+            for name, value in (("burnout", burnout), ("connection", connection)):
+                if value is None:
+                    raise InvalidInput(name, "", f"give --{name} 1–5 for a new day's check-in")
+        if factor_answers:
+            from aijournal.journaling import factors
+
+            given["factors"] = factors.parse_answers(journal, factor_answers)
         stored, created = capture.save_checkin(journal, on, given)
         answered = None
         if nudge_helped is not None:
@@ -145,7 +160,8 @@ def checkin(
 
             answered = nudges.answer_follow_up(journal, nudge_helped == "yes", on)
     verb = "Checked in" if created else "Updated the check-in"
-    line = f"{verb} for {stored.day.isoformat()}: {describe.title(stored)}."
+    named = {f.id: f for f in journal.factors(archived=True)} if stored.factors else None
+    line = f"{verb} for {stored.day.isoformat()}: {describe.title(stored, named)}."
     if answered is not None:
         outcome = "helped" if answered.helped else "did not help"
         line += f" Noted that acting on “{answered.message}” {outcome}."

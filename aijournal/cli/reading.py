@@ -62,16 +62,18 @@ def list_entries(
         limit=limit,
         to_review=to_review,
     )
-    entries = session.journal().entries(wanted)
+    journal = session.journal()
+    entries = journal.entries(wanted)
+    factors = {f.id: f for f in journal.factors(archived=True)}
     if fmt == "table":
         if not entries:
             click.echo("No entries match.")
         for entry in entries:
             label = describe.KIND_LABELS[entry.record_kind]
-            title = terminal(describe.title(entry))  # imported titles come from outside
+            title = terminal(describe.title(entry, factors))  # imported titles come from outside
             click.echo(f"{describe.when(entry):16}  {label:10}  {title}")
         return
-    print_rows([describe.as_dict(e) for e in entries], fmt)
+    print_rows([describe.as_dict(e, factors) for e in entries], fmt)
 
 
 @cli.command()

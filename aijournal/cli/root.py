@@ -100,6 +100,7 @@ COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "person": ("records",),
     "skill": ("records",),
     "goal": ("records",),
+    "factor": ("factors",),
     "list": ("reading",),
     "stats": ("reading",),
     "insights": ("reading",),
@@ -225,6 +226,8 @@ def csv_cell(value: Any) -> str:
         return ""
     if isinstance(value, list | tuple):
         return "; ".join(map(str, value))
+    if isinstance(value, dict):  # a check-in's factors: "Slept well: yes; Focus: 4"
+        return "; ".join(f"{k}: {csv_cell(v)}" for k, v in value.items())
     if isinstance(value, bool):
         return "yes" if value else "no"
     return str(value)
@@ -233,7 +236,7 @@ def csv_cell(value: Any) -> str:
 def csv_value(value: Any) -> str:
     """A value as a CSV cell: text a spreadsheet would run as a formula is neutralised."""
     text = csv_cell(value)
-    return spreadsheet_safe(text) if isinstance(value, str | list | tuple) else text
+    return spreadsheet_safe(text) if isinstance(value, str | list | tuple | dict) else text
 
 
 def saved(journal: Journal, text: str) -> None:

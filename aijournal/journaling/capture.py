@@ -51,12 +51,16 @@ def save_touchpoint(
 
 def save_checkin(journal: Journal, day: date, given: dict[str, Any]) -> tuple[r.Checkin, bool]:
     """The day's check-in with the items `given` (None: not given); the rest of a stored
-    check-in stays as it was. Returns the stored check-in and whether it is new."""
-    named = {k: v for k, v in given.items() if v is not None}
+    check-in stays as it was. Returns the stored check-in and whether it is new.
+
+    `given["factors"]` maps factor ids to answers (None removes an answer); factors it does
+    not name keep theirs (an archived factor's, say)."""
+    named = {k: v for k, v in given.items() if v is not None and k != "factors"}
+    factors = given.get("factors") or {}
     with journal.transaction():
         existing = journal.checkin_on(day)
         record = replace(existing, **named) if existing else r.Checkin(day=day, **named)
-        return journal.save_checkin(record)
+        return journal.save_checkin(record.with_factors(factors))
 
 
 def merge_export(

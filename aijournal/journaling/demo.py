@@ -41,6 +41,12 @@ GOALS = [
     ("Grow my data-engineering niche", "personal"),
     ("Acme migration", "client"),
 ]
+# The user's own check-in factors of the story: (name, kind, question). Their ids and answers
+# come from a generator of their own, so the rest of the story is the same with or without them.
+FACTORS = [
+    ("Slept well", "yes-no", "Did you sleep well last night?"),
+    ("Focus time", "scale", "How much deep, uninterrupted focus did you get today?"),
+]
 TOOLS = [("ChatGPT", 5), ("Claude", 4), ("Copilot", 3), ("Gemini", 1)]
 TASKS = [
     "Draft a migration plan",
@@ -110,9 +116,12 @@ def fill(
             "This journal already has entries; sample data goes into a new "
             "journal (for example `aijournal --data-dir /tmp/sample demo`)."
         )
-    story = _Story(journal, random.Random(seed), journal.clock().date() - timedelta(days=days - 1))
+    story = _Story(
+        journal, random.Random(seed), journal.clock().date() - timedelta(days=days - 1), seed
+    )
     with journal.transaction():
         goal_ids = story.circle()
+        story.add_factors()
         for offset in range(days):
             story.one_day(offset, offset / max(days - 1, 1), goal_ids)
             if progress and progress(offset + 1, days) is False:
@@ -123,9 +132,30 @@ def fill(
 class _Story:
     """The sample year, written day by day with one seeded random generator."""
 
-    def __init__(self, journal: Journal, rng: random.Random, start: date):
+    def __init__(self, journal: Journal, rng: random.Random, start: date, seed: int = 2026):
         self.journal, self.rng, self.start = journal, rng, start
         self.now = journal.clock()
+        self.factor_rng = random.Random(f"{seed}-factors")
+        self.factor_ids: list[str] = []
+
+    def add_factors(self) -> None:
+        """The story's own check-in factors (`FACTORS`)."""
+        first = self.stamps(self.start, 8)
+        for name, kind, question in FACTORS:
+            factor_id = str(uuid.UUID(int=self.factor_rng.getrandbits(128), version=4))
+            self.journal.add(
+                r.Factor(id=factor_id, name=name, kind=kind, question=question, **first)
+            )
+            self.factor_ids.append(factor_id)
+
+    def factor_answers(self, workday: bool, strain: float) -> tuple[tuple[str, int], ...]:
+        """Sleep suffers and focus time shrinks as the strain builds."""
+        rng = self.factor_rng
+        slept, focus = self.factor_ids
+        answers = {slept: int(rng.random() < 0.8 - 0.5 * strain)}
+        if workday or rng.random() < 0.3:
+            answers[focus] = _clamp(round(3.7 - 1.6 * strain + rng.gauss(0, 0.8)))
+        return tuple(answers.items())
 
     def new_id(self) -> str:
         return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
@@ -256,6 +286,7 @@ class _Story:
                 asked_advice=touches > 0 and rng.random() < 0.5,
                 energy=_clamp(round(3.6 - 1.4 * strain + rng.gauss(0, 0.7))),
                 note=rng.choice(DAY_NOTES),
+                factors=self.factor_answers(workday, strain),
                 **self.stamps(day, 18),
             )
         )

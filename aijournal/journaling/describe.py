@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import fields
 from datetime import date, datetime
 from typing import Any
@@ -44,8 +45,9 @@ def when(entry: r.Record) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if isinstance(value, datetime) else value.isoformat()
 
 
-def title(entry: r.Record) -> str:
-    """A line a person recognises the entry by."""
+def title(entry: r.Record, factors: Mapping[str, r.Factor] | None = None) -> str:
+    """A line a person recognises the entry by; a check-in's answers to `factors` (by id)
+    come last."""
     if isinstance(entry, r.AIUse):
         p = pattern(entry.pattern)
         parts = [f"{entry.tool} · {p.label} ({p.mode.value}) · {entry.minutes} min"]
@@ -66,6 +68,10 @@ def title(entry: r.Record) -> str:
             parts.append(plural(entry.conversations, "conversation"))
         if entry.asked_advice:
             parts.append("asked for advice")
+        parts += [
+            f"{name}: " + (("yes" if answer else "no") if isinstance(answer, bool) else str(answer))
+            for name, answer in factor_answers(entry, factors).items()
+        ]
         return " · ".join(parts)
     if isinstance(entry, r.Touchpoint):
         parts = [TOUCHPOINT_LABELS[entry.kind]]
@@ -88,13 +94,28 @@ def title(entry: r.Record) -> str:
     return str(entry.id)
 
 
-def as_dict(entry: r.Record) -> dict[str, Any]:
+def factor_answers(
+    checkin: r.Checkin, factors: Mapping[str, r.Factor] | None
+) -> dict[str, bool | int]:
+    """A check-in's answers by factor name (yes/no as booleans), in the factors' order."""
+    values = checkin.factor_values
+    return {
+        f.name: bool(values[f.id]) if f.yes_no else values[f.id]
+        for f in (factors or {}).values()
+        if f.id in values
+    }
+
+
+def as_dict(entry: r.Record, factors: Mapping[str, r.Factor] | None = None) -> dict[str, Any]:
     """The entry as JSON-ready data; `entry` says which kind of entry it is, and what is
-    derived from it comes along (an AI use's mode, the day of a timed entry)."""
+    derived from it comes along (an AI use's mode, the day of a timed entry, a check-in's
+    answers to `factors` by name)."""
     data: dict[str, Any] = {"entry": entry.record_kind}
     for f in fields(entry):
         value = getattr(entry, f.name)
-        if isinstance(value, date):
+        if f.name == "factors":
+            value = factor_answers(entry, factors)  # type: ignore[arg-type]
+        elif isinstance(value, date):
             value = value.isoformat()
         elif isinstance(value, tuple):
             value = list(value)

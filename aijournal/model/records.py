@@ -32,6 +32,7 @@ TOUCHPOINT_KINDS: tuple[str, ...] = (
 )
 RELATIONSHIPS: tuple[str, ...] = ("mentor", "peer", "manager", "client", "friend", "other")
 GOAL_KINDS: tuple[str, ...] = ("personal", "client", "organisation")
+FACTOR_KINDS: tuple[str, ...] = ("yes-no", "scale")  # the user's own check-in items
 SOURCES: tuple[str, ...] = (
     "manual",
     "cli",
@@ -248,6 +249,10 @@ class Checkin(Record):
     asked_advice: bool | None = None
     energy: int | None = None
     note: str = ""
+    # The user's own factors answered that day: (factor id, value) pairs, sorted by id; a
+    # yes/no factor is 1 or 0, a 1–5 factor its answer. Which kind each is lives with the
+    # factor, so `Factor.check_value` checks a value against it.
+    factors: tuple[tuple[str, int], ...] = ()
 
     def validate(self) -> None:
         check_day("date", self.day)
@@ -257,6 +262,34 @@ class Checkin(Record):
         check_count("conversations", self.conversations, 200)
         check_scale("energy", self.energy, required=False)
         check_text("note", self.note)
+        object.__setattr__(self, "factors", _factor_values(self.factors))
+
+    @property
+    def factor_values(self) -> dict[str, int]:
+        """The factors answered that day, by factor id."""
+        return dict(self.factors)
+
+    def with_factors(self, values: dict[str, int | None]) -> Checkin:
+        """A copy with these factors answered (None: the answer removed); others stay."""
+        merged = self.factor_values
+        for factor_id, value in values.items():
+            if value is None:
+                merged.pop(factor_id, None)
+            else:
+                merged[factor_id] = value
+        return replace(self, factors=tuple(merged.items()))
+
+
+def _factor_values(given: Any) -> tuple[tuple[str, int], ...]:
+    """Factor answers as sorted (UUID, 0–5) pairs, from pairs or a mapping."""
+    try:
+        pairs = list(given.items() if isinstance(given, dict) else given)
+        values = {str(uuid.UUID(str(key))): value for key, value in pairs}
+    except (ValueError, TypeError, AttributeError):
+        raise InvalidInput("factors", given, "use pairs of a factor id and its answer") from None
+    for value in values.values():
+        check_scale("factor", value, 0, 5)
+    return tuple(sorted(values.items()))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -368,6 +401,36 @@ class Assessment(Record):
             check_text("band", self.band, limit=50)
 
 
+@dataclass(frozen=True, kw_only=True)
+class Factor(Record):
+    """The user's own check-in item: yes/no or 1–5, with an optional question."""
+
+    record_kind: ClassVar[str] = "factor"
+    name: str
+    kind: str = "yes-no"
+    question: str = ""
+    archived: bool = False
+
+    def validate(self) -> None:
+        check_text("factor", self.name, required=True, limit=60)
+        object.__setattr__(self, "name", " ".join(self.name.split()))
+        check_choice("factor kind", self.kind, FACTOR_KINDS)
+        check_text("question", self.question, limit=200)
+        object.__setattr__(self, "question", " ".join(self.question.split()))
+
+    @property
+    def yes_no(self) -> bool:
+        return self.kind == "yes-no"
+
+    def check_value(self, value: int) -> None:
+        """InvalidInput naming the factor unless `value` is one of its answers."""
+        if self.yes_no:
+            if isinstance(value, bool) or value not in (0, 1):
+                raise InvalidInput(self.name, value, "use yes or no")
+        else:
+            check_scale(self.name, value)
+
+
 NUDGE_STATUSES: tuple[str, ...] = ("new", "snoozed", "planned", "acted", "dismissed")
 
 
@@ -408,6 +471,7 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     SkillRating,
     Assessment,
     Nudge,
+    Factor,
 )
 BY_KIND: dict[str, type[Record]] = {t.record_kind: t for t in RECORD_TYPES}
 ENTRY_KINDS: tuple[str, ...] = ("ai-use", "checkin", "touchpoint", "assessment")

@@ -186,6 +186,8 @@ class JournalCore:
         if isinstance(record, r.Touchpoint):
             person = self._named(r.Person, record.person, True) if record.person else None
             row["person_id"] = person.id if person else None
+        if isinstance(record, r.Checkin):
+            self._check_factor_answers(record)
         if isinstance(record, r.SkillRating):
             row["skill_id"] = self._require(self._named(r.Skill, record.skill, True)).id
         table = TABLES[type(record)]
@@ -196,6 +198,14 @@ class JournalCore:
             self.db.update(table, record.id, row)
         if isinstance(record, r.AIUse | r.Touchpoint):
             self._link_skills(record)
+
+    def _check_factor_answers(self, checkin: r.Checkin) -> None:
+        """Each answer belongs to a stored factor and is one of that factor's answers."""
+        for factor_id, value in checkin.factors:
+            factor = self.get(r.Factor, factor_id)
+            if factor is None:
+                raise InvalidInput("factor", factor_id, "use the id of a stored factor")
+            factor.check_value(value)
 
     @staticmethod
     def _require(record: R | None) -> R:

@@ -4,6 +4,14 @@ The JSON export (`aijournal-export`, version 1) holds every row of every record 
 ones included, so it imports back losslessly and merges between machines: idempotent by UUID,
 the newest `updated_at` wins, deletions travel as `deleted_at`. An import is checked whole
 before anything is written, and written in one transaction.
+
+The user's own factors travel as the `factors` table (name, kind, question, archived) and each
+check-in's answers as its `factors` column: a JSON object from factor id to answer (yes 1, no
+0, or 1–5), null when none. They were added to version 1 without changing it: every older
+export still imports as it is (it has no factors), and a check-in's answers merge with the
+check-in (the newest `updated_at` wins). An answer to a factor that is in neither the file nor
+the journal is refused like any broken link. CSV: `--kind factor`, and the check-in CSV has a
+column per factor ("factor: Slept well", yes/no or 1–5).
 """
 
 from __future__ import annotations
@@ -163,6 +171,13 @@ def _merge_all(journal: Journal, data: dict[str, Any], report: MergeReport, dry_
             for row in data["tables"].get(table, []):
                 _merge_row(journal, table, dict(row), report)
         problems = journal.db.execute("PRAGMA foreign_key_check").fetchall()
+        # A check-in's factor answers point to factors by id inside JSON, out of the
+        # foreign keys' reach: checked the same way.
+        problems += journal.db.execute(
+            "SELECT 'checkins', NULL, 'factors', NULL FROM checkins, json_each(checkins.factors)"
+            " AS f WHERE checkins.factors IS NOT NULL"
+            " AND f.key NOT IN (SELECT id FROM factors) LIMIT 1"
+        ).fetchall()
         if problems:
             table, _, parent, _ = problems[0]
             raise InvalidInput(
@@ -224,14 +239,14 @@ def _settle_same_day(journal: Journal, row: dict[str, Any]) -> None:
         )
 
 
-_NAMED_TABLES = ("people", "skills", "goals")
+_NAMED_TABLES = ("people", "skills", "goals", "factors")
 
 
 def _settle_same_name(
     journal: Journal, table: str, row: dict[str, Any], report: MergeReport
 ) -> None:
-    """Both journals named a person, skill or goal alike (ignoring case) under different ids:
-    the incoming one becomes "Name (2)", so names stay unique and nothing is lost."""
+    """Both journals named a person, skill, goal or factor alike (ignoring case) under
+    different ids: the incoming one becomes "Name (2)", so names stay unique, nothing lost."""
     name = str(row.get("name", ""))
 
     def taken(candidate: str) -> bool:
@@ -264,6 +279,7 @@ CSV_KINDS: dict[str, type[r.Record]] = {
     "skill": r.Skill,
     "skill-rating": r.SkillRating,
     "goal": r.Goal,
+    "factor": r.Factor,
 }
 PRIVATE_TEXT = {"note"}
 NAMES = {"person", "name"}
@@ -281,12 +297,26 @@ def csv_text(journal: Journal, kind: str, *, notes: bool = False, names: bool = 
         and (names or record_type is not r.Person or c != "name")
         and (names or c != "person")
     ]
+    # A check-in's factor answers: one column per factor ("factor: Slept well"), yes/no or 1–5.
+    factors = journal.factors(archived=True) if record_type is r.Checkin else []
+    if "factors" in columns:
+        columns.remove("factors")
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns)
+    writer.writerow(columns + [spreadsheet_safe(f"factor: {f.name}") for f in factors])
     for record in journal.all(record_type):
-        writer.writerow([_cell(getattr(record, c)) for c in columns])
+        answers = record.factor_values if isinstance(record, r.Checkin) else {}
+        writer.writerow(
+            [_cell(getattr(record, c)) for c in columns]
+            + [_factor_cell(f, answers.get(f.id)) for f in factors]
+        )
     return out.getvalue()
+
+
+def _factor_cell(factor: r.Factor, value: int | None) -> str:
+    if value is None:
+        return ""
+    return ("yes" if value else "no") if factor.yes_no else str(value)
 
 
 def _cell(value: Any) -> str:

@@ -23,6 +23,7 @@ from aijournal.model.errors import (
 )
 from aijournal.storage import backups, keys, lock, schema, unlock
 from aijournal.storage.entries import Entries
+from aijournal.storage.factors import Factors
 from aijournal.storage.figures import Figures
 from aijournal.storage.growth_figures import GrowthFigures
 from aijournal.storage.imports import Imports
@@ -39,7 +40,7 @@ from aijournal.storage.paths import (
 from aijournal.storage.secrets import SecretStore
 
 
-class Journal(NamedRecords, Entries, Figures, GrowthFigures, Imports, KeysAndBackups):
+class Journal(NamedRecords, Entries, Factors, Figures, GrowthFigures, Imports, KeysAndBackups):
     """An open, unlocked journal: the one gateway, composed of its parts (one module each)."""
 
     @classmethod

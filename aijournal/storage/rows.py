@@ -22,6 +22,7 @@ TABLES: dict[type[r.Record], str] = {
     r.SkillRating: "skill_ratings",
     r.Assessment: "assessments",
     r.Nudge: "nudges",
+    r.Factor: "factors",
 }
 
 
@@ -30,9 +31,12 @@ NAMED: dict[type[r.Record], tuple[str, str]] = {
     r.Person: ("name", "someone in your circle"),
     r.Skill: ("skill", "a skill"),
     r.Goal: ("goal", "a goal"),
+    r.Factor: ("factor", "a factor"),
 }
 # Fields stored elsewhere than a column of the same name (links by name, resolved here).
 LINKED_FIELDS = {"skills", "person", "skill"}
+# Pairs stored as one JSON object ({"factor id": answer}), NULL when there are none.
+OBJECT_FIELDS = {"factors"}
 
 
 SEPARATOR = "\x1f"  # joins linked names in one column; cannot be typed in a name
@@ -88,7 +92,9 @@ def columns_of(kind: type[r.Record]) -> tuple[tuple[str, str], ...]:
         hint = hints[f.name]
         types = set(get_args(hint)) | {hint, get_origin(hint)}
         how = (
-            "datetime"
+            "object"
+            if f.name in OBJECT_FIELDS
+            else "datetime"
             if datetime in types
             else "date"
             if date in types
@@ -114,6 +120,8 @@ def to_row(record: r.Record) -> dict[str, Any]:
                 value = int(value)
             elif how == "json":
                 value = json.dumps(list(value))
+            elif how == "object":
+                value = json.dumps(dict(value)) if value else None
         row[name] = value
     if isinstance(record, r.AIUse | r.Touchpoint):
         row["day"] = record.day.isoformat()
@@ -133,6 +141,10 @@ def from_row(kind: type[R], row: dict[str, Any]) -> R:
                 value = bool(value)
             elif how == "json":
                 value = tuple(json.loads(value))
+            elif how == "object":
+                value = tuple(json.loads(value).items())
+        elif how == "object":
+            value = ()
         values[name] = value
     for name in LINKED_FIELDS & {f.name for f in fields(kind)}:
         linked = row.get(name)

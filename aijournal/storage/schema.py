@@ -194,11 +194,31 @@ def sources_and_learning(db: Database) -> None:
     )
 
 
+@step("0006_factors")
+def factors(db: Database) -> None:
+    """The user's own check-in items; their daily answers live with the check-in.
+
+    A check-in's `factors` is a JSON object from factor id to answer (1/0 for yes/no, 1–5),
+    NULL when none was answered, so a check-in carries its factors through edits, undo,
+    export and merge as one record. Factor names are unique among live factors, ignoring case.
+    """
+    _run(
+        db,
+        f"""CREATE TABLE factors (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,
+            question TEXT NOT NULL DEFAULT '', archived INTEGER NOT NULL DEFAULT 0,{_STAMPS})""",
+        "CREATE UNIQUE INDEX factors_unique_name ON factors(name COLLATE NOCASE)"
+        " WHERE deleted_at IS NULL",
+        "ALTER TABLE checkins ADD COLUMN factors TEXT",
+    )
+
+
 # Tables holding records, in an order that satisfies their foreign keys.
 RECORD_TABLES: tuple[str, ...] = (
     "people",
     "skills",
     "goals",
+    "factors",
     "ai_uses",
     "checkins",
     "touchpoints",

@@ -77,14 +77,14 @@ VIEWS = (
 # Which tables each view shows (by title): a change notice redraws only the views it touches.
 SHOWS: dict[str, frozenset[str]] = {
     "Today": EVERYTHING - {"skill_ratings"},
-    "Journal": ENTRIES | NAMED,
-    "Trends": ENTRIES | {"goals"},
+    "Journal": ENTRIES | NAMED | {"factors"},
+    "Trends": ENTRIES | {"goals", "factors"},
     "Calendar": ENTRIES,
-    "Insights": ENTRIES | {"nudges", "people", "settings"},
+    "Insights": ENTRIES | {"nudges", "people", "settings", "factors"},
     "People": frozenset({"people", "touchpoints"}),
     "Skills & goals": NAMED | ENTRIES | {"skill_ratings"},
     "Review imports": frozenset({"ai_uses", "goals", "skills", "learning_events"}),
-    "Settings": frozenset({"settings", "source_settings"}),
+    "Settings": frozenset({"settings", "source_settings", "factors"}),
 }
 PROTECTION = {
     "keyring": "Encrypted · key in the secret store",

@@ -16,7 +16,7 @@ from aijournal.storage import Journal
 
 ENTRIES = frozenset({"ai_uses", "checkins", "touchpoints", "assessments", "learning_events"})
 NAMED = frozenset({"people", "skills", "goals"})
-EVERYTHING = ENTRIES | NAMED | frozenset({"skill_ratings", "nudges", "settings"})
+EVERYTHING = ENTRIES | NAMED | frozenset({"skill_ratings", "nudges", "settings", "factors"})
 
 
 @dataclass(frozen=True)

@@ -281,3 +281,49 @@ def test_cli_insights_json_reports_the_run(home):
     assert all(h["reason"] for h in found["hypotheses"] if not h["tested"])
     code, out = run("insights")
     assert code == 0 and "(30 days)" in out and "not proof of no pattern" in out
+
+
+def test_a_factor_joins_the_family_from_the_journal_and_is_counted(journal):
+    from aijournal.journaling import capture, factors
+
+    slept = factors.add(journal, "Slept well", "yes-no")
+    focus = factors.add(journal, "Focus", "scale")  # pure noise: tested, never a finding
+    rng = np.random.default_rng(4)
+    first = TODAY - timedelta(days=60)
+    with journal.transaction():
+        for offset in range(60):
+            well = bool(rng.random() < 0.5)
+            burnout = int(np.clip(round(3 + rng.standard_normal() - 1.5 * well), 1, 5))
+            answers = {slept.id: int(well), focus.id: int(rng.integers(1, 6))}
+            given = {"burnout": burnout, "connection": 3, "factors": answers}
+            capture.save_checkin(journal, first + timedelta(days=offset), given)
+    factors.set_archived(journal, slept, True)  # archived: its history is still tested
+    run = insights.run(journal)
+    ids = [t.hypothesis.id for t in run.results]
+    assert ids[-4:] == [
+        f"factor-{slept.id}-burnout",
+        f"factor-{slept.id}-connection",
+        f"factor-{focus.id}-burnout",
+        f"factor-{focus.id}-connection",
+    ]
+    [finding] = run.findings
+    assert finding.id == f"factor-{slept.id}-burnout"
+    assert finding.text.startswith("On “Slept well” days, your burnout averaged")
+    assert finding.text.endswith("lower than on other days.")
+    # Connection never varies, so it cannot be tested; the other three factor questions are.
+    tested = {t.hypothesis.id for t in run.results if t.tested}
+    assert f"factor-{focus.id}-burnout" in tested and f"factor-{slept.id}-connection" not in tested
+    assert f"of {run.tested} tested questions held up" in finding.details
+    weights = [t.hypothesis.weight for t in run.results if t.hypothesis.id.startswith("factor-")]
+    assert weights == [hypotheses.FACTOR_WEIGHT] * 4
+
+
+def test_factor_answers_reach_the_days_insights_read(journal):
+    from aijournal.journaling import capture, factors
+
+    gym = factors.add(journal, "Gym", "yes-no")
+    for offset, given in ((2, {gym.id: 1}), (1, {}), (0, {gym.id: 0})):
+        day = TODAY - timedelta(days=offset)
+        capture.save_checkin(journal, day, {"burnout": 2, "connection": 3, "factors": given})
+    days = read_days(journal)
+    np.testing.assert_array_equal(days.series(f"factor:{gym.id}"), [1, np.nan, 0])

@@ -79,3 +79,25 @@ def test_intervals_cover_the_truth(name):
     # Roughly 100 intervals: a true 95% covers between these counts 99% of the time.
     low, high = stats.binom.ppf([0.005, 0.995], len(cells), 0.95)
     assert low <= sum(cells) <= high, f"{sum(cells)} of {len(cells)}"
+
+
+def test_simulated_factors_are_what_the_journal_gives_back_and_join_the_run(journal):
+    scenario = sim.Scenario("iid", factors=3)
+    days = sim.simulate(np.random.default_rng(5), scenario, 75)
+    assert len(days.extra) == 3
+    sim.write_journal(journal, days)
+    assert read_days(journal) == days
+    journal.clock = lambda: datetime.combine(date(2026, 3, 21), time(12)).astimezone()
+    app = insights.run(journal)
+    simulated = sim.analysed(days, 75, scenario.hypotheses)
+    assert [r.hypothesis.id for r in app.results] == [h.id for h in scenario.hypotheses]
+    assert [r.estimate for r in app.results] == [r.estimate for r in simulated.results]
+
+
+def test_random_factors_do_not_raise_the_false_finding_rate():
+    found = 0
+    for name in sim.NULLS:
+        scenario = sim.replace(sim.SCENARIOS[name], factors=3)
+        found += sum(sim.one_run(5000 + seed, scenario) for seed in range(ONE_RUN_JOURNALS // 2))
+    journals = ONE_RUN_JOURNALS // 2 * len(sim.NULLS)
+    assert found <= most_allowed(journals, 0.05), f"{found} of {journals}"

@@ -212,3 +212,78 @@ def test_the_current_week_is_marked_partial(journal):
     whole = trends.series(journal, date(2026, 11, 9), date(2026, 11, 22))
     assert whole.modes.partial_from is None
     assert data.moods.partial_from is None  # daily points: each day is whole
+
+
+def test_factor_charts_by_hand(journal):
+    from aijournal.journaling import capture, factors
+
+    slept = factors.add(journal, "Slept well", "yes-no")
+    focus = factors.add(journal, "Focus", "scale")
+    # Week of Mon 11-16: slept well yes, yes, no; focus 2, 4, 3 on three days in a row.
+    # Week of 11-23: slept well no (Mon) and not answered on Tue.
+    answers = {
+        date(2026, 11, 16): {slept.id: 1, focus.id: 2},
+        date(2026, 11, 17): {slept.id: 1, focus.id: 4},
+        date(2026, 11, 18): {slept.id: 0, focus.id: 3},
+        date(2026, 11, 23): {slept.id: 0},
+        date(2026, 11, 24): {focus.id: 5},
+    }
+    for day, given in answers.items():
+        capture.save_checkin(journal, day, {"burnout": 2, "connection": 3, "factors": given})
+    factors.set_archived(journal, slept, True)  # archived: its history is still drawn
+
+    data = trends.series(journal, date(2026, 11, 16), TODAY)
+    yes_no, scale = data.factors
+    assert data.charts[-2:] == data.factors
+    assert yes_no.title == "Slept well (archived)" and yes_no.weekly
+    assert yes_no.days.tolist() == [date(2026, 11, 16), date(2026, 11, 23)]
+    np.testing.assert_allclose(yes_no.values, [2 / 3, 0.0])
+    assert yes_no.answered.tolist() == [3, 1]
+    assert yes_no.partial_from == midnight(date(2026, 11, 23))  # this week is not over
+    assert yes_no.rows() == [
+        {"week": "2026-11-16", "days_answered": 3, "yes_days": 2, "yes_share": 0.667},
+        {"week": "2026-11-23", "days_answered": 1, "yes_days": 0, "yes_share": 0.0},
+    ]
+    assert scale.days.tolist() == [date(2026, 11, d) for d in (16, 17, 18, 24)]
+    np.testing.assert_allclose(scale.values, [2, 4, 3, 5])
+    # 7-day mean: needs 3 answers in the 7 days ending there.
+    np.testing.assert_allclose(scale.means, [np.nan, np.nan, 3.0, np.nan])
+    assert scale.have == 4 and scale.shortfall == (
+        "Answer “Focus” on a few more days to see a trend (4 of 7 days so far)"
+    )
+    assert trends.factor_chart(journal, focus, date(2026, 11, 16), TODAY).rows() == scale.rows()
+    (one, two) = trends.factor_summaries(journal)
+    assert one.as_dict() == {
+        "days_answered": 4,
+        "last_answered": "2026-11-23",
+        "yes_share": 0.5,
+        "mean": None,
+    }
+    assert (two.days_answered, two.mean) == (4, 3.5)
+
+
+def test_a_long_range_draws_a_scale_factor_as_weekly_means(journal):
+    from aijournal.journaling import capture, factors
+
+    focus = factors.add(journal, "Focus", "scale")
+    first = TODAY - timedelta(days=400)
+    for offset in range(0, 400, 3):
+        capture.save_checkin(
+            journal,
+            first + timedelta(days=offset),
+            {"burnout": 2, "connection": 3, "factors": {focus.id: 1 + offset % 5}},
+        )
+    (chart,) = trends.series(journal).factors
+    assert chart.weekly and chart.answered.sum() == len(range(0, 400, 3))
+    assert np.all((chart.values >= 1) & (chart.values <= 5))
+
+
+def test_all_time_factor_weeks_start_on_mondays(journal):
+    from aijournal.journaling import capture, factors
+
+    gym = factors.add(journal, "Gym", "yes-no")
+    for day in (date(2026, 11, 4), date(2026, 11, 19)):  # a Wednesday, a Thursday
+        capture.save_checkin(journal, day, {"burnout": 2, "connection": 3, "factors": {gym.id: 1}})
+    (chart,) = trends.series(journal).factors
+    assert chart.days.tolist()[0] == date(2026, 11, 2)
+    assert chart.answered.tolist() == [1, 0, 1]  # to the last answer, as the others

@@ -63,8 +63,9 @@ def test_quick_capture_commands(home):
         "ok",
     )
     assert code == 0 and "Checked in" in out
-    code, out = run("checkin", "--burnout", "3")
-    assert code == 2 and "--connection" in out
+    yesterday = (date.today() - timedelta(days=1)).isoformat()
+    code, out = run("checkin", "--burnout", "3", "--date", yesterday)
+    assert code == 2 and "--connection" in out  # a new day's check-in needs both
     code, out = run("checkin", "--burnout", "3", "--connection", "4")
     assert code == 0 and "Updated the check-in" in out
     assert "safety 4" in out  # what the second command did not mention is kept

@@ -40,3 +40,16 @@ def test_cancel_writes_nothing(journal):
     with pytest.raises(JournalError, match="cancelled"):
         demo.fill(journal, days=30, progress=lambda done, total: done < 10)
     assert sum(journal.counts().values()) == 0
+
+
+def test_the_story_has_two_factors_answered_with_the_check_ins(journal):
+    demo.fill(journal, days=120)
+    slept, focus = journal.factors()
+    assert [(f.name, f.kind) for f in (slept, focus)] == [
+        ("Slept well", "yes-no"),
+        ("Focus time", "scale"),
+    ]
+    checkins = journal.checkins_since(journal.clock().date().replace(year=2000))
+    assert all(slept.id in c.factor_values for c in checkins)
+    assert sum(focus.id in c.factor_values for c in checkins) > len(checkins) * 0.7
+    assert {c.factor_values[slept.id] for c in checkins} == {0, 1}

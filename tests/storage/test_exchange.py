@@ -192,3 +192,88 @@ def test_any_journal_round_trips(tmp_path_factory, clock, uses, touches, days, d
         exchange.merge(target, exported)
         assert tables(target) == tables(source)
         assert exchange.merge(target, exported).added == {}
+
+
+def _factor_journal(journal, clock):
+    from aijournal.journaling import capture, factors
+
+    slept = factors.add(journal, "Slept well", "yes-no", "Did you sleep well?")
+    focus = factors.add(journal, "Focus", "scale")
+    day = clock().date()
+    capture.save_checkin(
+        journal, day, {"burnout": 2, "connection": 4, "factors": {slept.id: 1, focus.id: 3}}
+    )
+    factors.set_archived(journal, slept, True)
+    return slept, focus, day
+
+
+def test_factors_and_their_answers_round_trip_and_merge(journal, tmp_path, clock):
+    from aijournal.journaling import capture, factors
+
+    slept, focus, day = _factor_journal(journal, clock)
+    with fresh(tmp_path, "laptop", clock) as laptop:
+        exchange.merge(laptop, json.loads(json.dumps(exchange.export_data(journal))))
+        assert tables(laptop) == tables(journal)
+        assert [(f.name, f.archived) for f in laptop.factors(archived=True)] == [
+            ("Slept well", True),
+            ("Focus", False),
+        ]
+        assert laptop.checkin_on(day).factor_values == {slept.id: 1, focus.id: 3}
+        # On the laptop, later: focus answered 5, the factor renamed, a new factor added.
+        capture.save_checkin(laptop, day, {"factors": {focus.id: 5}})
+        factors.edit(laptop, laptop.get(r.Factor, focus.id), name="Deep focus")
+        gym = factors.add(laptop, "Gym", "yes-no")
+        exported = exchange.export_data(laptop)
+    report = exchange.merge(journal, exported)
+    assert report.updated == {"factors": 1, "checkins": 1} and report.added == {"factors": 1}
+    assert journal.checkin_on(day).factor_values == {slept.id: 1, focus.id: 5}
+    assert [f.name for f in journal.factors(archived=True)] == ["Slept well", "Deep focus", "Gym"]
+    assert journal.get(r.Factor, gym.id).kind == "yes-no"
+    again = exchange.merge(journal, exported)  # idempotent
+    assert again.added == {} and again.updated == {}
+
+
+def test_a_factor_of_the_same_name_from_another_machine_is_kept_apart(journal, tmp_path, clock):
+    from aijournal.journaling import factors
+
+    factors.add(journal, "Gym", "yes-no")
+    with fresh(tmp_path, "laptop", clock) as laptop:
+        factors.add(laptop, "gym", "scale")
+        report = exchange.merge(journal, exchange.export_data(laptop))
+    assert report.renamed == ["gym → gym (2)"]
+    assert [f.name for f in journal.factors()] == ["Gym", "gym (2)"]
+
+
+def test_an_answer_to_an_unknown_factor_is_refused_and_nothing_written(journal, clock, tmp_path):
+    _factor_journal(journal, clock)
+    data = exchange.export_data(journal)
+    with fresh(tmp_path, "other", clock) as other:
+        data["tables"]["factors"] = []
+        with pytest.raises(InvalidInput, match="refers to a factors record"):
+            exchange.merge(other, data)
+        assert other.counts()["checkins"] == 0
+        bad = exchange.export_data(journal)
+        bad["tables"]["checkins"][0]["factors"] = '{"not an id": 1}'
+        with pytest.raises(InvalidInput, match=r"checkins\[0\]\.factors"):
+            exchange.merge(other, bad)
+
+
+def test_an_export_from_before_factors_still_imports(journal, tmp_path, clock):
+    journal.save_checkin(r.Checkin(day=clock().date(), burnout=2, connection=4))
+    data = exchange.export_data(journal)
+    del data["tables"]["factors"]
+    for row in data["tables"]["checkins"]:
+        del row["factors"]  # the shape of a version 1 export made before step 0006
+    with fresh(tmp_path, "new", clock) as new:
+        exchange.merge(new, data)
+        assert new.checkin_on(clock().date()).factors == ()
+
+
+def test_csv_has_a_column_per_factor_and_a_factor_kind(journal, clock):
+    _factor_journal(journal, clock)
+    header, row = exchange.csv_text(journal, "checkin").splitlines()
+    assert header.endswith("factor: Slept well,factor: Focus") and row.endswith(",yes,3")
+    assert "factors" not in header.split(",")
+    listed = exchange.csv_text(journal, "factor").splitlines()
+    assert listed[0].startswith("id,created_at,updated_at,name,kind,question,archived")
+    assert listed[1].endswith("Slept well,yes-no,Did you sleep well?,yes")

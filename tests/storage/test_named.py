@@ -19,6 +19,7 @@ from aijournal.storage import DataPaths, Journal
         (lambda name: r.Person(name=name), "name"),
         (lambda name: r.Skill(name=name), "skill"),
         (lambda name: r.Goal(name=name), "goal"),
+        (lambda name: r.Factor(name=name), "factor"),
     ],
 )
 def test_a_name_differing_only_in_case_or_spacing_is_refused(journal, make, field):

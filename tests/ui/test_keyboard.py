@@ -357,3 +357,68 @@ def test_a_questionnaire_is_answered_with_arrows_one_tab_stop_per_question(qtbot
         assert group.checkedButton() is group.buttons()[1]
         keys.press(K.Key_Tab)  # on to the next question, not the next answer of this one
     assert dialog.answers() == [2, 2, 2]  # "Some of the time" three times
+
+
+# ---- the user's own factors ------------------------------------------------------------------
+
+
+@pytest.fixture
+def factor_window(qtbot, journal):
+    from aijournal.journaling import factors
+    from aijournal.ui.main_window import MainWindow
+
+    factors.add(journal, "Slept well", "yes-no", "Did you sleep well last night?")
+    factors.add(journal, "Focus", "scale", "How much deep focus did you get?")
+    factors.set_archived(journal, factors.add(journal, "Gym", "yes-no"), True)  # not asked
+    shown = MainWindow(journal, use_tray=False)
+    qtbot.addWidget(shown)
+    shown.resize(1280, 720)
+    shown.show()
+    qtbot.waitExposed(shown)
+    shown.activateWindow()
+    qtbot.waitUntil(shown.isActiveWindow)
+    return shown
+
+
+def test_factors_follow_the_built_in_items_in_the_same_keyboard_flow(factor_window, keys, journal):
+    from aijournal.ui.forms.kit import YesNoInput
+
+    form = today(factor_window).checkin_form
+    order = tab_round(keys, form)
+    names = [focus_name(w) for w in order]
+    assert names[-3:] == ["Slept well", "Focus", "Note"] and "Gym" not in names
+    assert in_reading_order(order)
+    slept, focus = find(form, YesNoInput, "Slept well"), find(form, ScaleInput, "Focus")
+    assert slept.accessibleDescription() == "Did you sleep well last night?"
+    keys.press(K.Key_K, CTRL)
+    keys.press(K.Key_3)  # burnout
+    keys.press(K.Key_Tab)
+    keys.press(K.Key_4)  # connection
+    keys.press(K.Key_Tab, times=5)  # safety, energy, conversations, advice: on to Slept well
+    assert focused() is slept
+    keys.press(K.Key_Y)
+    assert slept.value() == 1 and slept.lineEdit().text() == "yes"
+    keys.press(K.Key_Space)  # space switches
+    assert slept.value() == 0 and slept.lineEdit().text() == "no"
+    keys.press(K.Key_N)
+    assert slept.value() == 0
+    keys.press(K.Key_Tab)
+    keys.press(K.Key_5)  # digits answer a 1–5 factor
+    assert focus.value() == 5 and focus.lineEdit().text() == "5 — Very high"
+    keys.press(K.Key_Return, CTRL)
+    stored = journal.checkin_on(journal.clock().date())
+    by_name = {f.name: f.id for f in journal.factors(archived=True)}
+    assert stored.factor_values == {by_name["Slept well"]: 0, by_name["Focus"]: 5}
+    keys.press(K.Key_Y)
+    keys.press(K.Key_Escape)  # unsaved input only: the stored answers show again
+    assert slept.value() == 0 and focus.value() == 5
+
+
+def test_a_factor_added_in_settings_joins_the_form(factor_window, journal, qtbot):
+    from aijournal.journaling import factors
+
+    form = today(factor_window).checkin_form
+    factors.add(journal, "Walked", "yes-no")
+    today(factor_window).refresh()
+    assert [f.name for f in form.factors] == ["Slept well", "Focus", "Walked"]
+    assert [focus_name(w) for w in form.tab_order[-4:-1]] == ["Focus", "Walked", "Note"]

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QGridLayout,
+    QLayoutItem,
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
@@ -20,7 +21,14 @@ from aijournal.model import records as r
 from aijournal.storage.journal import Journal
 from aijournal.ui.forms.entry_form import EntryForm
 from aijournal.ui.forms.keys import RadioKeys
-from aijournal.ui.forms.kit import AGREEMENT, ENERGY, ClickLabel, ScaleInput, parse_whole_number
+from aijournal.ui.forms.kit import (
+    AGREEMENT,
+    ENERGY,
+    ClickLabel,
+    ScaleInput,
+    YesNoInput,
+    parse_whole_number,
+)
 from aijournal.wellbeing import instruments
 
 
@@ -118,8 +126,56 @@ class CheckinForm(EntryForm):
         self.note.setTabChangesFocus(True)
         self.note.setPlaceholderText("Private; never leaves this computer unless you export it")
         self.note.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 14)
-        self._row("Note", self.note, ["note"])
         self._watch("note", self.note.textChanged)
+        # The user's own factors follow the built-in items, then the note: rows from here on
+        # are built again when the factors change.
+        self._tail_row = self._rows.rowCount()
+        self.factors: list[r.Factor] = []
+        self.factor_inputs: dict[str, ScaleInput] = {}
+        answered = record.factor_values if record is not None else {}
+        self._build_tail(
+            [f for f in journal.factors(archived=True) if not f.archived or f.id in answered]
+        )
+        if record is not None:
+            self.load(record)
+        else:
+            self.clear()
+
+    # ---- the user's own factors ----------------------------------------------------------
+
+    def set_factors(self, factors: list[r.Factor]) -> None:
+        """Show these factors (the active ones, in order); the form's values stay shown."""
+        if [(f.id, f.name, f.kind, f.question) for f in factors] == [
+            (f.id, f.name, f.kind, f.question) for f in self.factors
+        ]:
+            return
+        shown = self.original
+        self._remove_tail()
+        self._build_tail(factors)
+        if shown is not None:
+            self.load(shown)
+        else:
+            self.clear()
+
+    def refresh_suggestions(self) -> None:
+        """The factors may have changed (added, renamed or archived in Settings)."""
+        if self.editing or self.has_edits():
+            return
+        self.set_factors(self.journal.factors())
+
+    def _build_tail(self, factors: list[r.Factor]) -> None:
+        self.factors = list(factors)
+        self.factor_inputs = {}
+        for factor in self.factors:
+            field = (
+                YesNoInput(self)
+                if factor.yes_no
+                else ScaleInput(ENERGY, optional=True, parent=self)
+            )
+            self._row(factor.name, field, [factor.name], journal_item=True, hint=factor.question)
+            self._watch(factor.name, field.changed)
+            self.factor_inputs[factor.id] = field
+        self._row("Note", self.note, ["note"])
         self._set_tab_order(
             [
                 *self.burnout_buttons,
@@ -128,14 +184,42 @@ class CheckinForm(EntryForm):
                 self.energy,
                 self.conversations,
                 self.asked_advice,
+                *self.factor_inputs.values(),
                 self.note,
                 self.save_button,
             ]
         )
-        if record is not None:
-            self.load(record)
-        else:
-            self.clear()
+
+    def _remove_tail(self) -> None:
+        """Take out the factor rows and the note's row (the note itself stays)."""
+        for index in reversed(range(self._rows.count())):
+            if self._rows.getItemPosition(index)[0] >= self._tail_row:
+                self._discard(self._rows.takeAt(index))
+        for field in [f.name for f in self.factors] + ["note"]:
+            for table in (self._errors, self._field_labels, self._field_widgets):
+                table.pop(field, None)
+        self._touched.difference_update(f.name for f in self.factors)
+
+    def _discard(self, item: QLayoutItem) -> None:
+        if (widget := item.widget()) is not None and widget is not self.note:
+            widget.hide()
+            widget.deleteLater()
+        if (layout := item.layout()) is not None:
+            while layout.count():
+                self._discard(layout.takeAt(0))
+            layout.deleteLater()
+
+    def _factor_values(self) -> tuple[tuple[str, int], ...]:
+        """The stored answers, with those of the factors shown as the form has them."""
+        base = self.original if isinstance(self.original, r.Checkin) else None
+        answers = base.factor_values if base else {}
+        for factor_id, field in self.factor_inputs.items():
+            value = field.value()
+            if value is None:
+                answers.pop(factor_id, None)
+            else:
+                answers[factor_id] = value
+        return tuple(answers.items())
 
     def _advice_toggled(self) -> None:
         if not self._loading:
@@ -155,6 +239,7 @@ class CheckinForm(EntryForm):
             asked_advice=advice,
             energy=self.energy.value(),
             note=self.note.toPlainText(),
+            factors=self._factor_values(),
         )
 
     def _store(self, record: r.Record) -> tuple[r.Record, str]:
@@ -176,6 +261,8 @@ class CheckinForm(EntryForm):
         self.conversations.clear()
         self.asked_advice.setChecked(False)
         self._advice_touched = False
+        for field in self.factor_inputs.values():
+            field.set_value(None)
         self.note.clear()
         self.original = None
         self.save_button.setText(self._save_text())
@@ -192,6 +279,9 @@ class CheckinForm(EntryForm):
         )
         self.asked_advice.setChecked(bool(record.asked_advice))
         self._advice_touched = False
+        answers = record.factor_values
+        for factor_id, field in self.factor_inputs.items():
+            field.set_value(answers.get(factor_id))
         self.note.setPlainText(record.note)
         self.save_button.setText(self._save_text() if self.editing else "Update check-in")
 

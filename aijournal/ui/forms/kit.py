@@ -245,6 +245,52 @@ class ScaleInput(QAbstractSpinBox):
         painter.drawRoundedRect(option.rect, 5, 5)
 
 
+class YesNoInput(ScaleInput):
+    """A yes/no answer that may stay unanswered: Y or N answers, Space and the arrows
+    switch, Delete clears. Read by assistive technology as "yes", "no" or "not answered"."""
+
+    _ANSWERS = ("Yes", "No")  # button 1 is yes, button 2 no
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(self._ANSWERS, optional=True, parent=parent)
+        for button, text in zip(self.buttons, self._ANSWERS):
+            button.setText(text)
+            button.setToolTip(f"{text} ({text[0]})")
+            button.setAccessibleName(text)
+            button.setMinimumWidth(self.fontMetrics().horizontalAdvance(text) + 26)
+
+    def value(self) -> int | None:
+        """1 for yes, 0 for no, None when not answered (as the check-in stores it)."""
+        return {1: 1, 2: 0}.get(self._value or 0)
+
+    def set_value(self, value: int | None) -> None:
+        super().set_value({1: 1, 0: 2}.get(value) if value is not None else None)
+
+    def _show(self) -> None:
+        super()._show()
+        self._meaning.setText("optional" if self._value is None else "")
+
+    def _tell(self) -> None:
+        self.setProperty("value", self._value or 0)
+        answer = self._value and self._ANSWERS[self._value - 1].lower()
+        self.lineEdit().setText(answer or "not answered")
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        key = event.key()
+        if event.modifiers() not in (Qt.KeyboardModifier.NoModifier, _KEYPAD):
+            QWidget.keyPressEvent(self, event)
+        elif key == Qt.Key.Key_Y:
+            self._pick(1)
+        elif key == Qt.Key.Key_N:
+            self._pick(2)
+        elif key in (Qt.Key.Key_Space, Qt.Key.Key_Left, Qt.Key.Key_Right):
+            self._pick(2 if self._value == 1 else 1)
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self._pick(None)
+        else:
+            QWidget.keyPressEvent(self, event)
+
+
 class ClickLabel(QLabel):
     """A wrapping label that clicks its buddy button (for radio buttons with long texts)."""
 

@@ -68,6 +68,7 @@ class EntryModel(RowsModel):
         self.wanted = EntryFilter()
         self._limit = PAGE
         self._more = False
+        self.factors: dict[str, r.Factor] = {}
 
     def load(self, wanted: EntryFilter) -> None:
         """Show the first page of entries matching `wanted`."""
@@ -83,6 +84,7 @@ class EntryModel(RowsModel):
         self.endResetModel()
 
     def _fetch(self, limit: int) -> list[r.Record]:
+        self.factors = {f.id: f for f in self.journal.factors(archived=True)}  # for the titles
         found = self.journal.entries(replace(self.wanted, limit=limit))
         self._more = len(found) >= limit
         return found
@@ -116,10 +118,10 @@ class EntryModel(RowsModel):
                 return describe.when(entry)
             if index.column() == 1:
                 return describe.KIND_LABELS.get(entry.record_kind, entry.record_kind)
-            return describe.title(entry)
+            return describe.title(entry, self.factors)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
             note = getattr(entry, "note", "")
-            return describe.title(entry) + (f"\n\n{note}" if note else "")
+            return describe.title(entry, self.factors) + (f"\n\n{note}" if note else "")
         if role == Qt.ItemDataRole.UserRole:
             return entry
         return None

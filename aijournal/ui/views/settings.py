@@ -31,6 +31,7 @@ from aijournal.model.errors import InvalidInput, JournalError
 from aijournal.storage import Journal, SecretStore
 from aijournal.storage.unlock import Key
 from aijournal.ui.dialogs.welcome import NewPassphrase
+from aijournal.ui.views.factors_page import FactorsBox
 from aijournal.ui.views.notifications_page import NotificationsBox
 from aijournal.ui.views.sources_page import SourcesPage
 from aijournal.ui.widgets.basics import (
@@ -81,6 +82,9 @@ class SettingsView(QWidget):
         side = QWidget()
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
+        self.factors = FactorsBox(journal)  # Settings → Your check-in factors
+        self.factors.changed.connect(self.changed)
+        column.addWidget(self.factors)
         self.notifications = NotificationsBox()
         self.notifications.test_requested.connect(self._send_test)
         self.notifications.autostart_changed.connect(self._autostart_changed)
@@ -157,6 +161,7 @@ class SettingsView(QWidget):
         self.key_status.setText(self.journal.describe_key())
         self.notifications.refresh()
         self.sources.refresh()
+        self.factors.refresh()
         latest = self.journal.backups()
         self.latest_backup.setText(
             f"Latest backup: {latest[0].name}" if latest else "No backup yet."

@@ -283,6 +283,7 @@ class TodayView(QWidget):
             form.refresh_suggestions()
             if not form.has_edits():
                 form.clear(keep_confirmation=True)
+        self.checkin_form.refresh_suggestions()  # factors added or archived meanwhile
         if new_day or not self.checkin_form.has_edits():
             self.checkin_form.show_day(today)
         stored = self.journal.checkin_on(today)

@@ -641,6 +641,68 @@ class LearningPanel(ChartPanel):
         )
 
 
+class FactorPanel(ChartPanel):
+    """(8) One of the user's own factors: a yes/no one as the share of "yes" days per week,
+    a 1–5 one as its answers and their 7-day mean (weekly means over long ranges)."""
+
+    def __init__(self, factor, parent: QWidget | None = None):
+        self.factor = factor
+        self.y_label = "% of days yes" if factor.yes_no else "1–5"
+        title = factor.name + (" (archived)" if factor.archived else "")
+        super().__init__(title, parent)
+
+    def build(self) -> None:
+        if self.factor.yes_no:
+            self.values = _bars(5.5)
+            self.plot.addItem(self.values)
+            self.legend.addItem(self.values, "Share of answered days: yes")
+            self.plot.setYRange(0, 100, padding=0.02)
+            return
+        self.values = pg.PlotDataItem(pen=None, symbol="o", symbolSize=5)
+        self.mean = pg.PlotDataItem(connect="finite")
+        for item, name in ((self.values, "Answers"), (self.mean, "7-day mean")):
+            self.plot.addItem(item)
+            self.legend.addItem(item, name)
+        self.plot.setYRange(0.8, 5.2, padding=0)
+
+    def period_of(self, chart: trends.FactorChart) -> str:
+        return "week" if chart.weekly else "day"
+
+    def draw(self, chart: trends.FactorChart) -> None:
+        if self.factor.yes_no:
+            _set_bars(self.values, chart.x, chart.values * 100)
+            return
+        _set_points(self.values, chart.x, chart.values)
+        self.mean.setData(chart.x, chart.means)
+        self.values.setSymbolSize(4 if len(chart.x) > 120 else 6)
+
+    def colour(self, palette: Palette) -> None:
+        tone = palette.series[2]
+        if self.factor.yes_no:
+            self.values.setOpts(brush=pg.mkBrush(tone), pen=pg.mkPen(None))
+            return
+        self.values.setSymbolPen(pg.mkPen(tone))
+        self.values.setSymbolBrush(pg.mkBrush(tone.red(), tone.green(), tone.blue(), 110))
+        self.mean.setPen(pg.mkPen(tone, width=2.5))
+
+    def has_value(self, index: int) -> bool:
+        return bool(self.chart.answered[index] > 0)
+
+    def describe(self, index: int) -> str:
+        chart = self.chart
+        answered = int(chart.answered[index])
+        if self.factor.yes_no:
+            yes = int(round(chart.values[index] * answered))
+            share = percent(chart.values[index])
+            return f"yes on {yes} of {plural(answered, 'day')} answered ({share})"
+        answer = (
+            f"weekly mean {_number(chart.values[index], 1)} ({plural(answered, 'day')})"
+            if chart.weekly
+            else f"answer {_number(chart.values[index])}"
+        )
+        return f"{answer}\n7-day mean {_number(chart.means[index], 1)}"
+
+
 class TrendsView(QWidget):
     """The Trends charts over 4 weeks, 3 months, 1 year, all time or a custom range."""
 
@@ -718,15 +780,39 @@ class TrendsView(QWidget):
             AlignmentPanel("AI time spent on your goals", page),
             LearningPanel("Skills learned with AI and with people", page),
         ]
-        lead = self.panels[0].plot
+        self._page, self._charts = page, charts
+        self.factor_panels: list[FactorPanel] = []
         for panel in self.panels:
-            charts.addWidget(panel)
-            panel.day_clicked.connect(self.open_days)
-            if panel.plot is not lead:
-                panel.plot.setXLink(lead)
+            self._place(panel)
         charts.addStretch(1)
         outer.addWidget(self.scroll, 1)
         self.refresh()
+
+    def _place(self, panel: ChartPanel) -> None:
+        self._charts.addWidget(panel)
+        panel.day_clicked.connect(self.open_days)
+        lead = self.panels[0].plot
+        if panel.plot is not lead:
+            panel.plot.setXLink(lead)
+
+    def _follow_factors(self, charts: tuple[trends.FactorChart, ...]) -> None:
+        """One panel per factor, made again when the factors change (added, renamed, …)."""
+        wanted = [(c.factor.id, c.title, c.factor.kind) for c in charts]
+        if wanted == [(p.factor.id, p.title, p.factor.kind) for p in self.factor_panels]:
+            return
+        for panel in self.factor_panels:
+            self.panels.remove(panel)
+            panel.hide()
+            panel.deleteLater()
+        self.factor_panels = []
+        for chart in charts:
+            panel = FactorPanel(chart.factor, self._page)
+            panel.style_chart(palette_for(bool(self._dark)))
+            self.factor_panels.append(panel)
+            self.panels.append(panel)
+            self._charts.insertWidget(self._charts.count() - 1, panel)  # before the stretch
+            panel.day_clicked.connect(self.open_days)
+            panel.plot.setXLink(self.panels[0].plot)
 
     def _date_edit(self, label: str, day: date) -> QDateEdit:
         edit = QDateEdit(QDate(day.year, day.month, day.day), self)
@@ -789,7 +875,8 @@ class TrendsView(QWidget):
         if data is None:
             data = self._cache[(start, end)] = trends.series(self.journal, start, end)
         self.data = data
-        for panel, chart in zip(self.panels, data.charts):
+        self._follow_factors(data.factors)
+        for panel, chart in zip(self.panels, data.charts, strict=True):
             panel.show_chart(chart)
         self._set_x_range(start, end, data)
         if label != CUSTOM:

@@ -253,3 +253,27 @@ def test_long_journals_load_a_page_at_a_time(qtbot, journal):
     qtbot.waitUntil(lambda: view.model.rowCount() > 500)
     ids = shown_ids(view)
     assert len(ids) == len(set(ids))
+
+
+def test_a_past_check_in_shows_and_edits_its_factors_archived_ones_too(qtbot, journal, show):
+    from aijournal.journaling import capture, factors
+    from aijournal.ui.forms.kit import ScaleInput, YesNoInput
+
+    slept = factors.add(journal, "Slept well", "yes-no")
+    focus = factors.add(journal, "Focus", "scale")
+    day = date(2026, 11, 20)
+    given = {"burnout": 2, "connection": 3, "factors": {slept.id: 1, focus.id: 2}}
+    capture.save_checkin(journal, day, given)
+    factors.set_archived(journal, slept, True)
+    view = show(JournalView(journal), 1200, 700)
+    assert "Slept well: yes · Focus: 2" in summaries(view)[0]
+    dialog = open_row(qtbot, view, 0)
+    answer = find(dialog.form, YesNoInput, "Slept well")  # archived, answered that day
+    assert answer.value() == 1
+    focus_input = find(dialog.form, ScaleInput, "Focus")
+    focus_input.setFocus()
+    qtbot.keyClick(focus_input, Qt.Key.Key_4)
+    qtbot.mouseClick(dialog.form.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert journal.checkin_on(day).factor_values == {slept.id: 1, focus.id: 4}
+    qtbot.wait(100)  # the dialog (deleted on close) goes before the view does

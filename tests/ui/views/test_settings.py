@@ -126,3 +126,42 @@ def test_restore_brings_back_what_was_deleted_after_the_backup(qtbot, journal, m
     assert people.table.item(0, 0).text() == "Dana" and people.table.isVisible()
     assert "Restored" in window.statusBar().currentMessage()
     window.journal.close()
+
+
+def test_factors_are_added_edited_and_archived_with_inline_errors(qtbot, view, journal):
+    from aijournal.ui.views.factors_page import FactorsBox
+
+    box = view.factors
+    assert isinstance(box, FactorsBox)
+    seen = []
+    box.changed.connect(lambda: seen.append(True))
+    type_into(qtbot, find(box, QLineEdit, "Factor name"), "Slept well")
+    find(box, QLineEdit, "Question (optional)").setText("Did you sleep well?")
+    qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
+    (slept,) = journal.factors()
+    assert (slept.name, slept.kind, slept.question) == (
+        "Slept well",
+        "yes-no",
+        "Did you sleep well?",
+    )
+    assert seen and box.listing.item(0).text() == "Slept well · yes/no · Did you sleep well?"
+
+    box.start_new()
+    find(box, QLineEdit, "Factor name").setText("SLEPT WELL")
+    choose_kind = find(box, QComboBox, "Factor kind")
+    choose_kind.setCurrentIndex(choose_kind.findData("scale"))
+    qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
+    assert box.error.isVisible() and "a factor with that name exists" in box.error.text()
+    assert len(journal.factors()) == 1  # nothing written
+
+    box.listing.setCurrentRow(0)  # chosen: the fields edit it, its kind stays
+    assert not choose_kind.isEnabled() and box.save_button.text() == "Save factor"
+    find(box, QLineEdit, "Factor name").setText("Slept well (7 h+)")
+    qtbot.mouseClick(box.save_button, Qt.MouseButton.LeftButton)
+    assert journal.get(r.Factor, slept.id).name == "Slept well (7 h+)"
+    qtbot.mouseClick(box.archive_button, Qt.MouseButton.LeftButton)
+    assert journal.factors() == [] and journal.get(r.Factor, slept.id).archived
+    assert box.listing.item(0).text().endswith("(archived)")
+    assert box.archive_button.text() == "Unarchive"
+    qtbot.mouseClick(box.archive_button, Qt.MouseButton.LeftButton)
+    assert [f.name for f in journal.factors()] == ["Slept well (7 h+)"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+import numpy as np
 import pytest
 from PySide6.QtWidgets import QFileDialog, QGraphicsItem, QPushButton
 
@@ -272,3 +273,36 @@ def test_date_labels_never_run_together(qtbot, view, width):
             rects = sorted((rect.left(), rect.right(), text) for text, rect in labels)
             for (_, right, a), (left, _, b) in zip(rects, rects[1:]):
                 assert left - right >= 8, f"{a!r} and {b!r} touch at {label}, {width} px"
+
+
+def test_each_factor_has_a_chart_with_the_figures_the_cli_prints(qtbot, view, sample_journal):
+    view.set_range("4 weeks")
+    slept = view.panel("Slept well")
+    focus = view.panel("Focus time")
+    assert [p.title for p in view.panels[-2:]] == ["Slept well", "Focus time"]
+    assert slept.showing_plot and focus.showing_plot
+    start, end = view.bounds("4 weeks")
+    for panel in (slept, focus):
+        expected = trends.factor_chart(sample_journal, panel.factor, start, end).rows()
+        assert panel.chart.rows() == expected  # what `aijournal factor show` prints
+    index = int(np.flatnonzero(slept.chart.answered > 0)[0])
+    text = slept.hover_at(slept.scene_pos_of(index))
+    answered = int(slept.chart.answered[index])
+    yes = round(slept.chart.values[index] * answered)
+    days = "1 day" if answered == 1 else f"{answered} days"
+    assert f"yes on {yes} of {days} answered" in text
+
+
+def test_a_factor_added_or_archived_changes_the_charts(qtbot, journal):
+    from aijournal.journaling import factors
+
+    view = show(qtbot, journal)
+    assert not [p for p in view.panels if hasattr(p, "factor")]
+    gym = factors.add(journal, "Gym", "yes-no")
+    view.refresh()
+    assert view.panels[-1].title == "Gym" and not view.panels[-1].shortfall.isHidden()
+    assert view.panels[-1].shortfall.text().startswith("Answer “Gym” on a few more days")
+    factors.set_archived(journal, gym, True)
+    view.refresh()
+    assert view.panels[-1].title == "Gym (archived)"
+    assert len([p for p in view.panels if hasattr(p, "factor")]) == 1
