@@ -91,7 +91,11 @@ def test_no_cli_write_that_exited_0_is_lost_to_restores(paths):
         if result.returncode == 0:
             safeties.append(result.stdout.rsplit(" is in ", 1)[1].strip().rstrip("."))
             restored_at = time.monotonic()
-    time.sleep(1.0)
+    # Writes go on until two have started after the last restore and exited 0 (on a loaded
+    # machine a command takes seconds: a fixed pause could end before any got through).
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline and sum(at > restored_at for _, at in written) < 2:
+        time.sleep(0.1)
     stop.set()
     for thread in writers:
         thread.join(timeout=120)
