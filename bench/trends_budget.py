@@ -65,9 +65,15 @@ def main() -> int:
         for choice in trends.ranges(TODAY.date()):
             ms = median_ms(lambda c=choice: trends.series(journal, c.start, c.end))
             points = trends.series(journal, choice.start, choice.end)
+            factors_ms = median_ms(
+                lambda c=choice: trends._factor_charts(
+                    journal, trends._Axis(TODAY.date()), c.start, c.end
+                )
+            )
             print(
                 f"{choice.label:>9}: {ms:7.1f} ms  (median of 7; {len(points.modes.x)} weeks,"
-                f" {len(points.moods.x)} mood points)"
+                f" {len(points.moods.x)} mood points; {len(points.factors)} factors"
+                f" {factors_ms:.1f} ms of it)"
             )
             worst = max(worst, ms) if choice.start is None else worst
         print(

@@ -321,9 +321,10 @@ def factor_chart(
 
 def factor_summaries(journal: Journal) -> list[FactorSummary]:
     """Every factor (archived too) over the whole journal, in the check-in's order."""
-    answers = _answers_by_factor(journal, None, None)
+    found = journal.factors(archived=True)
+    answers = _answers_by_factor(journal, found, None, None)
     out = []
-    for factor in journal.factors(archived=True):
+    for factor in found:
         day, value = answers.get(factor.id, (np.zeros(0, dtype=np.int64), np.zeros(0)))
         mean = float(value.mean()) if len(value) else None
         out.append(
@@ -492,18 +493,17 @@ FACTOR_NEED_DAYS = 7
 
 
 def _answers_by_factor(
-    journal: Journal, start: date | None, end: date | None
+    journal: Journal, factors: list[Factor], start: date | None, end: date | None
 ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """Per factor id: the epoch days it was answered (increasing) and the answers."""
-    grouped: dict[str, tuple[list[int], list[float]]] = {}
-    for factor_id, day, value in journal.factor_answers(start, end):
-        days, values = grouped.setdefault(factor_id, ([], []))
-        days.append(day)
-        values.append(value)
-    return {
-        k: (np.array(d, dtype=np.int64), np.array(v, dtype=np.float64))
-        for k, (d, v) in grouped.items()
-    }
+    rows = journal.factor_table([f.id for f in factors], start, end)
+    table = np.array(rows, dtype=np.float64).reshape(len(rows), len(factors) + 1)
+    day = table[:, 0].astype(np.int64)
+    out = {}
+    for column, factor in enumerate(factors, 1):
+        answered = ~np.isnan(table[:, column])
+        out[factor.id] = (day[answered], table[answered, column])
+    return out
 
 
 def _factor_charts(
@@ -518,9 +518,22 @@ def _factor_charts(
         return ()
     # As for burnout: the six days before the range feed a 1–5 factor's rolling mean there.
     before = start - timedelta(days=ROLLING_DAYS - 1) if start else None
-    answers = _answers_by_factor(journal, before, end)
-    empty = (np.zeros(0, dtype=np.int64), np.zeros(0))
-    return tuple(_factor_chart(f, *answers.get(f.id, empty), axis, start, end) for f in found)
+    answers = _answers_by_factor(journal, found, before, end)
+    cached = _CachedAxis(axis.last)  # the factors' charts share most of their days
+    return tuple(_factor_chart(f, *answers[f.id], cached, start, end) for f in found)
+
+
+@dataclass(frozen=True)
+class _CachedAxis(_Axis):
+    """An `_Axis` that works out each day's midnight once, for charts of the same days."""
+
+    known: dict[int, float] = field(default_factory=dict)
+
+    def seconds(self, epoch_days: np.ndarray) -> np.ndarray:  # type: ignore[override]
+        days = np.asarray(epoch_days, dtype=np.int64)
+        missing = np.setdiff1d(days, np.fromiter(self.known, dtype=np.int64))
+        self.known.update(zip(missing.tolist(), _Axis.seconds(missing).tolist()))
+        return np.array([self.known[d] for d in days.tolist()], dtype=np.float64)
 
 
 def _factor_chart(

@@ -34,6 +34,20 @@ class Factors(JournalCore):
         )
         raise InvalidInput("factor", name, allowed)
 
+    def factor_table(
+        self, factor_ids: list[str], start: date | None, end: date | None
+    ) -> list[tuple[int | None, ...]]:
+        """Each live check-in with answers, by day: its epoch day, then its answer to each of
+        `factor_ids` (None: not answered). One column per factor: cheaper than `factor_answers`
+        on a long journal (no row per answer), for the Trends charts."""
+        if not factor_ids:
+            return []
+        columns = ", ".join("json_extract(factors, ?)" for _ in factor_ids)
+        sql = f"""SELECT {EPOCH_DAY}, {columns} FROM checkins
+                  WHERE factors IS NOT NULL AND {LIVE_BETWEEN} ORDER BY day"""
+        paths = [f'$."{factor_id}"' for factor_id in factor_ids]
+        return self.db.execute(sql, paths + between(start, end)).fetchall()
+
     def factor_answers(self, start: date | None, end: date | None) -> list[tuple[str, int, int]]:
         """Each answered factor of each live check-in: (factor id, epoch day, answer), by day."""
         sql = f"""SELECT f.key, {EPOCH_DAY}, f.value FROM checkins, json_each(checkins.factors) AS f
