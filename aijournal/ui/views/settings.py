@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aijournal.journaling import lookback
 from aijournal.journaling.settings import SETTINGS, Setting, Settings
 from aijournal.model.errors import InvalidInput, JournalError
 from aijournal.storage import Journal, SecretStore
@@ -106,6 +109,9 @@ class SettingsView(QWidget):
         elif isinstance(setting.default, bool):
             widget = QCheckBox(setting.help)
             widget.toggled.connect(lambda on: self.save(key, on))
+        elif setting.lines:
+            widget = _LinesEdit()
+            widget.editing_finished.connect(lambda w=widget: self._save_lines(key, w))
         elif isinstance(setting.default, int):
             widget = QSpinBox()
             widget.setRange(setting.low, setting.high)
@@ -150,6 +156,8 @@ class SettingsView(QWidget):
                 widget.setValue(value)
             elif isinstance(widget, QLineEdit):
                 widget.setText(value)
+            elif isinstance(widget, _LinesEdit):
+                widget.setPlainText(value or "\n".join(_built_in(setting.key)))
             else:
                 choose(widget, value)
             widget.blockSignals(False)
@@ -175,9 +183,18 @@ class SettingsView(QWidget):
         self.errors[key].clear()
         if isinstance(widget := self.inputs[key], QLineEdit):
             widget.setText(settings[key])  # as stored: "9:5" would not be, "09:05" is
+        elif isinstance(widget, _LinesEdit):
+            widget.setPlainText(settings[key] or "\n".join(_built_in(key)))
         self.notice.say("Saved.")
         self.setting_changed.emit(key)
         self.changed.emit()
+
+    def _save_lines(self, key: str, widget: _LinesEdit) -> None:
+        """Several lines: as the built-in ones they stay the built-in ones (empty), so a new
+        version's list reaches a user who never changed them."""
+        text = widget.toPlainText()
+        same = lookback.prompts_from_text(text) == _built_in(key)
+        self.save(key, "" if same else text)
 
     # ---- notifications ----------------------------------------------------------------
 
@@ -283,6 +300,26 @@ class SettingsView(QWidget):
             "Restore",
         ):
             self.restore_requested.emit(path)
+
+
+def _built_in(key: str) -> tuple[str, ...]:
+    """What an empty setting of several lines stands for."""
+    return lookback.default_prompts() if key == "reflection_prompts" else ()
+
+
+class _LinesEdit(QPlainTextEdit):
+    """A few lines of text; Tab moves on, and leaving it saves (as a line edit does)."""
+
+    editing_finished = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 14)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
+        super().focusOutEvent(event)
+        self.editing_finished.emit()
 
 
 class ChangeKeyDialog(QDialog):
