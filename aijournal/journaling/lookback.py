@@ -121,7 +121,7 @@ def _note(entry: r.Record) -> Note:
     return Note(
         describe.KIND_LABELS[entry.record_kind],
         describe.title(entry),
-        entry.note,  # type: ignore[attr-defined]
+        entry.note,
         short,
     )
 
