@@ -118,7 +118,7 @@ def write_journal(
     if fmt == "json":
         exchange.write_json(journal, Path(target))
         return [Path(target)]
-    written = []
+    written: list[Path] = []
     kinds = list(exchange.CSV_KINDS)
     for done, kind in enumerate(kinds):
         if progress and progress(done, len(kinds)) is False:
