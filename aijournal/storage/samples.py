@@ -96,7 +96,10 @@ class SampleRecords(JournalCore):
         counted: dict[str, int] = {}
         for table, _ in kept:
             counted[table] = counted.get(table, 0) + 1
-        return SampleRemoval(stamp, removed, counted)
+        in_order = {t: removed[t] for t in RECORD_TABLES if t in removed}
+        return SampleRemoval(
+            stamp, in_order, {t: counted[t] for t in RECORD_TABLES if t in counted}
+        )
 
     def last_sample_removal(self) -> str | None:
         """The stamp of the removal Undo would bring back, if any."""

@@ -35,6 +35,7 @@ from aijournal.storage import Journal, SecretStore
 from aijournal.storage.unlock import Key
 from aijournal.ui.dialogs.welcome import NewPassphrase
 from aijournal.ui.views.notifications_page import NotificationsBox
+from aijournal.ui.views.sample_data_box import SampleDataBox
 from aijournal.ui.views.sources_page import SourcesPage
 from aijournal.ui.widgets.basics import (
     InlineError,
@@ -93,6 +94,9 @@ class SettingsView(QWidget):
         column.addWidget(self.sources)
         column.addWidget(self._key_box())
         column.addWidget(self._backup_box())
+        self.sample_data = SampleDataBox(journal)  # shown only while there is sample data
+        self.sample_data.changed.connect(self.changed)
+        column.addWidget(self.sample_data)
         column.addStretch(1)
         self.columns = Reflow([general, side], width=900, stretches=[3, 2])
         outer.addWidget(self.columns)
@@ -165,6 +169,7 @@ class SettingsView(QWidget):
         self.key_status.setText(self.journal.describe_key())
         self.notifications.refresh()
         self.sources.refresh()
+        self.sample_data.refresh()
         latest = self.journal.backups()
         self.latest_backup.setText(
             f"Latest backup: {latest[0].name}" if latest else "No backup yet."
