@@ -88,3 +88,22 @@ def test_the_prompt_is_the_same_all_day_and_the_next_one_tomorrow(journal, clock
     assert lookback.todays_prompt(journal, today) is None
     with pytest.raises(InvalidInput, match="200 characters"):
         settings["reflection_prompts"] = "x" * 201
+
+
+def test_the_cli_lists_on_this_day(home):
+    import json
+
+    from clitools import run
+
+    from aijournal.storage import DataPaths, Journal
+
+    with Journal.open(DataPaths(home)) as journal:
+        month = lookback.month_ago(journal.clock().date())
+        journal.save_checkin(r.Checkin(day=month, burnout=2, connection=5, note="Good team day."))
+    code, out = run("list", "--on-this-day")
+    assert code == 0 and "A month ago" in out and "“Good team day.”" in out
+    code, out = run("list", "--on-this-day", "--format", "json")
+    [day] = json.loads(out)
+    assert (day["ago"], day["checkin"]["connection"]) == ("a month ago", 5)
+    code, out = run("list", "--on-this-day", "--format", "csv")
+    assert code == 0 and "Good team day." in out
