@@ -149,21 +149,41 @@ def import_() -> None:
 
 @import_.command("json")
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--dry-run", is_flag=True, help="Check the file and say what would change.")
+@click.option(
+    "--dry-run", is_flag=True, help="Check the file and say what would change; write nothing."
+)
+@click.option(
+    "--format",
+    "fmt",
+    default="table",
+    help="table (a line per kind) or json (the counts per kind).",
+)
 @pass_session
-def import_json(session: Session, file: Path, dry_run: bool) -> None:
-    """Merge a JSON export (idempotent; the newest version of each record wins)."""
+def import_json(session: Session, file: Path, dry_run: bool, fmt: str) -> None:
+    """Merge a JSON export (idempotent; the newest version of each record wins).
+
+    Says per kind how many records are added, updated, deleted and unchanged.
+    """
     from aijournal.journaling import capture
     from aijournal.storage import exchange
 
+    r.check_choice("format", fmt, ("table", "json"))
     with _late_progress("Reading the export") as progress:
         data = exchange.read_json(file, progress=progress)
     journal = session.journal()
     report = capture.merge_export(journal, data, dry_run=dry_run)
+    if fmt == "json":
+        text = json.dumps({"written": not dry_run, **report.as_dict()}, indent=2)
+    else:
+        lines = [
+            f"  {row['kind']}: " + ", ".join(f"{row[o]} {o}" for o in exchange.OUTCOMES if row[o])
+            for row in report.kinds()
+        ]
+        text = "\n".join([*lines, ("Would import: " if dry_run else "Imported: ") + report.line()])
     if dry_run:
-        click.echo("Would import: " + report.line())
-        return
-    saved(journal, "Imported: " + report.line())
+        click.echo(text)
+    else:
+        saved(journal, text)
 
 
 @contextmanager

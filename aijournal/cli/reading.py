@@ -23,6 +23,11 @@ from aijournal.model.presentation import number, percent, terminal
 @click.option("--search", help="Text in notes.")
 @click.option("--to-review", is_flag=True, help="Only imported AI uses waiting for review.")
 @click.option("--limit", type=int)
+@click.option(
+    "--on-this-day",
+    is_flag=True,
+    help="Instead: the check-ins and notes of a month and a year ago (private to you).",
+)
 @click.option("--format", "fmt", default="table", help="table, json or csv.")
 @pass_session
 def list_entries(
@@ -38,12 +43,16 @@ def list_entries(
     to_review: bool,
     limit: int | None,
     fmt: str,
+    on_this_day: bool = False,
 ) -> None:
     """Entries, newest first."""
     from aijournal.model.patterns import PATTERN_IDS
     from aijournal.storage.entries import EntryFilter
 
     r.check_choice("format", fmt, FORMATS)
+    if on_this_day:
+        _on_this_day(session, fmt)
+        return
     for kind in kinds:
         r.check_choice("kind", kind, r.ENTRY_KINDS)
     if pattern:
@@ -74,6 +83,40 @@ def list_entries(
             click.echo(f"{describe.when(entry):16}  {label:10}  {title}")
         return
     print_rows([describe.as_dict(e, factors) for e in entries], fmt)
+
+
+def _on_this_day(session: Session, fmt: str) -> None:
+    """`list --on-this-day`: what Today shows under "On this day", whatever the setting."""
+    from aijournal.journaling import lookback
+
+    journal = session.journal()
+    days = lookback.on_this_day(journal, journal.clock().date())
+    if fmt == "json":
+        click.echo(json.dumps([d.as_dict() for d in days], indent=2, ensure_ascii=False))
+        return
+    if fmt == "csv":
+        rows = [
+            {
+                "ago": d.ago,
+                "day": d.day.isoformat(),
+                **{k: getattr(d.checkin, k, None) for k in ("burnout", "connection", "energy")},
+                "note": d.checkin.note if d.checkin else "",
+                "entries": d.entries,
+                "entry_notes": [f"{n.kind} · {n.title}: {n.text}" for n in d.notes],
+            }
+            for d in days
+        ]
+        print_rows(rows, fmt)
+        return
+    if not days:
+        click.echo("Nothing was logged a month or a year ago today.")
+    for d in days:
+        line = d.checkin_line() or "no check-in"
+        click.echo(f"{d.ago.capitalize()} ({d.day.isoformat()}): {line}")
+        if d.checkin and d.checkin.note:
+            click.echo(f"  “{terminal(d.checkin.note)}”")
+        for n in d.notes:
+            click.echo(f"  {n.kind} · {terminal(n.title)}: {terminal(n.text)}")
 
 
 @cli.command()

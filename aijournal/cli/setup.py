@@ -113,11 +113,22 @@ def key_change(session: Session, target: str | None) -> None:
 @cli.command()
 @click.option("--days", type=int, default=365, show_default=True)
 @click.option("--seed", type=int, default=2026, show_default=True)
+@click.option(
+    "--remove",
+    is_flag=True,
+    help="Remove the sample data again (only it: nothing you added); --restore undoes it.",
+)
+@click.option("--restore", is_flag=True, help="Bring back the sample data last removed.")
+@click.option("--format", "fmt", default="table", help="table or json (for --remove/--restore).")
 @pass_session
-def demo(session: Session, days: int, seed: int) -> None:
+def demo(session: Session, days: int, seed: int, remove: bool, restore: bool, fmt: str) -> None:
     """Fill a new journal with a realistic, reproducible year of sample data."""
     from aijournal.journaling import demo as sample
 
+    r.check_choice("format", fmt, ("table", "json"))
+    if remove or restore:
+        _remove_sample(session, restore, fmt)
+        return
     r.check_scale("days", days, 1, 3650)
     journal = session.journal() if session.paths.config.exists() else _create(session)
     session._journal = journal
@@ -129,6 +140,22 @@ def demo(session: Session, days: int, seed: int) -> None:
         f"Added {counts['ai_uses']} AI uses, {counts['checkins']} check-ins and "
         f"{counts['touchpoints']} touchpoints to {session.paths.root}."
     )
+
+
+def _remove_sample(session: Session, restore: bool, fmt: str) -> None:
+    import json
+
+    from aijournal.journaling import sample_data
+
+    if restore:
+        counts = sample_data.undo(session.journal())
+        line = f"Brought back the sample data: {sample_data.counts_text(counts)}."
+        data: dict = {"restored": counts}
+    else:
+        removal = sample_data.remove(session.journal())
+        line = sample_data.removal_line(removal) + " Undo: `aijournal demo --restore`."
+        data = sample_data.as_dict(removal)
+    click.echo(json.dumps(data, indent=2) if fmt == "json" else line)
 
 
 @cli.group("desktop-entry")

@@ -63,18 +63,33 @@ def save_checkin(journal: Journal, day: date, given: dict[str, Any]) -> tuple[r.
         return journal.save_checkin(record.with_factors(factors))
 
 
+class _Preview(Exception):
+    """Raised inside a merge's transaction to roll a preview back, carrying its report."""
+
+    def __init__(self, report: exchange.MergeReport):
+        super().__init__("preview")
+        self.report = report
+
+
 def merge_export(
     journal: Journal, data: dict[str, Any], *, dry_run: bool = False
 ) -> exchange.MergeReport:
-    """Merge another journal's JSON export; touchpoints it brings close their plans too."""
+    """Merge another journal's JSON export; touchpoints it brings close their plans too.
+
+    A dry run (the preview) is the same merge, rolled back at the end: what it reports is
+    what merging would do, decided by the same code."""
     from aijournal.connection import nudges
     from aijournal.storage import exchange
 
-    with journal.transaction():
-        report = exchange.merge(journal, data, dry_run=dry_run)
-        if not dry_run:
+    try:
+        with journal.transaction():
+            report = exchange.merge(journal, data)
             for touchpoint_id in report.written.get("touchpoints", ()):
                 touchpoint = journal.get(r.Touchpoint, touchpoint_id)
                 if touchpoint is not None:
                     report.plans_done += len(nudges.touchpoint_logged(journal, touchpoint))
+            if dry_run:
+                raise _Preview(report)
+    except _Preview as preview:
+        return preview.report
     return report

@@ -116,17 +116,26 @@ def fill(
             "This journal already has entries; sample data goes into a new "
             "journal (for example `aijournal --data-dir /tmp/sample demo`)."
         )
+    while journal.get(r.Person, _first_id(seed), deleted=True):  # removed sample data
+        seed += 1  # its ids stay taken (Undo may bring it back): the next seed's story
     story = _Story(
         journal, random.Random(seed), journal.clock().date() - timedelta(days=days - 1), seed
     )
     with journal.transaction():
+        before = journal.last_rowids()
         goal_ids = story.circle()
         story.add_factors()
         for offset in range(days):
             story.one_day(offset, offset / max(days - 1, 1), goal_ids)
             if progress and progress(offset + 1, days) is False:
                 raise Cancelled("Sample data cancelled; nothing was added.")
+        journal.mark_sample(before)  # so that exactly these can be removed (sample_data.py)
     return journal.counts()
+
+
+def _first_id(seed: int) -> str:
+    """The id of the story's first record (its first person) for this seed."""
+    return _Story.id_from(random.Random(seed))
 
 
 class _Story:
@@ -158,7 +167,11 @@ class _Story:
         return tuple(answers.items())
 
     def new_id(self) -> str:
-        return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
+        return self.id_from(self.rng)
+
+    @staticmethod
+    def id_from(rng: random.Random) -> str:
+        return str(uuid.UUID(int=rng.getrandbits(128), version=4))
 
     def at(self, day: date, hour: float) -> datetime:
         """That hour of that day, never later than now."""

@@ -22,6 +22,7 @@ class Setting:
     choices: tuple[str, ...] = ()
     low: int | None = None
     high: int | None = None
+    lines: bool = False  # text of several lines (one item a line)
 
     def check(self, value: Any) -> Any:
         """The value, normalised, or InvalidInput naming this setting."""
@@ -51,7 +52,24 @@ class Setting:
             return "" if span is None else "-".join(t.strftime("%H:%M") for t in span)
         elif not isinstance(value, str):
             raise InvalidInput(self.label, value, "use text")
+        elif self.key == "reflection_prompts":
+            return _prompt_lines(self.label, value)
         return value
+
+
+PROMPT_LENGTH, PROMPT_COUNT = 200, 100
+
+
+def _prompt_lines(label: str, text: str) -> str:
+    """Prompts one per line, trimmed, blank lines left out; each short enough to read."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if long := next((line for line in lines if len(line) > PROMPT_LENGTH), None):
+        raise InvalidInput(
+            label, long[:40] + "…", f"use prompts of {PROMPT_LENGTH} characters or fewer"
+        )
+    if len(lines) > PROMPT_COUNT:
+        raise InvalidInput(label, f"{len(lines)} prompts", f"use {PROMPT_COUNT} or fewer")
+    return "\n".join(lines)
 
 
 SETTINGS: tuple[Setting, ...] = (
@@ -105,6 +123,26 @@ SETTINGS: tuple[Setting, ...] = (
         "",
         "Backup folder",
         "Where backups go; empty means the data folder's backups.",
+    ),
+    # Looking back (aijournal.journaling.lookback); Settings shows them in their own box.
+    Setting(
+        "on_this_day",
+        True,
+        "On this day",
+        "Show on Today the check-in and notes of a month and a year ago.",
+    ),
+    Setting(
+        "reflection_prompt",
+        True,
+        "Reflection prompt",
+        "Suggest a question for the check-in's note, a different one each day.",
+    ),
+    Setting(
+        "reflection_prompts",
+        "",
+        "Reflection prompts",
+        "One per line, used in turn; empty uses the built-in ones.",
+        lines=True,
     ),
     # Nudge thresholds (DESIGN "Nudge rules"); aijournal.connection.nudges reads them.
     Setting("nudges_enabled", True, "Nudges", "Suggest reaching out when the journal shows drift."),

@@ -9,7 +9,7 @@ holds), and write it. PDFs are drawn by Qt, which lives above this layer: the ca
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -93,6 +93,40 @@ def export(
         return Exported(text, COMPLETE_NOTICE)
     names, notes = request.include_names, request.include_notes
     return Exported(exchange.csv_text(journal, request.kind, notes=notes, names=names))
+
+
+FULL_BACKUP_NOTICE = (
+    "A full copy of your own journal: private notes and people's names are included. "
+    "The files are readable by you only; keep them private."
+)
+
+
+def write_journal(
+    journal: Journal,
+    fmt: str,
+    target: Path,
+    progress: Callable[[int, int], bool | None] | None = None,
+) -> list[Path]:
+    """The whole journal as the user's own backup, notes and names included: one JSON file
+    at `target` (it imports and merges back), or one CSV file per kind in the folder `target`
+    (`aijournal-<kind>.csv`). Files are 0600; `progress(done, total)` returning False
+    cancels before the next file (the ones written stay)."""
+    from aijournal.model.errors import Cancelled
+    from aijournal.storage import exchange
+
+    r.check_choice("format", fmt, JOURNAL_FORMATS)
+    if fmt == "json":
+        exchange.write_json(journal, Path(target))
+        return [Path(target)]
+    written: list[Path] = []
+    kinds = list(exchange.CSV_KINDS)
+    for done, kind in enumerate(kinds):
+        if progress and progress(done, len(kinds)) is False:
+            raise Cancelled(f"Export cancelled; {len(written)} of {len(kinds)} files written.")
+        path = Path(target) / f"aijournal-{kind}.csv"
+        atomic_write(path, exchange.csv_text(journal, kind, notes=True, names=True))
+        written.append(path)
+    return written
 
 
 def summary_data(journal: Journal, request: ExportRequest) -> dict[str, Any]:

@@ -53,11 +53,15 @@ class JournalCore:
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
         """All writes inside commit together or not at all; nests as a savepoint."""
-        if self.db.conn.in_transaction:
-            with self.db.savepoint():
-                yield self.db
-            return
         before = set(self._written)
+        if self.db.conn.in_transaction:
+            try:
+                with self.db.savepoint():
+                    yield self.db
+            except BaseException:
+                self._written = before  # the savepoint's writes were undone
+                raise
+            return
         try:
             self.db.execute("BEGIN IMMEDIATE")
             try:

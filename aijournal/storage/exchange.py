@@ -42,18 +42,68 @@ _STAMPS = ("created_at", "updated_at", "deleted_at")
 _ALLOWED = "use a JSON file made by `aijournal export --format json`"
 
 
+# What each table holds, in the user's words (previews and reports of a merge).
+TABLE_LABELS = {
+    "people": "people",
+    "skills": "skills",
+    "goals": "goals",
+    "ai_uses": "AI uses",
+    "checkins": "check-ins",
+    "touchpoints": "touchpoints",
+    "learning_events": "learning links",
+    "skill_ratings": "skill ratings",
+    "assessments": "questionnaires",
+    "nudges": "nudges",
+}
+OUTCOMES = ("added", "updated", "deleted", "unchanged")
+
+
 @dataclass
 class MergeReport:
+    """What a merge did (or, on a dry run, would do), per table.
+
+    Each incoming record counts once, by what the user will see of it: *added* (absent or
+    deleted here, live in the file), *updated* (live here and in the file, the file's newer),
+    *deleted* (live here, deleted in the file; also a same-day check-in the newer one
+    replaces) or *unchanged* (the journal's version is as new, or the change is not visible:
+    a deletion of a record this journal never had live).
+    """
+
     added: dict[str, int] = field(default_factory=dict)
     updated: dict[str, int] = field(default_factory=dict)
-    unchanged: int = 0
+    deleted: dict[str, int] = field(default_factory=dict)
+    unchanged: dict[str, int] = field(default_factory=dict)
     renamed: list[str] = field(default_factory=list)  # "Dana → Dana (2)"
     written: dict[str, list[str]] = field(default_factory=dict)  # ids added or updated
     plans_done: int = 0  # planned touchpoints the merged ones fulfilled
 
+    def count(self, outcome: str, table: str | None = None) -> int:
+        tally: dict[str, int] = getattr(self, outcome)
+        return tally.get(table, 0) if table else sum(tally.values())
+
+    def kinds(self) -> list[dict[str, Any]]:
+        """One row per table the file touches: its label and how many of each outcome."""
+        rows = []
+        for table in RECORD_TABLES:
+            counts = {o: self.count(o, table) for o in OUTCOMES}
+            if any(counts.values()):
+                rows.append({"table": table, "kind": TABLE_LABELS.get(table, table), **counts})
+        return rows
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "totals": {o: self.count(o) for o in OUTCOMES},
+            "kinds": self.kinds(),
+            "renamed": self.renamed,
+            "plans_done": self.plans_done,
+        }
+
     def line(self) -> str:
-        added, updated = sum(self.added.values()), sum(self.updated.values())
-        line = f"{added} added, {updated} updated, {self.unchanged} already up to date."
+        added, updated, deleted = (self.count(o) for o in OUTCOMES[:3])
+        line = f"{added} added, {updated} updated, "
+        if deleted:
+            line += f"{deleted} deleted, "
+        line += f"{self.count('unchanged')} already up to date."
         if self.plans_done:
             line += " " + plural(self.plans_done, "planned touchpoint") + " done."
         if self.renamed:
@@ -192,13 +242,13 @@ def _merge_all(journal: Journal, data: dict[str, Any], report: MergeReport, dry_
 
 def _merge_row(journal: Journal, table: str, row: dict[str, Any], report: MergeReport) -> None:
     found = journal.db.execute(
-        f"SELECT updated_at FROM {table} WHERE id = ?", [row["id"]]
+        f"SELECT updated_at, deleted_at FROM {table} WHERE id = ?", [row["id"]]
     ).fetchone()
     if found and found[0] >= row["updated_at"]:
-        report.unchanged += 1
+        _tally(report.unchanged, table)
         return
-    if table == "checkins" and row.get("deleted_at") is None:
-        _settle_same_day(journal, row)
+    if table == "checkins" and row.get("deleted_at") is None and _settle_same_day(journal, row):
+        _tally(report.deleted, table)
     if table in _NAMED_TABLES and row.get("deleted_at") is None:
         _settle_same_name(journal, table, row, report)
     journal.wrote(table)
@@ -217,26 +267,35 @@ def _merge_row(journal: Journal, table: str, row: dict[str, Any], report: MergeR
             row["id"],
             f"it breaks a rule of the journal ({error}); nothing was imported",
         ) from None
-    tally = report.updated if found else report.added
-    tally[table] = tally.get(table, 0) + 1
+    live_here, live_there = found is not None and found[1] is None, row.get("deleted_at") is None
+    if live_there:
+        _tally(report.updated if live_here else report.added, table)
+    else:
+        _tally(report.deleted if live_here else report.unchanged, table)
     report.written.setdefault(table, []).append(row["id"])
 
 
-def _settle_same_day(journal: Journal, row: dict[str, Any]) -> None:
-    """Two machines checked in on the same day: the newer check-in stays, the other is deleted."""
+def _tally(tally: dict[str, int], table: str) -> None:
+    tally[table] = tally.get(table, 0) + 1
+
+
+def _settle_same_day(journal: Journal, row: dict[str, Any]) -> bool:
+    """Two machines checked in on the same day: the newer check-in stays, the other is deleted.
+    Whether the journal's own check-in was the one deleted."""
     other = journal.db.execute(
         "SELECT id, updated_at FROM checkins WHERE day = ? AND deleted_at IS NULL AND id != ?",
         [row["day"], row["id"]],
     ).fetchone()
     if other is None:
-        return
+        return False
     if other[1] > row["updated_at"]:
         row["deleted_at"] = other[1]
-    else:
-        journal.db.execute(
-            "UPDATE checkins SET deleted_at = ?, updated_at = ? WHERE id = ?",
-            [r.utc_stamp(), r.utc_stamp(), other[0]],
-        )
+        return False
+    journal.db.execute(
+        "UPDATE checkins SET deleted_at = ?, updated_at = ? WHERE id = ?",
+        [r.utc_stamp(), r.utc_stamp(), other[0]],
+    )
+    return True
 
 
 _NAMED_TABLES = ("people", "skills", "goals", "factors")

@@ -5,7 +5,7 @@ timeout instead of failing with "database is locked"); records are soft-deleted 
 merges between machines work.
 
 The parts live one module each: core (connection, transactions, generic access), named
-records, entries, figures, growth figures, imports, keys and backups.
+records, entries, figures, growth figures, imports, keys and backups, sample marks.
 """
 
 from __future__ import annotations
@@ -37,10 +37,20 @@ from aijournal.storage.paths import (
     private_dir,
     tighten,
 )
+from aijournal.storage.samples import SampleRecords
 from aijournal.storage.secrets import SecretStore
 
 
-class Journal(NamedRecords, Entries, Factors, Figures, GrowthFigures, Imports, KeysAndBackups):
+class Journal(
+    NamedRecords,
+    Entries,
+    Factors,
+    Figures,
+    GrowthFigures,
+    Imports,
+    KeysAndBackups,
+    SampleRecords,
+):
     """An open, unlocked journal: the one gateway, composed of its parts (one module each)."""
 
     @classmethod

@@ -213,6 +213,22 @@ def factors(db: Database) -> None:
     )
 
 
+@step("0007_sample_marks")
+def sample_marks(db: Database) -> None:
+    """Which records the sample data added, so that exactly those can be removed again.
+
+    `kind` is the record's table, so any kind of record can be marked; `removed_at` is the
+    deletion stamp the last removal wrote (what its Undo brings back). Not records: marks are
+    not exported or merged (a merged copy of sample data is the other journal's own).
+    """
+    _run(
+        db,
+        """CREATE TABLE sample_marks (
+            kind TEXT NOT NULL, record_id TEXT NOT NULL, removed_at TEXT,
+            PRIMARY KEY (kind, record_id))""",
+    )
+
+
 # Tables holding records, in an order that satisfies their foreign keys.
 RECORD_TABLES: tuple[str, ...] = (
     "people",

@@ -342,6 +342,9 @@ class MainWindow(QMainWindow):
         self._menu_action(self.file_menu, "Export summary…", self.export_summary, "Ctrl+E")
         self._menu_action(self.file_menu, "Coach view…", self.show_coach_view)
         self.file_menu.addSeparator()
+        self._menu_action(self.file_menu, "Export journal…", self.export_journal)
+        self._menu_action(self.file_menu, "Import/merge journal…", self.import_journal)
+        self.file_menu.addSeparator()
         quit_action = self.file_menu.addAction("Quit")  # the one action that needs no unlock
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.quit)
@@ -397,6 +400,17 @@ class MainWindow(QMainWindow):
         from aijournal.ui.dialogs.export_summary import ExportSummaryDialog
 
         ExportSummaryDialog(self.journal, self).exec()
+
+    def export_journal(self) -> None:
+        from aijournal.ui.dialogs.journal_data import ExportJournalDialog
+
+        ExportJournalDialog(self.journal, self).exec()
+
+    def import_journal(self) -> None:
+        """Preview, then merge, another journal's export; the views it touched redraw."""
+        from aijournal.ui.dialogs.journal_data import ImportJournalDialog
+
+        ImportJournalDialog(self.journal, self, on_merged=lambda _: self.notices.announce()).exec()
 
     def show_coach_view(self) -> None:
         from aijournal.ui.views.coach import open_coach_view

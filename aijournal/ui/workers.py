@@ -90,6 +90,12 @@ def run_job(
         dialog.setValue(value)
 
     def finish(handler: Callable[[Any], None], outcome: Any) -> None:
+        # Let go of the callbacks now, while their owner is alive: were they released only
+        # when the progress dialog is deleted, the last reference to a dialog that started
+        # the job could go with them, deleting that dialog (and the progress dialog, its
+        # child) in the middle of the progress dialog's own deletion.
+        for signal in (job.progressed, job.succeeded, job.failed, dialog.canceled):
+            signal.disconnect()
         dialog.reset()
         dialog.hide()
         dialog.deleteLater()

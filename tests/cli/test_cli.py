@@ -266,6 +266,30 @@ def test_export_import_round_trip_and_failed_import(home, tmp_path):
     assert code == 0 and "secret" not in out and "Claude" in out
 
 
+def test_import_dry_run_says_per_kind_what_the_import_then_does(home, tmp_path):
+    for tool in ("Claude", "Gemini"):
+        run("log-ai", "--tool", tool, "--pattern", "learning", "--minutes", "10")
+    run("checkin", "--burnout", "2", "--connection", "4")
+    export = tmp_path / "out.json"
+    assert run("export", "--format", "json", "-o", str(export))[0] == 0
+    env = {"AIJOURNAL_HOME": str(tmp_path / "other")}
+    assert run("init", env=env)[0] == 0
+    code, out = run("import", "json", str(export), "--dry-run", "--format", "json", env=env)
+    preview = json.loads(out)
+    assert code == 0 and preview["written"] is False
+    assert counts(tmp_path / "other")["ai_uses"] == 0
+    kinds = {row["table"]: row for row in preview["kinds"]}
+    assert (kinds["ai_uses"]["added"], kinds["checkins"]["added"]) == (2, 1)
+    code, out = run("import", "json", str(export), "--format", "json", env=env)
+    done = json.loads(out)
+    assert done.pop("written") is True and preview.pop("written") is False
+    assert done == preview
+    code, out = run("import", "json", str(export), "--dry-run", env=env)
+    assert code == 0 and "AI uses: 2 unchanged" in out and "0 added" in out
+    code, out = run("import", "json", str(export), "--format", "yaml", env=env)
+    assert code == 2 and "format" in out
+
+
 def test_backup_and_restore(home):
     run("log-ai", "--tool", "Claude", "--pattern", "learning", "--minutes", "10")
     code, out = run("backup")

@@ -67,3 +67,24 @@ def test_summary_notice_says_what_is_left_out(logged):
     request = exports.ExportRequest("summary-json", start=date(2026, 1, 1), include_names=True)
     made = exports.export(logged, request, to_file=False)
     assert made.notice == "The summary leaves out private notes."
+
+
+def test_the_full_backup_writes_json_or_a_private_csv_per_kind(journal, clock, tmp_path):
+    import json as json_module
+
+    from aijournal.model import records as r
+    from aijournal.model.errors import Cancelled
+    from aijournal.sharing import exports as ex
+    from aijournal.storage import exchange
+
+    journal.add(
+        r.AIUse(started_at=clock(), tool="Claude", pattern="learning", minutes=5, note="zebra")
+    )
+    [one] = ex.write_journal(journal, "json", tmp_path / "all.json")
+    assert json_module.loads(one.read_text())["tables"] == exchange.export_data(journal)["tables"]
+    written = ex.write_journal(journal, "csv", tmp_path / "csv")
+    assert len(written) == len(exchange.CSV_KINDS)
+    assert all(p.stat().st_mode & 0o777 == 0o600 for p in [one, *written])
+    assert "zebra" in (tmp_path / "csv" / "aijournal-ai-use.csv").read_text()
+    with pytest.raises(Cancelled, match="2 of 8"):
+        ex.write_journal(journal, "csv", tmp_path / "more", lambda done, total: done < 2)

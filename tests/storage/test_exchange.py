@@ -48,7 +48,7 @@ def test_newest_wins_and_deletions_travel(journal, tmp_path, clock):
         exported = exchange.export_data(other)
     older_local = journal.get(r.AIUse, use.id)
     report = exchange.merge(journal, exported)
-    assert report.updated == {"ai_uses": 2}
+    assert (report.updated, report.deleted) == ({"ai_uses": 1}, {"ai_uses": 1})
     assert journal.get(r.AIUse, use.id).minutes == newer.minutes == 50
     assert journal.get(r.AIUse, gone.id) is None
     # The older version coming back changes nothing.
@@ -277,3 +277,43 @@ def test_csv_has_a_column_per_factor_and_a_factor_kind(journal, clock):
     listed = exchange.csv_text(journal, "factor").splitlines()
     assert listed[0].startswith("id,created_at,updated_at,name,kind,question,archived")
     assert listed[1].endswith("Slept well,yes-no,Did you sleep well?,yes")
+
+
+def test_the_preview_of_a_merge_is_what_the_merge_does(journal, tmp_path, clock):
+    from aijournal.journaling import capture
+
+    kept = journal.add(r.AIUse(started_at=clock(), tool="Claude", pattern="learning", minutes=5))
+    gone = journal.add(r.AIUse(started_at=clock(), tool="Gemini", pattern="directive", minutes=5))
+    journal.add(r.Person(name="Dana", relationship="mentor"))
+    yesterday = clock().date() - timedelta(days=1)
+    journal.save_checkin(
+        r.Checkin(day=yesterday, burnout=2, connection=4, updated_at="2026-11-20T08:00:00+00:00")
+    )
+    with fresh(tmp_path, "laptop", clock) as laptop:
+        exchange.merge(laptop, exchange.export_data(journal))
+        laptop.update(laptop.get(r.AIUse, kept.id).touched(minutes=50))
+        laptop.delete(laptop.get(r.AIUse, gone.id))
+        laptop.add(r.Touchpoint(at=clock(), kind="pairing", person="Sam", skills=("SQL",)))
+        laptop.delete(laptop.checkin_on(yesterday))
+        laptop.save_checkin(r.Checkin(day=yesterday, burnout=4, connection=2))
+        exported = exchange.export_data(laptop)
+    journal.add(r.Person(name="sam"))  # the same name: the laptop's comes in as "Sam (2)"
+    journal.take_changes()
+    before = tables(journal)
+    preview = capture.merge_export(journal, exported, dry_run=True)
+    assert tables(journal) == before and journal.take_changes() == frozenset()
+    result = capture.merge_export(journal, exported)
+    assert preview.as_dict() == result.as_dict()
+    by_kind = {row["table"]: row for row in result.kinds()}
+    assert {o: by_kind["ai_uses"][o] for o in exchange.OUTCOMES} == {
+        "added": 0,
+        "updated": 1,
+        "deleted": 1,
+        "unchanged": 0,
+    }
+    assert (by_kind["checkins"]["added"], by_kind["checkins"]["deleted"]) == (1, 1)
+    assert (by_kind["people"]["added"], by_kind["people"]["unchanged"]) == (1, 1)
+    assert result.renamed == ["Sam → Sam (2)"]
+    assert "1 deleted" not in result.line() and "2 deleted" in result.line()
+    again = capture.merge_export(journal, exported, dry_run=True)
+    assert again.count("added") == again.count("updated") == again.count("deleted") == 0

@@ -101,6 +101,7 @@ def dialogs(window, journal, folder):
     from aijournal.ui.dialogs.export_summary import ExportSummaryDialog
     from aijournal.ui.dialogs.import_history import ImportDialog
     from aijournal.ui.dialogs.instrument import InstrumentDialog
+    from aijournal.ui.dialogs.journal_data import ExportJournalDialog
     from aijournal.ui.dialogs.plan_touchpoint import PlanDialog
     from aijournal.ui.dialogs.welcome import UnlockDialog, WelcomeDialog
     from aijournal.ui.views.coach import CoachWindow
@@ -125,6 +126,8 @@ def dialogs(window, journal, folder):
     ]
     found += [
         ("export summary", ExportSummaryDialog(journal, window)),
+        ("export journal", ExportJournalDialog(journal, window)),
+        ("import journal", previewed_import(journal, window)),
         ("import history", ImportDialog(journal, exports / "chatgpt-conversations.json", window)),
         ("questionnaire CBI", InstrumentDialog(journal, "cbi", window)),
         ("plan a touchpoint", PlanDialog(journal, nudge, None, window)),
@@ -139,3 +142,15 @@ def dialogs(window, journal, folder):
         ("error", ErrorDialog("It broke", "Traceback…\n" * 20, Path(folder) / "log", window)),
     ]
     return found
+
+
+def previewed_import(journal, window):
+    """The import dialog showing a preview of merging the journal's own export (as after
+    Choose file…): every kind in the table."""
+    from aijournal.storage import exchange
+    from aijournal.ui.dialogs.journal_data import ImportJournalDialog
+
+    dialog = ImportJournalDialog(journal, window)
+    data = exchange.export_data(journal)
+    dialog.show_preview(data, exchange.merge(journal, data, dry_run=True))
+    return dialog

@@ -103,6 +103,8 @@ def test_every_menu_action_is_refused_while_locked(qtbot, window, opened):
     assert {a.text() for a in actions} >= {
         "Import AI history…",
         "Export summary…",
+        "Export journal…",
+        "Import/merge journal…",
         "Coach view…",
         "Check in",
         "Log an AI use",

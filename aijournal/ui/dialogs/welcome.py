@@ -124,6 +124,9 @@ class WelcomeDialog(QDialog):
         quit_button = QPushButton("Quit")
         quit_button.clicked.connect(self.reject)
         self.sample = QPushButton("Explore with sample data")
+        self.sample.setToolTip(
+            "A made-up year to explore; Settings → Sample data removes exactly it later."
+        )
         self.sample.clicked.connect(lambda: self.create(sample=True))
         self.empty = QPushButton("Start empty")
         self.empty.setDefault(True)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aijournal.journaling import lookback
 from aijournal.journaling.settings import SETTINGS, Setting, Settings
 from aijournal.model.errors import InvalidInput, JournalError
 from aijournal.storage import Journal, SecretStore
@@ -33,6 +36,7 @@ from aijournal.storage.unlock import Key
 from aijournal.ui.dialogs.welcome import NewPassphrase
 from aijournal.ui.views.factors_page import FactorsBox
 from aijournal.ui.views.notifications_page import NotificationsBox
+from aijournal.ui.views.sample_data_box import SampleDataBox
 from aijournal.ui.views.sources_page import SourcesPage
 from aijournal.ui.widgets.basics import (
     InlineError,
@@ -94,6 +98,9 @@ class SettingsView(QWidget):
         column.addWidget(self.sources)
         column.addWidget(self._key_box())
         column.addWidget(self._backup_box())
+        self.sample_data = SampleDataBox(journal)  # shown only while there is sample data
+        self.sample_data.changed.connect(self.changed)
+        column.addWidget(self.sample_data)
         column.addStretch(1)
         self.columns = Reflow([general, side], width=900, stretches=[3, 2])
         outer.addWidget(self.columns)
@@ -110,6 +117,9 @@ class SettingsView(QWidget):
         elif isinstance(setting.default, bool):
             widget = QCheckBox(setting.help)
             widget.toggled.connect(lambda on: self.save(key, on))
+        elif setting.lines:
+            widget = _LinesEdit()
+            widget.editing_finished.connect(lambda w=widget: self._save_lines(key, w))
         elif isinstance(setting.default, int):
             widget = QSpinBox()
             widget.setRange(setting.low, setting.high)
@@ -154,6 +164,8 @@ class SettingsView(QWidget):
                 widget.setValue(value)
             elif isinstance(widget, QLineEdit):
                 widget.setText(value)
+            elif isinstance(widget, _LinesEdit):
+                widget.setPlainText(value or "\n".join(_built_in(setting.key)))
             else:
                 choose(widget, value)
             widget.blockSignals(False)
@@ -162,6 +174,7 @@ class SettingsView(QWidget):
         self.notifications.refresh()
         self.sources.refresh()
         self.factors.refresh()
+        self.sample_data.refresh()
         latest = self.journal.backups()
         self.latest_backup.setText(
             f"Latest backup: {latest[0].name}" if latest else "No backup yet."
@@ -180,9 +193,18 @@ class SettingsView(QWidget):
         self.errors[key].clear()
         if isinstance(widget := self.inputs[key], QLineEdit):
             widget.setText(settings[key])  # as stored: "9:5" would not be, "09:05" is
+        elif isinstance(widget, _LinesEdit):
+            widget.setPlainText(settings[key] or "\n".join(_built_in(key)))
         self.notice.say("Saved.")
         self.setting_changed.emit(key)
         self.changed.emit()
+
+    def _save_lines(self, key: str, widget: _LinesEdit) -> None:
+        """Several lines: as the built-in ones they stay the built-in ones (empty), so a new
+        version's list reaches a user who never changed them."""
+        text = widget.toPlainText()
+        same = lookback.prompts_from_text(text) == _built_in(key)
+        self.save(key, "" if same else text)
 
     # ---- notifications ----------------------------------------------------------------
 
@@ -288,6 +310,26 @@ class SettingsView(QWidget):
             "Restore",
         ):
             self.restore_requested.emit(path)
+
+
+def _built_in(key: str) -> tuple[str, ...]:
+    """What an empty setting of several lines stands for."""
+    return lookback.default_prompts() if key == "reflection_prompts" else ()
+
+
+class _LinesEdit(QPlainTextEdit):
+    """A few lines of text; Tab moves on, and leaving it saves (as a line edit does)."""
+
+    editing_finished = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 14)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt override)
+        super().focusOutEvent(event)
+        self.editing_finished.emit()
 
 
 class ChangeKeyDialog(QDialog):

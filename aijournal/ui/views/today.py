@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from aijournal.connection import nudges
-from aijournal.journaling import describe
+from aijournal.journaling import describe, lookback
 from aijournal.model import records as r
 from aijournal.storage.entries import EntryFilter
 from aijournal.storage.journal import Journal
@@ -31,6 +31,7 @@ from aijournal.ui.forms.touchpoint import TouchpointForm
 from aijournal.ui.widgets.basics import heading, scroll_page
 from aijournal.ui.widgets.cards import Card, card_heading, tone_label
 from aijournal.ui.widgets.nudge_card import NudgeCard
+from aijournal.ui.widgets.on_this_day import OnThisDay, show_prompt
 from aijournal.wellbeing import assessing
 
 EMPTY_TODAY = (
@@ -159,6 +160,9 @@ class TodayView(QWidget):
         self.due_layout.setSpacing(6)
         self.due_box.layout().addLayout(self.due_layout)
         layout.addWidget(self.due_box)
+        self.on_this_day = OnThisDay(journal, page)  # a month and a year ago
+        self.on_this_day.hidden_by_user.connect(self._on_this_day_hidden)
+        layout.addWidget(self.on_this_day)
 
         self.checkin_card, self.checkin_form = self._form_card(
             "Daily check-in", CheckinForm(journal, page, day=self.day), page
@@ -241,12 +245,13 @@ class TodayView(QWidget):
         self._order_tabs()
 
     def _order_tabs(self) -> None:
-        """Tab follows the page as it reads: the nudge, the follow-up, due questionnaires, then
-        the cards column by column (Tab inside a form stays in the form)."""
+        """Tab follows the page as it reads: the nudge, the follow-up, due questionnaires, on
+        this day, then the cards column by column (Tab inside a form stays in the form)."""
         top = [
             *(self.nudge_card.buttons.values() if self.nudge_card else ()),
             *self.follow_up.buttons.values(),
             *(card.button for card in self._due_cards),
+            self.on_this_day.hide_button,
         ]
         cards = {
             self.checkin_card: self.checkin_form.tab_order,
@@ -295,6 +300,8 @@ class TodayView(QWidget):
         )
         self._show_due()
         self._show_entries()
+        self.on_this_day.show_days(lookback.shown_on_today(self.journal, today))
+        show_prompt(self.checkin_form.note, lookback.todays_prompt(self.journal, today))
         self._show_nudge()
         self.follow_up.ask(next(iter(nudges.follow_up_due(self.journal, today)), None))
         self._order_tabs()
@@ -348,6 +355,10 @@ class TodayView(QWidget):
         self.nudge_card = NudgeCard(self.journal, newest, self.scroll.widget(), person_id=person)
         self.nudge_card.acted_on.connect(lambda *_: self._saved(newest))
         self.nudge_slot.addWidget(self.nudge_card)
+
+    def _on_this_day_hidden(self) -> None:
+        self.checkin_form.focus_first()
+        self.changed.emit()
 
     def _answer_follow_up(self, nudge: r.Nudge, helped: bool) -> None:
         nudges.record_helped(self.journal, nudge.id, helped)
