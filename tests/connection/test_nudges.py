@@ -354,7 +354,7 @@ def test_cli_nudges_and_insights_in_json(home):
     code, out = run("insights", "--format", "xml")
     assert code == 2 and "format" in out
     code, out = run("insights", "--from", "someday")
-    assert code == 2 and "from: 'someday'" in out and "YYYY-MM-DD" in out
+    assert code == 2 and "YYYY-MM-DD" in out
 
 
 # ---- shown with today's facts, announced once ------------------------------------------------

@@ -10,7 +10,7 @@ import pytest
 from clitools import run
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QRadioButton, QToolButton
+from PySide6.QtWidgets import QApplication, QRadioButton, QToolButton
 from ui.contrast import ratio
 
 from aijournal.journaling import demo
@@ -178,6 +178,20 @@ def test_arrows_move_day_by_day_and_enter_opens_the_day(qtbot, view):
         view.model.index_of(date(2026, 12, 31)).data(Qt.ItemDataRole.ToolTipRole)
         == "Thu 31 December 2026: not yet"
     )
+    qtbot.keyClick(grid, Qt.Key.Key_Tab)
+    assert not grid.hasFocus()  # Tab leaves the grid rather than walking its 372 cells
+
+
+def test_tab_visits_the_year_the_measure_and_the_grid_in_order(qtbot, view, sample_journal):
+    sample_journal.save_checkin(r.Checkin(day=date(2025, 6, 1), burnout=2, connection=3))
+    view.refresh()  # a year before this one to go back to; none after it
+    view.previous.setFocus()
+    seen = [QApplication.focusWidget()]
+    for _ in range(2):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    names = [w.accessibleName() for w in seen]
+    assert names == ["Previous year", "Colour by burnout", "Days of the year"], names
 
 
 def test_the_year_and_the_measure_switch(qtbot, view, sample_journal):
