@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -244,62 +245,46 @@ def series(journal: Journal, start: date | None = None, end: date | None = None)
     )
     ai = _WeeklyAI.of(ai_rows, weeks)
     tp_count, tp_minutes = _columns_at(tp_rows, weeks, 2)
-    x, days = axis.seconds(weeks), axis.dates(weeks)
-    partial = axis.partial_from(weeks, 7)
+    week = _Weekly(axis.seconds(weeks), axis.dates(weeks), axis.partial_from(weeks, 7))
     weeks_with_ai = int(np.count_nonzero(ai.uses))
+    few_weeks = "Log AI uses in a few more weeks to see a trend ({have} of {need} weeks so far)"
     with np.errstate(invalid="ignore", divide="ignore"):
         augmentation = np.where(ai.uses > 0, ai.augmenting / ai.uses, np.nan)
         alignment = np.where(ai.minutes > 0, ai.goal_minutes / ai.minutes, np.nan)
     return TrendData(
         start=start,
         end=end,
-        modes=ModeShare(
+        modes=week.chart(
+            ModeShare,
             "Augmentation vs automation",
-            x,
-            days,
             weeks_with_ai,
-            2,
-            "Log AI uses in a few more weeks to see a trend ({have} of {need} weeks so far)",
-            partial_from=partial,
+            few_weeks,
             augmentation=augmentation,
             automation=1 - augmentation,
             uses=ai.uses,
             pattern_counts=ai.by_pattern,
         ),
         moods=_moods(journal, axis, start, end),
-        time_with_people=TimeWithPeople(
+        time_with_people=week.chart(
+            TimeWithPeople,
             "AI minutes vs time with people",
-            x,
-            days,
             int(np.count_nonzero((ai.uses > 0) | (tp_count > 0))),
-            2,
             "Log AI uses or touchpoints in a few more weeks to compare them "
             "({have} of {need} weeks so far)",
-            partial_from=partial,
             ai_minutes=ai.minutes,
             touchpoints=tp_count,
             touchpoint_minutes=tp_minutes,
         ),
-        replaced=Replaced(
-            "AI uses that replaced a person",
-            x,
-            days,
-            weeks_with_ai,
-            2,
-            "Log AI uses in a few more weeks to see a trend ({have} of {need} weeks so far)",
-            partial_from=partial,
-            uses=ai.replaced,
+        replaced=week.chart(
+            Replaced, "AI uses that replaced a person", weeks_with_ai, few_weeks, uses=ai.replaced
         ),
         instruments=_instruments(journal, axis, start, end),
-        alignment=GoalAlignment(
+        alignment=week.chart(
+            GoalAlignment,
             "AI time spent on your goals",
-            x,
-            days,
             int(np.count_nonzero(ai.minutes)),
-            2,
             "Log AI uses in a few more weeks to see how they serve your goals "
             "({have} of {need} weeks so far)",
-            partial_from=partial,
             share=alignment,
             ai_minutes=ai.minutes,
             goal_minutes=ai.goal_minutes,
@@ -307,6 +292,24 @@ def series(journal: Journal, start: date | None = None, end: date | None = None)
         learning=_learning(journal, axis, start, end),
         factors=_factor_charts(journal, axis, start, end),
     )
+
+
+C = TypeVar("C")
+
+
+@dataclass(frozen=True)
+class _Weekly:
+    """The weeks a set of weekly charts shares: where they sit, and the partial last one."""
+
+    x: np.ndarray
+    days: np.ndarray
+    partial_from: float | None
+
+    def chart(self, kind: type[C], title: str, have: int, wanting: str, **values: Any) -> C:
+        """A weekly chart of `kind`, drawn from 2 weeks with data on."""
+        return kind(  # type: ignore[call-arg]
+            title, self.x, self.days, have, 2, wanting, partial_from=self.partial_from, **values
+        )
 
 
 def factor_chart(
@@ -545,36 +548,11 @@ def _factor_chart(
     end: date | None,
 ) -> FactorChart:
     title = factor.name + (" (archived)" if factor.archived else "")
-    wanting = (
-        f"Answer “{factor.name}” on a few more days to see a trend "
-        "({have} of {need} days so far)"
-    )
+    wanting = _factor_wanting(factor)
     shown = day >= _epoch(start) if start else np.ones(len(day), dtype=bool)
     have = int(np.count_nonzero(shown))
     if factor.yes_no:
-        day, value = day[shown], value[shown]
-        found = [_monday(int(day[0])), _monday(int(day[-1]))] if len(day) else []
-        weeks = _span(start, end, found, step=_monday)
-        answered, yes = np.zeros(len(weeks)), np.zeros(len(weeks))
-        at = np.searchsorted(weeks, day - (day + 3) % 7)
-        np.add.at(answered, at, 1)
-        np.add.at(yes, at, value)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            share = np.where(answered > 0, yes / answered, np.nan)
-        return FactorChart(
-            title,
-            axis.seconds(weeks),
-            axis.dates(weeks),
-            have,
-            FACTOR_NEED_DAYS,
-            wanting,
-            factor=factor,
-            values=share,
-            means=np.full(len(weeks), np.nan),
-            answered=answered,
-            weekly=True,
-            partial_from=axis.partial_from(weeks, 7),
-        )
+        return _yes_share_chart(factor, title, day[shown], value[shown], axis, start, end, have)
     means = _rolling_means(day, value[None, :])[0] if len(day) else np.zeros(0)
     day, value, means = day[shown], value[shown], means[shown]
     answered = np.ones(len(day))
@@ -600,6 +578,48 @@ def _factor_chart(
         answered=answered,
         weekly=weekly,
         partial_from=axis.partial_from(day, 7) if weekly else None,
+    )
+
+
+def _yes_share_chart(
+    factor: Factor,
+    title: str,
+    day: np.ndarray,
+    value: np.ndarray,
+    axis: _Axis,
+    start: date | None,
+    end: date | None,
+    have: int,
+) -> FactorChart:
+    """A yes/no factor: the share of answered days that were yes, per week."""
+    found = [_monday(int(day[0])), _monday(int(day[-1]))] if len(day) else []
+    weeks = _span(start, end, found, step=_monday)
+    answered, yes = np.zeros(len(weeks)), np.zeros(len(weeks))
+    at = np.searchsorted(weeks, day - (day + 3) % 7)
+    np.add.at(answered, at, 1)
+    np.add.at(yes, at, value)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.where(answered > 0, yes / answered, np.nan)
+    return FactorChart(
+        title,
+        axis.seconds(weeks),
+        axis.dates(weeks),
+        have,
+        FACTOR_NEED_DAYS,
+        _factor_wanting(factor),
+        factor=factor,
+        values=share,
+        means=np.full(len(weeks), np.nan),
+        answered=answered,
+        weekly=True,
+        partial_from=axis.partial_from(weeks, 7),
+    )
+
+
+def _factor_wanting(factor: Factor) -> str:
+    return (
+        f"Answer “{factor.name}” on a few more days to see a trend "
+        "({have} of {need} days so far)"
     )
 
 
