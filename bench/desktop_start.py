@@ -65,7 +65,7 @@ def first_trends(app, window) -> float:
     person would, a few seconds after the window appeared (the app works ahead while idle)."""
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from aijournal.ui.main_window import VIEWS
+    from aijournal.ui.sections import VIEWS
 
     idle = QEventLoop()
     QTimer.singleShot(3000, idle.quit)

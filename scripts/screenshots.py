@@ -142,7 +142,7 @@ def factor_shots(window, look: str, args: argparse.Namespace) -> None:
     Settings → Your check-in factors (`settings-factors-<theme>`)."""
     from PySide6.QtTest import QTest
 
-    from aijournal.ui.main_window import VIEWS
+    from aijournal.ui.sections import VIEWS
 
     titles = [view.title for view in VIEWS]
     window.show_view(titles.index("Trends"))

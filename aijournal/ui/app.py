@@ -144,6 +144,7 @@ def run(paths: DataPaths, store: SecretStore | None = None, *, hidden: bool = Fa
     if journal is None:  # no journal today, but a coach view opened from the welcome stays
         return app.exec() if any(w.isVisible() for w in app.topLevelWidgets()) else 0
     # pyqtgraph (inside the views) must come after PySide6, which is loaded by now.
+    from aijournal.ui import backups
     from aijournal.ui.main_window import MainWindow
 
     window = MainWindow(journal, bus="SESSION")
@@ -153,6 +154,6 @@ def run(paths: DataPaths, store: SecretStore | None = None, *, hidden: bool = Fa
     app.aboutToQuit.connect(window.close_journal)
     if not hidden:
         window.show()
-    window.back_up_if_due()
+    backups.back_up_if_due(window)
     QTimer.singleShot(FIRST_CHECK_MS, window.notifier.check)
     return app.exec()

@@ -347,7 +347,7 @@ def test_an_exception_in_a_slot_is_logged_and_shown(qtbot, tmp_path, monkeypatch
 
 
 def test_views_loaded_later_are_named_as_their_classes():
-    from aijournal.ui.main_window import VIEWS, LaterView
+    from aijournal.ui.sections import VIEWS, LaterView
 
     for spec in VIEWS:
         if isinstance(spec, LaterView):

@@ -170,8 +170,8 @@ def test_locking_closes_dialogs_and_hides_other_windows_until_unlock(qtbot, jour
     today = window.view(TodayView)
     dialog = today.open_entry(stored)
     questionnaire = today.open_instrument("who5")
-    window.show_coach_view()
-    coach = window._coach
+    window.menus.show_coach_view()
+    coach = window.menus.coach
     qtbot.waitUntil(lambda: dialog.isVisible() and questionnaire.isVisible() and coach.isVisible())
 
     window.lock()

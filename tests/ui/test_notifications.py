@@ -128,7 +128,7 @@ def test_a_planned_touchpoint_opens_the_form_filled_in_for_the_plan(
 
 
 def test_a_new_nudge_opens_in_insights(qtbot, window, notification_server, journal, clock):
-    from aijournal.ui.main_window import INSIGHTS
+    from aijournal.ui.sections import INSIGHTS
 
     journal.add(r.Touchpoint(at=clock() - timedelta(days=20), kind="pairing", person="Dana"))
     window.notifier.check()  # stores the nudges that fire and announces the newest

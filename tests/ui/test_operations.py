@@ -4,8 +4,9 @@ it, and only the views that show those records redraw."""
 import pytest
 
 from aijournal.model import records as r
-from aijournal.ui.main_window import JOURNAL, SETTINGS, VIEWS, MainWindow
+from aijournal.ui.main_window import MainWindow
 from aijournal.ui.operations import ChangeNotices
+from aijournal.ui.sections import JOURNAL, SETTINGS, VIEWS
 from aijournal.ui.workers import Job
 
 
@@ -15,7 +16,7 @@ def window(qtbot, journal):
     qtbot.addWidget(shown)
     shown.show()
     assert len(shown.views) == len(VIEWS)  # every view made now, so each can be marked stale
-    shown._stale.clear()
+    shown.sections.stale.clear()
     return shown
 
 
@@ -46,12 +47,12 @@ def test_a_change_redraws_only_the_views_that_show_it(window, journal, qtbot):
     journal.save_checkin(r.Checkin(day=journal.clock().date(), burnout=2, connection=4))
     today.changed.emit()  # Today saved a check-in
     assert heard == [{"checkins"}]
-    stale_titles = {VIEWS[i].title for i in window._stale}
+    stale_titles = {VIEWS[i].title for i in window.sections.stale}
     assert "Journal" in stale_titles and "Trends" in stale_titles
     assert "Settings" not in stale_titles and "People" not in stale_titles
-    assert window.view(SETTINGS) is window._built[VIEWS.index(SETTINGS)]
+    assert window.view(SETTINGS) is window.sections.built[VIEWS.index(SETTINGS)]
     window.show_view(VIEWS.index(JOURNAL))  # shown: redrawn, no longer stale
-    assert VIEWS.index(JOURNAL) not in window._stale
+    assert VIEWS.index(JOURNAL) not in window.sections.stale
 
 
 def test_background_work_is_announced_like_any_change(journal, qtbot):
