@@ -14,7 +14,7 @@ STARTED = time.perf_counter()
 
 def main() -> None:
     mode = sys.argv[1]
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     app = QApplication(sys.argv[:1])
@@ -48,13 +48,16 @@ def main() -> None:
             ):
                 self.done = True
                 print(f"{time.perf_counter() - STARTED:.4f}", flush=True)
-                QTimer.singleShot(0, app.quit)
+                QTimer.singleShot(0, first_paint.quit)
             return False
 
+    # A loop of its own, not app.exec()/app.quit(): in Qt 6 quitting the application closes
+    # its windows, and a closed main window does none of the work it does once idle.
+    first_paint = QEventLoop()
     painted = FirstPaint()
     app.installEventFilter(painted)
     window.show()
-    app.exec()
+    first_paint.exec()
     trends = "--trends" in sys.argv
     print(f"{first_trends(app, window) if trends else 0.0:.4f}", flush=True)
     print(f"{peak_mb():.1f}", flush=True)
