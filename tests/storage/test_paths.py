@@ -62,6 +62,9 @@ def test_atomic_write_replaces_the_file_whole_and_privately(tmp_path):
     assert target.read_bytes() == b"second"
     assert mode(target) == 0o600 and mode(target.parent) == 0o700
     assert sorted(p.name for p in target.parent.iterdir()) == ["settings.json"]  # no temp left
+    (tmp_path / "afile").write_text("x")
+    with pytest.raises(WriteFailed, match="afile is not a folder"):
+        atomic_write(tmp_path / "afile" / "x.json", "{}")
 
 
 def test_atomic_write_into_a_folder_it_cannot_write_says_why(tmp_path):
