@@ -278,6 +278,8 @@ def check_place(paths: DataPaths) -> None:
     try:
         if root.is_symlink() and not root.exists():
             raise JournalError(f"{root} is a broken link; point it at a folder or remove it.")
+        if db.is_symlink() and not db.exists():
+            raise JournalError(f"{db} is a broken link; point it at the journal file or remove it.")
         if root.exists() and not root.is_dir():
             raise JournalError(f"{root} is not a folder; give --data-dir a folder.")
         if not root.exists() and any(p.exists() and not p.is_dir() for p in root.parents):

@@ -59,11 +59,6 @@ def test_a_create_that_fails_leaves_nothing_behind(tmp_path, memory_keyring):
     assert memory_keyring.passwords == {}  # the key it stored first is gone again
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="check_place catches a broken link as the data folder but not as journal.db: "
-    "create then fails with a raw sqlcipher3 OperationalError (a traceback from `init`)",
-)
 def test_a_broken_link_as_the_journal_file_is_a_clear_error(tmp_path, memory_keyring):
     paths = DataPaths(tmp_path)
     paths.db.symlink_to(tmp_path / "gone" / "journal.db")
