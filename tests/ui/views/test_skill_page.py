@@ -64,8 +64,9 @@ def test_one_days_events_list_people_then_ai_then_the_rating(page, journal, cloc
     journal.add(r.Skill(name="SQL"))
     journal.rate_skill(r.SkillRating(skill="SQL", day=today, rating=3, note="getting there"))
     journal.add(
-        r.AIUse(started_at=at(today, 8), tool="Claude", pattern="learning", minutes=20,
-                skills=("SQL",))
+        r.AIUse(
+            started_at=at(today, 8), tool="Claude", pattern="learning", minutes=20, skills=("SQL",)
+        )
     )
     journal.add(r.Touchpoint(at=at(today, 9), kind="advice-asked", skills=("SQL",)))
     rows = page("SQL").timeline_texts()
