@@ -212,8 +212,7 @@ class InstrumentDialog(QDialog):
         layout.addStretch(1)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.close_button = QPushButton("Close", page)
-        self.close_button.setDefault(True)
+        self.close_button = QPushButton("Close", page)  # the default once the result shows
         self.close_button.clicked.connect(self.accept)
         row.addWidget(self.close_button)
         layout.addLayout(row)
@@ -228,4 +227,6 @@ class InstrumentDialog(QDialog):
             self.score_label.setText(f"Score {score(result.score)} of {high:g}{band}")
         self.message.setText(result.message)
         self.pages.setCurrentIndex(1)
+        self.save_button.setDefault(False)
+        self.close_button.setDefault(True)
         self.close_button.setFocus()

@@ -58,11 +58,6 @@ def test_answered_by_keyboard_and_saved(qtbot, dialog, journal):
     assert "Reaching out to someone" in find(shown, QLabel, "Result").text()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Save is made the default button, but the result page's Close button, made after "
-    "it, takes the default away: Enter on the questions does nothing",
-)
 def test_enter_saves_once_every_question_is_answered(qtbot, dialog, journal):
     ucla = instruments.instrument("ucla3")
     shown = dialog("ucla3")
