@@ -164,6 +164,26 @@ def review_table(parent: QWidget, rows: QSortFilterProxyModel) -> QTableView:
     return table
 
 
+def review_pages(parent: QWidget, table: QTableView) -> tuple[QStackedWidget, QLabel, QLabel]:
+    """The list with the current row in full under it, or the page saying there is nothing
+    to review: (the pages, the details line, the empty page)."""
+    details = muted("")
+    details.setAccessibleName("Details")
+    details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    list_page = QWidget(parent)
+    list_layout = QVBoxLayout(list_page)
+    list_layout.setContentsMargins(0, 0, 0, 0)
+    list_layout.addWidget(table, 1)
+    list_layout.addWidget(details)
+    empty = muted(EMPTY)
+    empty.setAccessibleName("Nothing to review")
+    empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    pages = QStackedWidget(parent)
+    pages.addWidget(list_page)
+    pages.addWidget(empty)
+    return pages, details, empty
+
+
 def fit_task_column(table: QTableView, em: int) -> None:
     """Task gets a third of the room the fixed columns leave, 12 to 28 characters (`em`)."""
     header = table.horizontalHeader()
@@ -297,21 +317,7 @@ class ReviewView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.selectionModel().currentRowChanged.connect(self._show_details)
 
-        self.details = muted("")
-        self.details.setAccessibleName("Details")
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        list_page = QWidget(self)
-        list_layout = QVBoxLayout(list_page)
-        list_layout.setContentsMargins(0, 0, 0, 0)
-        list_layout.addWidget(self.table, 1)
-        list_layout.addWidget(self.details)
-        self.empty = muted(EMPTY)
-        self.empty.setAccessibleName("Nothing to review")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pages = QStackedWidget(self)
-        self.pages.addWidget(list_page)
-        self.pages.addWidget(self.empty)
+        self.pages, self.details, self.empty = review_pages(self, self.table)
         layout.addWidget(self.pages, 1)
 
         undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
