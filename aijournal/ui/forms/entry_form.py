@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
@@ -21,10 +21,114 @@ from PySide6.QtWidgets import (
 from aijournal.model import records as r
 from aijournal.model.errors import InvalidInput, JournalError
 from aijournal.storage.journal import Journal
-from aijournal.ui.forms.keys import accept_pending, cycle_focus, focus_target
+from aijournal.ui.forms.keys import accept_pending, chain_tab_order, cycle_focus, focus_target
 from aijournal.ui.forms.kit import CONFIRMATION_MS, JOURNAL_ITEM, JOURNAL_ITEM_TIP, error_text
 from aijournal.ui.widgets.basics import InlineError, form_keys, with_role
 from aijournal.ui.widgets.cards import tone_label
+
+
+def rows_grid() -> QGridLayout:
+    """The grid of a form's rows: labels on the left, the fields taking the width."""
+    grid = QGridLayout()
+    grid.setHorizontalSpacing(14)
+    grid.setVerticalSpacing(8)
+    grid.setColumnStretch(1, 1)
+    return grid
+
+
+def save_row(parent: QWidget, text: str) -> tuple[QHBoxLayout, QLabel, QPushButton]:
+    """The status line and the Save button under a form (Ctrl+Enter saves, Enter does not)."""
+    row = QHBoxLayout()
+    status = tone_label("", "muted", parent)
+    status.setAccessibleName("Status")
+    button = QPushButton(text, parent)
+    button.setToolTip("Save (Ctrl+Enter)")
+    button.setDefault(False)
+    button.setAutoDefault(False)
+    row.addWidget(status, 1)
+    row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+    return row, status, button
+
+
+def label_column(parent: QWidget, title: QLabel, *, hint: bool, journal_item: bool) -> QVBoxLayout:
+    """A row's label, and under it the "journal item" tag when the row asks for one."""
+    box = QVBoxLayout()
+    box.setSpacing(0)
+    if not hint:  # line the label up with the text inside the field
+        box.setContentsMargins(0, 4, 0, 0)
+    box.addWidget(title)
+    if journal_item:
+        tag = tone_label(JOURNAL_ITEM, "muted", parent, small=True)
+        tag.setToolTip(JOURNAL_ITEM_TIP)
+        tag.setWordWrap(False)
+        box.addWidget(tag)
+    box.addStretch(1)
+    return box
+
+
+def field_column(
+    parent: QWidget, widget: QWidget, label: str, hint: str
+) -> tuple[QVBoxLayout, InlineError]:
+    """A row's field with its hint above and its inline error below."""
+    box = QVBoxLayout()
+    box.setSpacing(2)
+    if hint:
+        hint_label = tone_label(hint, "muted", parent, small=True)
+        box.addWidget(hint_label)
+    if isinstance(widget, QCheckBox):  # only its box and text are clickable: keep it tight
+        box.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
+    else:
+        box.addWidget(widget)
+    error = InlineError(parent)
+    error.setAccessibleName(f"{label} error")
+    box.addWidget(error)
+    return box, error
+
+
+def find_problems(
+    values: Callable[[], dict[str, Any]],
+    check: Callable[[dict[str, Any]], object],
+    stand_ins: dict[str, tuple[str, Any]],
+) -> dict[str, InvalidInput]:
+    """Every field's problem: after one, put a valid stand-in there and check again.
+
+    `values` reads the fields (InvalidInput for text that is not a number at all); `check`
+    makes the record of those values and applies every rule to it (InvalidInput)."""
+    problems: dict[str, InvalidInput] = {}
+    try:
+        read = values()
+    except InvalidInput as exc:
+        problems[exc.field] = exc
+        return problems
+    for _ in range(len(stand_ins) + 2):
+        try:
+            check(read)
+            return problems
+        except InvalidInput as exc:
+            problems.setdefault(exc.field, exc)
+            if exc.field not in stand_ins:
+                return problems
+            keyword, stand_in = stand_ins[exc.field]
+            if read.get(keyword) == stand_in:
+                return problems
+            read[keyword] = stand_in
+    return problems
+
+
+def status_line(
+    problems: dict[str, InvalidInput],
+    touched: set[str],
+    errors: dict[str, InlineError],
+    labels: dict[str, str],
+) -> tuple[str, str]:
+    """The form's status (role, text): a problem no row shows, else what is still to fill in."""
+    unplaced = [p for f, p in problems.items() if f not in errors]
+    if unplaced:
+        return "error", str(unplaced[0])
+    waiting = [labels.get(f, f) for f in problems if f not in touched or f not in errors]
+    if waiting:
+        return "muted", "To save, fill in: " + ", ".join(dict.fromkeys(waiting))
+    return "muted", ""
 
 
 class EntryForm(QWidget):
@@ -48,10 +152,7 @@ class EntryForm(QWidget):
         super().__init__(parent)
         self.journal, self.original = journal, record
         self.editing = record is not None  # in the edit dialog, not on Today
-        self._rows = QGridLayout()
-        self._rows.setHorizontalSpacing(14)
-        self._rows.setVerticalSpacing(8)
-        self._rows.setColumnStretch(1, 1)
+        self._rows = rows_grid()
         self._errors: dict[str, InlineError] = {}
         self._field_labels: dict[str, str] = {}
         self._field_widgets: dict[str, QWidget] = {}
@@ -67,18 +168,9 @@ class EntryForm(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(10)
         outer.addLayout(self._rows)
-        actions = QHBoxLayout()
-        self.status = tone_label("", "muted", self)
-        self.status.setAccessibleName("Status")
-        self.save_button = QPushButton(self._save_text(), self)
-        self.save_button.setToolTip("Save (Ctrl+Enter)")
-        self.save_button.setDefault(False)
-        self.save_button.setAutoDefault(False)
+        self._actions, self.status, self.save_button = save_row(self, self._save_text())
         self.save_button.clicked.connect(self.save)
-        actions.addWidget(self.status, 1)
-        self._actions = actions
-        actions.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignTop)
-        outer.addLayout(actions)
+        outer.addLayout(self._actions)
         outer.addStretch(1)  # spare height goes below the form, not between its rows
 
         form_keys(self, self._save_by_key, self._escape)
@@ -109,8 +201,7 @@ class EntryForm(QWidget):
     def _set_tab_order(self, widgets: list[QWidget]) -> None:
         """The form's Tab order (every radio button of a group included, the group in place)."""
         self.tab_order = widgets
-        for first, second in zip(widgets, widgets[1:]):
-            QWidget.setTabOrder(first, second)
+        chain_tab_order(widgets)
 
     def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802 (Qt override)
         return cycle_focus(self, forward)
@@ -136,32 +227,10 @@ class EntryForm(QWidget):
         if hint:
             widget.setAccessibleDescription(hint)
         title = QLabel(label, self)
-        focusable = widget if widget.focusPolicy() != Qt.FocusPolicy.NoFocus else None
-        if focusable is not None:
-            title.setBuddy(focusable)
-        label_box = QVBoxLayout()
-        label_box.setSpacing(0)
-        if not hint:  # line the label up with the text inside the field
-            label_box.setContentsMargins(0, 4, 0, 0)
-        label_box.addWidget(title)
-        if journal_item:
-            tag = tone_label(JOURNAL_ITEM, "muted", self, small=True)
-            tag.setToolTip(JOURNAL_ITEM_TIP)
-            tag.setWordWrap(False)
-            label_box.addWidget(tag)
-        label_box.addStretch(1)
-        field_box = QVBoxLayout()
-        field_box.setSpacing(2)
-        if hint:
-            hint_label = tone_label(hint, "muted", self, small=True)
-            field_box.addWidget(hint_label)
-        if isinstance(widget, QCheckBox):  # only its box and text are clickable: keep it tight
-            field_box.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
-        else:
-            field_box.addWidget(widget)
-        error = InlineError(self)
-        error.setAccessibleName(f"{label} error")
-        field_box.addWidget(error)
+        if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            title.setBuddy(widget)
+        label_box = label_column(self, title, hint=bool(hint), journal_item=journal_item)
+        field_box, error = field_column(self, widget, label, hint)
         if span_label:
             self._rows.addLayout(label_box, row, 0, 1, 2)
             self._rows.addLayout(field_box, row + 1, 0, 1, 2)
@@ -202,27 +271,10 @@ class EntryForm(QWidget):
         return record
 
     def _find_problems(self) -> dict[str, InvalidInput]:
-        """Every field's problem: after one, put a valid stand-in there and build again."""
-        problems: dict[str, InvalidInput] = {}
-        try:
-            values = self._values()
-        except InvalidInput as exc:  # text that is not a number at all
-            problems[exc.field] = exc
-            return problems
-        for _ in range(len(self.stand_ins) + 2):
-            try:
-                record = self._make(values)
-                self._check_more(record)
-                return problems
-            except InvalidInput as exc:
-                problems.setdefault(exc.field, exc)
-                if exc.field not in self.stand_ins:
-                    return problems
-                keyword, stand_in = self.stand_ins[exc.field]
-                if values.get(keyword) == stand_in:
-                    return problems
-                values[keyword] = stand_in
-        return problems
+        """Every field's problem (`find_problems` with this form's stand-ins)."""
+        return find_problems(
+            self._values, lambda values: self._check_more(self._make(values)), self.stand_ins
+        )
 
     # -- validation on every edit --
 
@@ -252,23 +304,13 @@ class EntryForm(QWidget):
 
     def _show_status(self) -> None:
         if self._confirmation:
-            with_role(self.status, "notice")
-            self.status.setText("✓ " + self._confirmation)
-            return
-        with_role(self.status, "muted")
-        waiting = [
-            self._field_labels.get(f, f)
-            for f in self._problems
-            if f not in self._touched or f not in self._errors
-        ]
-        unplaced = [p for f, p in self._problems.items() if f not in self._errors]
-        if unplaced:
-            with_role(self.status, "error")
-            self.status.setText(str(unplaced[0]))
-        elif waiting:
-            self.status.setText("To save, fill in: " + ", ".join(dict.fromkeys(waiting)))
+            role, text = "notice", "✓ " + self._confirmation
         else:
-            self.status.setText("")
+            role, text = status_line(
+                self._problems, self._touched, self._errors, self._field_labels
+            )
+        with_role(self.status, role)
+        self.status.setText(text)
 
     def _end_confirmation(self) -> None:
         if self._confirmation:
@@ -308,13 +350,17 @@ class EntryForm(QWidget):
         """Entries clear for the next one; the check-in keeps showing the day's record."""
         self.clear(keep_confirmation=True)
 
-    def clear(self, *, keep_confirmation: bool = False) -> None:
+    def _fill(self, show: Callable[[], object]) -> None:
+        """Let `show` set the fields without counting it as the user's edits."""
         self._loading = True
         try:
-            self._reset()
+            show()
         finally:
             self._loading = False
         self._touched.clear()
+
+    def clear(self, *, keep_confirmation: bool = False) -> None:
+        self._fill(self._reset)
         if not keep_confirmation:
             self._end_confirmation()
         self.validate()
@@ -325,12 +371,7 @@ class EntryForm(QWidget):
     def load(self, record: r.Record) -> None:
         """Show a stored record; saving then updates it."""
         self.original = record
-        self._loading = True
-        try:
-            self._show_record(record)
-        finally:
-            self._loading = False
-        self._touched.clear()
+        self._fill(lambda: self._show_record(record))
         self.validate()
 
     def _show_record(self, record: r.Record) -> None:

@@ -173,3 +173,9 @@ def cycle_focus(root: QWidget, forward: bool) -> bool:
             parent.ensureWidgetVisible(target)
         parent = parent.parentWidget()
     return True
+
+
+def chain_tab_order(widgets: list[QWidget]) -> None:
+    """Tab goes from each of `widgets` to the next, in this order."""
+    for first, second in zip(widgets, widgets[1:]):
+        QWidget.setTabOrder(first, second)

@@ -17,16 +17,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,7 +40,7 @@ from aijournal.ui.forms.kit import name_completer
 from aijournal.ui.widgets.basics import heading, with_role
 from aijournal.ui.widgets.cards import tone_label
 from aijournal.ui.widgets.flow import FlowBox, field
-from aijournal.ui.widgets.rows_model import RowsModel
+from aijournal.ui.widgets.rows_model import RowsModel, rows_table
 from aijournal.ui.widgets.undo_bar import UndoBar
 
 PAGE = 500  # rows fetched at a time; more load as the list scrolls
@@ -188,6 +185,59 @@ def name_filter(view: JournalView, flow: FlowBox, label: str, placeholder: str) 
     return box
 
 
+def filter_row(view: JournalView) -> FlowBox:
+    """The filters in a row that wraps on a narrow window; each control is an attribute of
+    `view` (`search`, `kind`, `from_on`… `clear_button`), which applies them."""
+    flow = FlowBox(view)
+    view.search = QLineEdit(view)
+    view.search.setPlaceholderText("Search notes, tasks and tools (Ctrl+F)")
+    view.search.setClearButtonEnabled(True)
+    view.search.setMinimumWidth(view.fontMetrics().averageCharWidth() * 34)
+    flow.addWidget(field("Search", view.search, view))
+    view.search.textChanged.connect(lambda: view._apply_timer.start())
+    view.kind = QComboBox(view)
+    for text, kind in KIND_CHOICES:
+        view.kind.addItem(text, kind)
+    flow.addWidget(field("Kind", view.kind, view))
+    view.kind.currentIndexChanged.connect(view.apply_filters)
+    today = view.journal.clock().date()
+    view.from_on, view.from_date = date_filter(view, flow, "From", today.replace(day=1))
+    view.to_on, view.to_date = date_filter(view, flow, "To", today)
+
+    view.tool = name_filter(view, flow, "Tool", "Any tool")
+    view.pattern = QComboBox(view)
+    view.pattern.addItem("Any pattern", None)
+    for p in PATTERNS:
+        view.pattern.addItem(f"{p.label} ({p.mode.value})", p.id)
+    flow.addWidget(field("Pattern", view.pattern, view))
+    view.pattern.currentIndexChanged.connect(view.apply_filters)
+    view.person = name_filter(view, flow, "Person", "Anyone")
+    view.skill = name_filter(view, flow, "Skill", "Any skill")
+    view.clear_button = QPushButton("Clear filters", view)
+    view.clear_button.clicked.connect(view.clear_filters)
+    flow.addWidget(view.clear_button)
+    return flow
+
+
+def typed(box: QComboBox | QLineEdit) -> str | None:
+    """The text of a search or name filter, spaces tidied; None when there is none."""
+    value = box.currentText() if isinstance(box, QComboBox) else box.text()
+    return " ".join(value.split()) or None
+
+
+def chosen_day(check: QCheckBox, edit: QDateEdit) -> date | None:
+    """The day of a "From" or "To" filter, None while it is off."""
+    return edit.date().toPython() if check.isChecked() else None
+
+
+def choose_day(check: QCheckBox, edit: QDateEdit, day: date | None) -> None:
+    """Switch a "From" or "To" filter on at `day`, or off (None), its signals left alone."""
+    check.setChecked(day is not None)
+    edit.setEnabled(day is not None)
+    if day is not None:
+        edit.setDate(QDate(day.year, day.month, day.day))
+
+
 def fill_names(box: QComboBox, names: list[str]) -> None:
     """`names` as the box's choices and suggestions, keeping what is typed."""
     text = box.currentText()
@@ -215,7 +265,7 @@ class JournalView(QWidget):
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(10)
         layout.addWidget(heading("Journal"))
-        layout.addWidget(self._filters())
+        layout.addWidget(filter_row(self))
 
         self.undo_bar = UndoBar("Deleted", "Undo (Ctrl+Z)", self)
         self.undo_text, self.undo_button = self.undo_bar.text, self.undo_bar.undo
@@ -223,23 +273,8 @@ class JournalView(QWidget):
         layout.addWidget(self.undo_bar)
 
         self.model = EntryModel(journal, self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Entries")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
-        self.table.setShowGrid(False)
-        self.table.verticalHeader().hide()
-        rows = self.table.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table = rows_table(self, self.model, "Entries")
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         metrics = self.fontMetrics()
         header.resizeSection(0, metrics.horizontalAdvance("2026-11-27 10:00") + 28)
         header.resizeSection(1, metrics.horizontalAdvance("Touchpoint") + 40)
@@ -280,60 +315,20 @@ class JournalView(QWidget):
         self._apply_timer.timeout.connect(self.apply_filters)
         self.refresh()
 
-    # ---- filters ---------------------------------------------------------------------------
-
-    def _filters(self) -> FlowBox:
-        """The filters in a row that wraps on a narrow window."""
-        flow = FlowBox(self)
-        self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Search notes, tasks and tools (Ctrl+F)")
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(self.fontMetrics().averageCharWidth() * 34)
-        flow.addWidget(field("Search", self.search, self))
-        self.search.textChanged.connect(lambda: self._apply_timer.start())
-        self.kind = QComboBox(self)
-        for text, kind in KIND_CHOICES:
-            self.kind.addItem(text, kind)
-        flow.addWidget(field("Kind", self.kind, self))
-        self.kind.currentIndexChanged.connect(self.apply_filters)
-        today = self.journal.clock().date()
-        self.from_on, self.from_date = date_filter(self, flow, "From", today.replace(day=1))
-        self.to_on, self.to_date = date_filter(self, flow, "To", today)
-
-        self.tool = name_filter(self, flow, "Tool", "Any tool")
-        self.pattern = QComboBox(self)
-        self.pattern.addItem("Any pattern", None)
-        for p in PATTERNS:
-            self.pattern.addItem(f"{p.label} ({p.mode.value})", p.id)
-        flow.addWidget(field("Pattern", self.pattern, self))
-        self.pattern.currentIndexChanged.connect(self.apply_filters)
-        self.person = name_filter(self, flow, "Person", "Anyone")
-        self.skill = name_filter(self, flow, "Skill", "Any skill")
-        self.clear_button = QPushButton("Clear filters", self)
-        self.clear_button.clicked.connect(self.clear_filters)
-        flow.addWidget(self.clear_button)
-        return flow
+    # ---- filters (the row is made by `filter_row`) --------------------------------------
 
     def current_filter(self) -> EntryFilter:
         """The filter the controls describe."""
         kind = self.kind.currentData()
-
-        def text(box: QComboBox | QLineEdit) -> str | None:
-            value = box.currentText() if isinstance(box, QComboBox) else box.text()
-            return " ".join(value.split()) or None
-
-        def day(check: QCheckBox, edit: QDateEdit) -> date | None:
-            return edit.date().toPython() if check.isChecked() else None
-
         return EntryFilter(
             kinds=(kind,) if kind else r.ENTRY_KINDS,
-            start=day(self.from_on, self.from_date),
-            end=day(self.to_on, self.to_date),
-            tool=text(self.tool),
+            start=chosen_day(self.from_on, self.from_date),
+            end=chosen_day(self.to_on, self.to_date),
+            tool=typed(self.tool),
             pattern=self.pattern.currentData(),
-            person=text(self.person),
-            skill=text(self.skill),
-            text=text(self.search),
+            person=typed(self.person),
+            skill=typed(self.skill),
+            text=typed(self.search),
         )
 
     def apply_filters(self) -> None:
@@ -366,21 +361,15 @@ class JournalView(QWidget):
         for box in (self.tool, self.person, self.skill):
             box.setEditText("")
         self.search.clear()
-        for check, edit in ((self.from_on, self.from_date), (self.to_on, self.to_date)):
-            check.setChecked(False)
-            edit.setEnabled(False)
+        choose_day(self.from_on, self.from_date, None)
+        choose_day(self.to_on, self.to_date, None)
 
     def show_days(self, first: date, last: date) -> None:
         """Show every entry from `first` to `last` (a day or a week clicked in Trends)."""
         with signals_blocked(self._filter_controls()):
             self._reset_filters()
-            for check, edit, day in (
-                (self.from_on, self.from_date, first),
-                (self.to_on, self.to_date, last),
-            ):
-                check.setChecked(True)
-                edit.setEnabled(True)
-                edit.setDate(QDate(day.year, day.month, day.day))
+            choose_day(self.from_on, self.from_date, first)
+            choose_day(self.to_on, self.to_date, last)
         self.apply_filters()
 
     # ---- the view contract -----------------------------------------------------------------

@@ -10,7 +10,7 @@ them back as they were.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -25,14 +25,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
-    QComboBox,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -47,10 +43,17 @@ from aijournal.model.presentation import plural
 from aijournal.sources import review
 from aijournal.sources.review import Confirmation, Confirmed, suggested
 from aijournal.storage.journal import Journal
-from aijournal.ui.forms.kit import CommaCompleter, _PatternChoice, split_names
+from aijournal.ui.forms.keys import chain_tab_order
 from aijournal.ui.theme import colour
+from aijournal.ui.views.review_questions import (
+    ChoiceDialog,
+    as_slot,
+    ask_goal,
+    ask_pattern,
+    ask_skills,
+)
 from aijournal.ui.widgets.basics import InlineError, heading, muted
-from aijournal.ui.widgets.rows_model import RowsModel
+from aijournal.ui.widgets.rows_model import RowsModel, rows_table
 from aijournal.ui.widgets.undo_bar import UndoBar
 from aijournal.ui.workers import run_sized
 
@@ -70,19 +73,6 @@ REPLACED_TIP = (
 WORKER_ABOVE = 300  # confirming more uses than this at once runs off the GUI thread
 GUESS_BELOW = 0.5  # suggestions less sure than this are shown in the warning colour
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def _slot(action: Callable[[], object]) -> Callable[..., None]:
-    """`action` as a slot: called without the signal's arguments, returning nothing.
-
-    PySide6 6.12 releases a Python slot's return value once too often; a returned True,
-    False or small int then crashes the interpreter later (bool_dealloc). Never return one.
-    """
-
-    def run(*_: object) -> None:
-        action()
-
-    return run
 
 
 class ReviewModel(RowsModel):
@@ -155,73 +145,13 @@ class ReviewModel(RowsModel):
         return ReviewModel._text(use, column).casefold()
 
 
-class _ChoiceDialog(QDialog):
-    """A small window-modal question: one input, an OK button that names the action."""
-
-    def __init__(self, parent: QWidget, title: str, intro: str, field: QWidget, ok: str):
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 16, 18, 16)
-        layout.setSpacing(10)
-        layout.addWidget(heading(title))
-        if intro:
-            layout.addWidget(muted(intro))
-        layout.addWidget(field)
-        self.field = field
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        cancel = QPushButton("Cancel", self)
-        cancel.clicked.connect(self.reject)
-        self.ok = QPushButton(ok, self)
-        self.ok.setDefault(True)
-        self.ok.clicked.connect(self.accept)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.ok)
-        layout.addLayout(buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
-
-    @classmethod
-    def ask(
-        cls,
-        parent: QWidget,
-        title: str,
-        intro: str,
-        field: QWidget,
-        ok: str,
-        then: Callable[[], object],
-    ) -> _ChoiceDialog:
-        """Open the question (window-modal, deleted once closed); `then` runs on OK."""
-        dialog = cls(parent, title, intro, field, ok)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(_slot(then))
-        dialog.open()
-        field.setFocus()
-        return dialog
-
-
 def review_table(parent: QWidget, rows: QSortFilterProxyModel) -> QTableView:
     """The list of uses to review: whole rows, many at a time, sortable, least sure first."""
-    table = QTableView(parent)
-    table.setModel(rows)
-    table.setAccessibleName("AI uses to review")
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setTabKeyNavigation(False)
-    table.setWordWrap(False)
-    table.setShowGrid(False)
+    table = rows_table(parent, rows, "AI uses to review", many=True)
     table.setSortingEnabled(True)
     table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the use case's order: doubtful first
-    table.verticalHeader().hide()
     metrics = parent.fontMetrics()
-    vertical = table.verticalHeader()
-    vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    vertical.setDefaultSectionSize(metrics.height() + 10)
     header = table.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     for column, sample in enumerate(
         ("2026-11-27 10:00", "Claude Code", "", "Minutes", "Turns", "Task iteration · 65%")
@@ -232,6 +162,33 @@ def review_table(parent: QWidget, rows: QSortFilterProxyModel) -> QTableView:
     # the table shows the current row's task and reason in full.
     header.setStretchLastSection(True)
     return table
+
+
+def review_pages(parent: QWidget, table: QTableView) -> tuple[QStackedWidget, QLabel, QLabel]:
+    """The list with the current row in full under it, or the page saying there is nothing
+    to review: (the pages, the details line, the empty page)."""
+    details = muted("")
+    details.setAccessibleName("Details")
+    details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    list_page = QWidget(parent)
+    list_layout = QVBoxLayout(list_page)
+    list_layout.setContentsMargins(0, 0, 0, 0)
+    list_layout.addWidget(table, 1)
+    list_layout.addWidget(details)
+    empty = muted(EMPTY)
+    empty.setAccessibleName("Nothing to review")
+    empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    pages = QStackedWidget(parent)
+    pages.addWidget(list_page)
+    pages.addWidget(empty)
+    return pages, details, empty
+
+
+def fit_task_column(table: QTableView, em: int) -> None:
+    """Task gets a third of the room the fixed columns leave, 12 to 28 characters (`em`)."""
+    header = table.horizontalHeader()
+    room = table.viewport().width() - sum(header.sectionSize(c) for c in (0, 1, 3, 4, 5))
+    header.resizeSection(2, max(em * 12, min(em * 28, room // 3)))
 
 
 def select_where(
@@ -279,14 +236,16 @@ class ActionRow(QWidget):
         self.row = QHBoxLayout(self)
         self.row.setContentsMargins(0, 0, 0, 0)
         self.row.setSpacing(8)
+        self.buttons: list[QPushButton] = []
 
     def add(self, text: str, slot: Callable[[], object], tip: str) -> QPushButton:
         button = QPushButton(text, self)
         button.setAccessibleName(text.replace("&", ""))
         button.setToolTip(tip)
         button.setAutoDefault(True)  # Enter acts on a focused button, as Space does
-        button.clicked.connect(_slot(slot))
+        button.clicked.connect(as_slot(slot))
         self.row.addWidget(button)
+        self.buttons.append(button)
         return button
 
     def finish(self) -> tuple[QCheckBox, QLabel]:
@@ -304,30 +263,6 @@ class ActionRow(QWidget):
         return replaced, selection
 
 
-def pattern_field(uses: Sequence[r.AIUse]) -> _PatternChoice:
-    """The five patterns to choose from, the one all `uses` were suggested chosen already."""
-    choice = _PatternChoice()
-    common = {suggested(use) for use in uses}
-    choice.set_value(common.pop() if len(common) == 1 else None)
-    return choice
-
-
-def goal_field(goals: Sequence[r.Goal]) -> QComboBox:
-    box = QComboBox()
-    box.setAccessibleName("Goal")
-    for goal in goals:
-        box.addItem(goal.name, goal.id)
-    return box
-
-
-def skills_field(known: Iterable[str]) -> QLineEdit:
-    field = QLineEdit()
-    field.setAccessibleName("Skills")
-    field.setPlaceholderText("Comma-separated, e.g. SQL, Python testing")
-    field.setCompleter(CommaCompleter(known, field))
-    return field
-
-
 class ReviewView(QWidget):
     """Imported AI uses to confirm, alone or many at once, with Undo."""
 
@@ -337,7 +272,7 @@ class ReviewView(QWidget):
     def __init__(self, journal: Journal, parent: QWidget | None = None):
         super().__init__(parent)
         self.journal = journal
-        self.dialog: _ChoiceDialog | None = None
+        self.dialog: ChoiceDialog | None = None
         self._last: Confirmed | None = None  # the last confirmation made here, for Undo
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
@@ -367,7 +302,7 @@ class ReviewView(QWidget):
             "Confirmed", "Put them back in the list as they were (Ctrl+Z)", self
         )
         self.undo_text, self.undo_button = self.undo_bar.text, self.undo_bar.undo
-        self.undo_button.clicked.connect(_slot(self.undo))
+        self.undo_button.clicked.connect(as_slot(self.undo))
         dismiss = self.undo_bar.dismiss
         layout.addWidget(self.undo_bar)
         self.error = InlineError(self)
@@ -382,51 +317,21 @@ class ReviewView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.selectionModel().currentRowChanged.connect(self._show_details)
 
-        self.details = muted("")
-        self.details.setAccessibleName("Details")
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        list_page = QWidget(self)
-        list_layout = QVBoxLayout(list_page)
-        list_layout.setContentsMargins(0, 0, 0, 0)
-        list_layout.addWidget(self.table, 1)
-        list_layout.addWidget(self.details)
-        self.empty = muted(EMPTY)
-        self.empty.setAccessibleName("Nothing to review")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pages = QStackedWidget(self)
-        self.pages.addWidget(list_page)
-        self.pages.addWidget(self.empty)
+        self.pages, self.details, self.empty = review_pages(self, self.table)
         layout.addWidget(self.pages, 1)
 
         undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
         undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         undo.activated.connect(self._undo_key)
-        order = [
-            self.confirm_button,
-            self.pattern_button,
-            self.goal_button,
-            self.skills_button,
-            self.replaced_person,
-            self.undo_button,
-            dismiss,
-            self.table,
-        ]
-        for first, second in zip(order, order[1:]):
-            QWidget.setTabOrder(first, second)
+        chain_tab_order(
+            [*self.actions.buttons, self.replaced_person, self.undo_button, dismiss, self.table]
+        )
         self.refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
-            self._fit_task_column()
+            fit_task_column(self.table, self.fontMetrics().averageCharWidth())
         return False
-
-    def _fit_task_column(self) -> None:
-        """Task gets a third of the room the fixed columns leave, 12 to 28 characters."""
-        header = self.table.horizontalHeader()
-        room = self.table.viewport().width() - sum(header.sectionSize(c) for c in (0, 1, 3, 4, 5))
-        em = self.fontMetrics().averageCharWidth()
-        header.resizeSection(2, max(em * 12, min(em * 28, room // 3)))
 
     # ---- showing -----------------------------------------------------------------------
 
@@ -462,12 +367,7 @@ class ReviewView(QWidget):
 
     def _selection_changed(self, *_: object) -> None:
         count = len(self.table.selectionModel().selectedRows())
-        for button in (
-            self.confirm_button,
-            self.pattern_button,
-            self.goal_button,
-            self.skills_button,
-        ):
+        for button in self.actions.buttons:  # Confirm, Set pattern, Link goal, Add skills
             button.setEnabled(count > 0)
         total = len(self.model.rows)
         self.selection_text.setText(
@@ -490,72 +390,30 @@ class ReviewView(QWidget):
     def set_pattern(self, pattern: str | None = None) -> int:
         """Confirm the selection with one pattern; without `pattern`, ask for it first."""
         uses = self.selected()
-        if not uses:
-            return 0
-        if pattern is not None:
-            return self._confirm(uses, Confirmation(pattern=pattern))
-        choice = pattern_field(uses)
-        dialog = self._ask(
-            f"Set pattern for {plural(len(uses), 'AI use')}",
-            "How did you work with the AI in these sessions?",
-            choice,
-            "Set pattern",
-            lambda: self.set_pattern(choice.value()),
-        )
-        dialog.ok.setEnabled(bool(choice.value()))
-        choice.group.buttonToggled.connect(lambda *_: dialog.ok.setEnabled(bool(choice.value())))
-        return 0
+        if uses and pattern is None:
+            return self._ask(ask_pattern(self, uses, self.set_pattern))
+        return self._confirm(uses, Confirmation(pattern=pattern))
 
     def link_goal(self, goal_id: str | None = None) -> int:
         """Confirm the selection (as suggested) linked to a goal; without one, ask which."""
         uses = self.selected()
-        if not uses:
-            return 0
-        if goal_id is not None:
-            return self._confirm(uses, Confirmation(goal_id=goal_id))
-        goals = self.journal.goals()
-        box = goal_field(goals)
-        intro = (
-            "Each keeps its suggested pattern."
-            if goals
-            else "No goals yet: add one under Skills & goals first."
-        )
-        dialog = self._ask(
-            f"Link {plural(len(uses), 'AI use')} to a goal",
-            intro,
-            box,
-            "Link goal",
-            lambda: self.link_goal(box.currentData()),
-        )
-        dialog.ok.setEnabled(bool(goals))
-        return 0
+        if uses and goal_id is None:
+            return self._ask(ask_goal(self, uses, self.journal.goals(), self.link_goal))
+        return self._confirm(uses, Confirmation(goal_id=goal_id))
 
     def add_skills(self, skills: Sequence[str] | None = None) -> int:
         """Confirm the selection (as suggested) with these skills added; without, ask which."""
         uses = self.selected()
-        if not uses:
-            return 0
-        if skills is not None:
-            return self._confirm(uses, Confirmation(skills=tuple(skills)))
-        field = skills_field(s.name for s in self.journal.skills())
-        dialog = self._ask(
-            f"Add skills to {plural(len(uses), 'AI use')}",
-            "Skills you practised or learned in these sessions. Each keeps its suggested pattern.",
-            field,
-            "Add skills",
-            lambda: self.add_skills(split_names(field.text())),
-        )
-        dialog.ok.setEnabled(False)
-        field.textChanged.connect(lambda text: dialog.ok.setEnabled(bool(split_names(text))))
-        return 0
+        if uses and skills is None:
+            known = [s.name for s in self.journal.skills()]
+            return self._ask(ask_skills(self, uses, known, self.add_skills))
+        return self._confirm(uses, Confirmation(skills=tuple(skills or ())))
 
-    def _ask(
-        self, title: str, intro: str, field: QWidget, ok: str, then: Callable[[], object]
-    ) -> _ChoiceDialog:
-        dialog = _ChoiceDialog.ask(self, title, intro, field, ok, then)
+    def _ask(self, dialog: ChoiceDialog) -> int:
+        """`dialog` is the open question until it closes; nothing is confirmed yet (0)."""
         dialog.finished.connect(lambda _: self.dialog is dialog and setattr(self, "dialog", None))
         self.dialog = dialog
-        return dialog
+        return 0
 
     def _confirm(self, uses: list[r.AIUse], how: Confirmation) -> int:
         """Confirm `uses` (one transaction, through the review use case), then drop their rows."""
