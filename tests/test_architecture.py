@@ -41,3 +41,41 @@ def _cycles(graph) -> list[list[str]]:
 
 def test_no_module_import_cycles():
     assert _cycles(grimp.build_graph("aijournal")) == []
+
+
+def _slots_that_may_return_a_bool(source: str) -> list[int]:
+    """Lines where a lambda connected to a signal may return True or False (`x and y`, a
+    comparison, `not x`): PySide6 6.12 releases such a returned bool once too often."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "connect"
+        ):
+            continue
+        for argument in node.args:
+            body = argument.body if isinstance(argument, ast.Lambda) else None
+            if isinstance(body, ast.BoolOp | ast.Compare) or (
+                isinstance(body, ast.UnaryOp) and isinstance(body.op, ast.Not)
+            ):
+                found.append(node.lineno)
+    return found
+
+
+def test_no_slot_returns_a_bool():
+    from pathlib import Path
+
+    import aijournal
+
+    ui = Path(aijournal.__file__).parent / "ui"
+    assert _slots_that_may_return_a_bool("w.clicked.connect(lambda on: on and go())") == [1]
+    assert _slots_that_may_return_a_bool("w.clicked.connect(lambda on: go() if on else None)") == []
+    offending = {
+        str(path.relative_to(ui)): lines
+        for path in sorted(ui.rglob("*.py"))
+        if (lines := _slots_that_may_return_a_bool(path.read_text()))
+    }
+    assert offending == {}

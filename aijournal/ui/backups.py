@@ -46,7 +46,7 @@ def back_up_if_due(window: QMainWindow) -> Job:
     job = Job(window.journal, lambda journal, _: journal.backup_if_due(), window)
     status = window.statusBar()
     job.succeeded.connect(
-        lambda path: path and status.showMessage(f"Daily backup saved: {path.name}", 8000)
+        lambda path: status.showMessage(f"Daily backup saved: {path.name}", 8000) if path else None
     )
     job.failed.connect(
         lambda error: status.showMessage(f"The daily backup failed: {error}", 15_000)

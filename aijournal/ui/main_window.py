@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         QApplication.styleHints().colorSchemeChanged.connect(self.apply_settings)
         # Switched-on sources on this machine: read at start and after the daily reminder.
         self.notifier.delivered.connect(
-            lambda notice: notice.kind == "checkin" and self.read_sources()
+            lambda notice: self.read_sources() if notice.kind == "checkin" else None
         )
         self._sources_job = None
         # Once the window is up: reading sources and making Trends (numpy, pyqtgraph, nine

@@ -67,7 +67,11 @@ class InAppDelivery(Delivery):
         self.tray = tray
         self._last = ""
         if tray is not None:
-            tray.messageClicked.connect(lambda: self._last and self.chosen.emit(self._last))
+            tray.messageClicked.connect(self._clicked)
+
+    def _clicked(self) -> None:
+        if self._last:
+            self.chosen.emit(self._last)
 
     def status(self) -> list[str]:
         if self.tray is not None:

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from aijournal.connection.notices import Notice
 from aijournal.model import records as r
-from aijournal.ui.main_window import JOURNAL, SHOWS, VIEWS, MainWindow
+from aijournal.ui.main_window import MainWindow
+from aijournal.ui.sections import JOURNAL, SHOWS, VIEWS
 from aijournal.ui.views.today import TodayView
 from aijournal.ui.widgets.basics import find
 from aijournal.wellbeing import instruments

@@ -136,6 +136,11 @@ def open_entry(
     """Open the edit dialog (window-modal, not blocking); `on_saved` runs after a save."""
     dialog = EntryDialog(journal, record, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.accepted.connect(lambda: dialog.stored is not None and on_saved(dialog.stored))
+
+    def saved() -> None:  # a slot returns nothing (see review_questions.as_slot)
+        if dialog.stored is not None:
+            on_saved(dialog.stored)
+
+    dialog.accepted.connect(saved)
     dialog.open()
     return dialog

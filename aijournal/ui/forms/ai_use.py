@@ -65,7 +65,9 @@ class AIUseForm(EntryForm):
         self._watch("task", self.task.textEdited)
         self.pattern = _PatternChoice(self)
         self._row("Pattern", self.pattern, ["pattern"], hint="How did you work with the AI?")
-        self.pattern.group.buttonToggled.connect(lambda _b, on: on and self._edited("pattern"))
+        self.pattern.group.buttonToggled.connect(
+            lambda _b, on: self._edited("pattern") if on else None
+        )
         self._field_widgets["pattern"] = next(iter(self.pattern.buttons.values()))
         self.minutes = QLineEdit(self)
         self.minutes.setPlaceholderText("e.g. 20")

@@ -74,7 +74,7 @@ class CheckinForm(EntryForm):
             grid.addWidget(ClickLabel(text, button, burnout_box), value - 1, 1)
             self.burnout.addButton(button, value)
             self.burnout_buttons.append(button)
-        self.burnout.idToggled.connect(lambda _id, on: on and self._edited("burnout"))
+        self.burnout.idToggled.connect(lambda _id, on: self._edited("burnout") if on else None)
         self.burnout_keys = RadioKeys(self.burnout, digits=True)  # 1–5 answer, like the scales
         burnout_item = instruments.instrument("burnout")
         self._row(

@@ -268,7 +268,7 @@ class CalendarView(QWidget):
             button = QRadioButton(MEASURE_LABELS[measure], choice)
             button.setAccessibleName(f"Colour by {measure}")
             button.setChecked(measure == self.measure)
-            button.toggled.connect(lambda on, m=measure: on and self.show_measure(m))
+            button.toggled.connect(lambda on, m=measure: self.show_measure(m) if on else None)
             self.measures.addButton(button)
             row.addWidget(button)
         top.addWidget(choice)

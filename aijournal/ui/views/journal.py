@@ -161,7 +161,7 @@ def date_filter(
     edit.setEnabled(False)
     check.toggled.connect(edit.setEnabled)
     check.toggled.connect(view.apply_filters)
-    edit.dateChanged.connect(lambda: check.isChecked() and view._apply_timer.start())
+    edit.dateChanged.connect(lambda: view._apply_timer.start() if check.isChecked() else None)
     pair = QWidget(view)
     row = QHBoxLayout(pair)
     row.setContentsMargins(0, 0, 0, 0)

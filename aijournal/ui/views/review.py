@@ -411,9 +411,13 @@ class ReviewView(QWidget):
 
     def _ask(self, dialog: ChoiceDialog) -> int:
         """`dialog` is the open question until it closes; nothing is confirmed yet (0)."""
-        dialog.finished.connect(lambda _: self.dialog is dialog and setattr(self, "dialog", None))
+        dialog.finished.connect(lambda _: self._asked(dialog))
         self.dialog = dialog
         return 0
+
+    def _asked(self, dialog: ChoiceDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
 
     def _confirm(self, uses: list[r.AIUse], how: Confirmation) -> int:
         """Confirm `uses` (one transaction, through the review use case), then drop their rows."""
