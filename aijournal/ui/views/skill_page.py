@@ -129,7 +129,9 @@ class SkillPage(QDialog):
         lower_layout.setContentsMargins(0, 8, 0, 0)
         lower_layout.addWidget(subheading("Timeline"))
         lower_layout.addWidget(self.table if rows else self.empty, 1)
-        (self.empty if rows else self.table).hide()
+        unused = self.empty if rows else self.table
+        unused.setParent(self)  # kept (tests read both), owned by the page like the rest
+        unused.hide()
         body.addWidget(lower)
         body.setStretchFactor(0, 3)
         body.setStretchFactor(1, 2)
