@@ -49,7 +49,7 @@ def pdf_images():
 
 
 @pytest.fixture(autouse=True)
-def _charts_deleted_in_their_test(request):
+def _charts_deleted_in_their_test():
     """The chart widgets a PDF drew and let go of (deleteLater) go before the next test."""
     yield
     from PySide6.QtCore import QCoreApplication, QEvent
