@@ -40,14 +40,18 @@ def pixel(card: Card, x: int, y: int) -> QColor:
     return card.grab().toImage().pixelColor(x, y)
 
 
-@pytest.mark.parametrize("look", ["light", "dark"])
+@pytest.fixture
+def look(qapp, request):
+    """The app in the look the test is parametrized with; light again after."""
+    theme.apply(qapp, request.param)
+    yield request.param
+    theme.apply(qapp, "light")
+
+
+@pytest.mark.parametrize("look", ["light", "dark"], indirect=True)
 def test_a_card_is_filled_and_edged_apart_from_the_window(qtbot, page, look):
-    palette = (
-        theme.dark_palette()
-        if look == "dark"
-        else theme.light_palette(page.style().standardPalette())
-    )
-    page.setPalette(palette)
+    palette = page.palette()
+    assert theme.is_dark(palette) == (look == "dark")
     card = Card(page)
     card.resize(200, 120)
     window = palette.color(Role.Window)
