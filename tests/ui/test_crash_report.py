@@ -51,21 +51,22 @@ def hook(monkeypatch, tmp_path):
 def shown_by(hook, error: BaseException) -> list[tuple[str, str]]:
     """Run the hook on `error`; the (label text, details) of each dialog it showed, closed."""
     seen = []
+    timer = QTimer(interval=10)  # looks for the dialog until the hook is done
 
     def answer() -> None:
         dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, ErrorDialog):
-            QTimer.singleShot(10, answer)
-            return
-        labels = [w.text() for w in dialog.findChildren(QLabel)]
-        seen.append((" ".join(labels), dialog.details))
-        dialog.reject()
+        if isinstance(dialog, ErrorDialog):
+            seen.append((" ".join(w.text() for w in dialog.findChildren(QLabel)), dialog.details))
+            dialog.reject()
 
-    QTimer.singleShot(0, answer)
+    timer.timeout.connect(answer)
+    timer.start()
     try:
         raise error
     except BaseException as raised:  # noqa: BLE001 - the hook's own input
         hook(type(raised), raised, raised.__traceback__)
+    finally:
+        timer.stop()
     return seen
 
 
@@ -99,3 +100,15 @@ def test_ctrl_c_goes_to_python_not_to_a_dialog(qtbot, hook, tmp_path, monkeypatc
     installed(KeyboardInterrupt, KeyboardInterrupt(), None)
     assert passed == [KeyboardInterrupt]
     assert not (tmp_path / "aijournal.log").exists()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the hook catches only OSError from append_to_log, but private_dir raises "
+    "WriteFailed (a JournalError) for a log folder it cannot make: the hook itself fails",
+)
+def test_a_log_folder_that_cannot_be_made_is_said_in_the_details(qtbot, hook, tmp_path):
+    (tmp_path / "data").write_text("a file where the data folder should be")
+    log = tmp_path / "data" / "aijournal.log"
+    [(_, details)] = shown_by(hook(log), KeyError("x"))
+    assert f"(The log {log} could not be written: " in details

@@ -3,6 +3,9 @@ lines, form keys, tables, drop-downs, questions, the paper preview and fitting t
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
@@ -118,35 +121,39 @@ def test_a_drop_down_shows_ids_in_words_and_falls_back_to_the_first(qtbot):
     assert box.currentData() == "one-to-one"
 
 
-def answer_box(button_text: str | None) -> list[str]:
-    """Once a message box is up: note its text, then press its default button (None) or the
-    button reading `button_text`."""
-    seen = []
+@contextmanager
+def answering(button_text: str | None) -> Iterator[list[str]]:
+    """While inside: note the text of the message box that comes up, then press its default
+    button (None) or the button reading `button_text`."""
+    seen: list[str] = []
+    timer = QTimer(interval=10)
 
     def answer() -> None:
         box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(10, answer)
-            return
-        seen.append(box.text())
-        if button_text is None:
-            box.defaultButton().click()
-        else:
-            [button] = [b for b in box.buttons() if b.text() == button_text]
-            button.click()
+        if isinstance(box, QMessageBox) and box.isVisible():
+            seen.append(box.text())
+            if button_text is None:
+                box.defaultButton().click()
+            else:
+                [button] = [b for b in box.buttons() if b.text() == button_text]
+                button.click()
 
-    QTimer.singleShot(0, answer)
-    return seen
+    timer.timeout.connect(answer)
+    timer.start()
+    try:
+        yield seen
+    finally:
+        timer.stop()
 
 
 def test_asking_before_deleting_defaults_to_the_safe_answer(page):
-    seen = answer_box(None)
-    assert basics.confirm(page, "Delete", "Delete Dana for good?", "Delete") is False
+    with answering(None) as seen:
+        assert basics.confirm(page, "Delete", "Delete Dana for good?", "Delete") is False
     assert seen == ["Delete Dana for good?"]
-    answer_box("Delete")
-    assert basics.confirm(page, "Delete", "Delete Dana for good?", "Delete") is True
-    seen = answer_box(None)
-    basics.report(page, "Export", OSError("disk full"))
+    with answering("Delete"):
+        assert basics.confirm(page, "Delete", "Delete Dana for good?", "Delete") is True
+    with answering(None) as seen:
+        basics.report(page, "Export", OSError("disk full"))
     assert seen == ["Disk full"]
 
 
