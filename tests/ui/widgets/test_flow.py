@@ -120,4 +120,19 @@ def test_panes_never_squeeze_below_their_own_minimums(on_screen):
     reflow.resize(800, 100)
     assert not reflow.side_by_side
     panes[2].hide()
-    assert reflow.width_needed == 600 + 2 * Reflow.SPACING
+    assert 600 + Reflow.SPACING <= reflow.width_needed < 900
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="width_needed counts a gap for every pane, hidden ones too (len(self.panes) - 1), "
+    "so two shown panes of three stack up to 16 px earlier than they must",
+)
+def test_a_hidden_pane_leaves_no_gap_to_make_room_for(on_screen):
+    panes = [Fixed(300), Fixed(300), Fixed(300)]
+    reflow = on_screen(Reflow(panes))
+    panes[2].hide()
+    reflow.resize(1200, 100)
+    assert reflow.box.minimumSize().width() == 600 + Reflow.SPACING  # what the layout needs
+    reflow.resize(600 + Reflow.SPACING, 100)
+    assert reflow.side_by_side
