@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from aijournal.model.errors import JournalError
 from aijournal.model.presentation import escape
 from aijournal.storage.paths import PRIVATE_FILE, private_dir
 
@@ -80,7 +81,7 @@ def install(log: Path, parent: Callable[[], QWidget | None] = lambda: None) -> H
         details = "".join(traceback.format_exception(kind, error, tb))
         try:
             append_to_log(log, details)
-        except OSError as problem:  # the dialog still shows; say the log failed too
+        except (OSError, JournalError) as problem:  # the dialog still shows; say so
             details += f"\n(The log {log} could not be written: {problem})"
         sys.stderr.write(details)
         summary = f"{kind.__name__}: {error}" if str(error) else kind.__name__

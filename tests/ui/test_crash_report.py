@@ -102,11 +102,6 @@ def test_ctrl_c_goes_to_python_not_to_a_dialog(qtbot, hook, tmp_path, monkeypatc
     assert not (tmp_path / "aijournal.log").exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the hook catches only OSError from append_to_log, but private_dir raises "
-    "WriteFailed (a JournalError) for a log folder it cannot make: the hook itself fails",
-)
 def test_a_log_folder_that_cannot_be_made_is_said_in_the_details(qtbot, hook, tmp_path):
     (tmp_path / "data").write_text("a file where the data folder should be")
     log = tmp_path / "data" / "aijournal.log"

@@ -120,8 +120,9 @@ class Reflow(QWidget):
     @property
     def width_needed(self) -> int:
         """Side by side from this width: never narrower than the panes' own minimums."""
-        least = sum(p.minimumSizeHint().width() for p in self.panes if not p.isHidden())
-        return max(self._width, least + self.SPACING * (len(self.panes) - 1))
+        shown = [p for p in self.panes if not p.isHidden()]
+        least = sum(p.minimumSizeHint().width() for p in shown)
+        return max(self._width, least + self.SPACING * max(len(shown) - 1, 0))
 
     @property
     def side_by_side(self) -> bool:
