@@ -87,6 +87,7 @@ class FreedesktopNotifications(QObject):
         except ImportError:
             raise NoServer("D-Bus support (jeepney) is not installed") from None
         address = session_address() if self.address == "SESSION" else self.address
+        self.shut()  # opened again: one connection, never two
         try:
             self.connection = open_dbus_connection(bus=address, auth_timeout=ASK_TIMEOUT)
         except (OSError, RuntimeError, ValueError, TimeoutError) as error:
