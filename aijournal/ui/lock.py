@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -36,6 +36,7 @@ _ACTIVITY = {
     QEvent.Type.MouseMove,
     QEvent.Type.Wheel,
 }
+_INPUT = (QKeyEvent, QMouseEvent, QWheelEvent)
 
 
 class IdleLock(QObject):
@@ -63,7 +64,8 @@ class IdleLock(QObject):
             self.timer.stop()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if self.timer.isActive() and event.type() in _ACTIVITY:
+        # The filter sees every event of the app: the cheap isinstance comes before type().
+        if isinstance(event, _INPUT) and self.timer.isActive() and event.type() in _ACTIVITY:
             self.timer.start()
         return False
 

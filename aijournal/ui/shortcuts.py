@@ -36,7 +36,8 @@ class WindowKeys(QObject):
         QApplication.instance().removeEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if event.type() != _OVERRIDE or not isinstance(event, QKeyEvent):
+        # isinstance first: it is cheap, and asking every event its type() is not.
+        if not isinstance(event, QKeyEvent) or event.type() != _OVERRIDE:
             return False
         if event.keyCombination().toCombined() not in self.combined:
             return False
