@@ -25,12 +25,14 @@ def at(day: date, hour: int) -> datetime:
 
 
 def test_list_filters_by_kind_tool_search_and_limit(journal_at_home):
-    today = date.today()
+    yesterday = date.today() - timedelta(days=1)  # the CLI's real clock: never in the future
     for hour, tool, task in ((9, "Claude", "Refactor parser"), (11, "ChatGPT", "Draft email")):
         journal_at_home.add(
-            r.AIUse(started_at=at(today, hour), tool=tool, pattern="learning", minutes=5, task=task)
+            r.AIUse(
+                started_at=at(yesterday, hour), tool=tool, pattern="learning", minutes=5, task=task
+            )
         )
-    journal_at_home.save_checkin(r.Checkin(day=today, burnout=2, connection=4))
+    journal_at_home.save_checkin(r.Checkin(day=yesterday, burnout=2, connection=4))
     code, out = run("list", "--kind", "ai-use", "--format", "json")
     assert code == 0 and [e["tool"] for e in json.loads(out)] == ["ChatGPT", "Claude"]
     code, out = run("list", "--tool", "Claude")
