@@ -35,6 +35,20 @@ STEPS = (
 )
 
 
+# The most days two neighbouring ticks of a unit can be apart (a day may have 25 hours).
+LONGEST_DAYS = {"day": 1 + 1 / 24, "week": 7 + 1 / 24, "month": 31 + 1 / 24, "year": 366 + 1 / 24}
+# Every label a unit can show is at least as wide as the narrowest of these.
+SHORTEST_LABELS = {
+    "day": [
+        label
+        for m in range(1, 13)
+        for label in (f"{d} {date(2000, m, 1):%b}" for d in range(1, 10))
+    ],
+    "month": [f"{date(2000, m, 1):%b}" for m in range(1, 13)],
+}
+SHORTEST_LABELS["week"] = SHORTEST_LABELS["day"]
+
+
 def _day(seconds: float) -> date:
     return datetime.fromtimestamp(seconds).date()
 
@@ -101,7 +115,16 @@ class DayAxis(pg.DateAxisItem):
             return []
         first, last = _day(minVal), _day(maxVal)
         per_second = size / (maxVal - minVal)
+        narrowest = {
+            unit: min(self._width(text) for text in texts)
+            for unit, texts in SHORTEST_LABELS.items()
+        }
         for unit, every in STEPS:
+            # A step whose ticks cannot be far enough apart even for its narrowest label is
+            # passed over without listing its ticks (years of days would be thousands).
+            most_px = every * LONGEST_DAYS[unit] * 86_400 * per_second
+            if unit in narrowest and most_px < narrowest[unit] + GAP_PX:
+                continue
             days = [d for d in tick_days(first, last, unit, every) if minVal <= _seconds(d)]
             values = [_seconds(d) for d in days if _seconds(d) <= maxVal]
             if not values:
