@@ -58,11 +58,15 @@ class NumberItem(QTableWidgetItem):
         self.value = value
 
     def __lt__(self, other: QTableWidgetItem) -> bool:  # type: ignore[override]
-        if isinstance(other, NumberItem):
-            mine = float("inf") if self.value is None else self.value
-            theirs = float("inf") if other.value is None else other.value
-            return mine < theirs
-        return super().__lt__(other)
+        if not isinstance(other, NumberItem):
+            return super().__lt__(other)
+        if (self.value is None) == (other.value is None):
+            return self.value is not None and self.value < other.value  # type: ignore[operator]
+        # One blank: Qt sorts highest first by this same test reversed, so a blank is the
+        # largest going up and the smallest going down, and ends up last either way.
+        table = self.tableWidget()
+        order = table.horizontalHeader().sortIndicatorOrder() if table else None
+        return (self.value is None) == (order == Qt.SortOrder.DescendingOrder)
 
 
 class CoachWindow(QMainWindow):

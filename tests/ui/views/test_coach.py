@@ -176,11 +176,6 @@ def test_open_coach_view_shows_a_window_of_its_own_with_the_files(qtbot, files):
     assert column(shown, 0) == ["Ann"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="NumberItem puts blanks last only in ascending order: Qt sorts descending by the "
-    "same __lt__ reversed, so summaries without the number come first",
-)
 def test_blanks_stay_last_when_sorted_highest_first(window, files):
     window.open_files([files["ann"], files["bo"], files["cy"]])
     window.table.sortByColumn(BURNOUT, Qt.SortOrder.DescendingOrder)
