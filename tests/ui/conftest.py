@@ -34,3 +34,19 @@ def notification_server(request):
         pytest.skip(f"needs a private D-Bus: {missing}")
     yield control
     control.stop()
+
+
+@pytest.fixture
+def main_window(qtbot, journal):
+    """The app's main window on the test's journal, on screen, without a tray icon."""
+    from aijournal.ui.main_window import MainWindow
+
+    window = MainWindow(journal, use_tray=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    if window.menus.coach is not None:
+        window.menus.coach.close()
+    if window.journal is not journal:  # a restore reopened it
+        window.journal.close()

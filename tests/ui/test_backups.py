@@ -23,19 +23,6 @@ def stand_in(qtbot, journal):
 
 
 @pytest.fixture
-def main_window(qtbot, journal):
-    from aijournal.ui.main_window import MainWindow
-
-    window = MainWindow(journal, use_tray=False)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    yield window
-    if window.journal is not journal:
-        window.journal.close()
-
-
-@pytest.fixture
 def warnings(qtbot):
     """The texts of message boxes that showed up; each is closed at once so nothing hangs."""
     seen: list[str] = []

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 
 from aijournal.connection.notices import Notice
 from aijournal.model import records as r
-from aijournal.ui.main_window import MainWindow
 from aijournal.ui.sections import JOURNAL, SHOWS, VIEWS
 from aijournal.ui.views.today import TodayView
 from aijournal.ui.widgets.basics import find
@@ -18,14 +17,10 @@ from aijournal.wellbeing import instruments
 
 
 @pytest.fixture
-def window(qtbot, journal):
-    shown = MainWindow(journal, use_tray=False)
-    qtbot.addWidget(shown)
-    shown.show()
-    qtbot.waitExposed(shown)
-    shown.activateWindow()
-    qtbot.waitUntil(shown.isActiveWindow)
-    return shown
+def window(qtbot, main_window):
+    main_window.activateWindow()
+    qtbot.waitUntil(main_window.isActiveWindow)
+    return main_window
 
 
 def menu_actions(window, menu_title: str) -> dict[str, QAction]:

@@ -8,7 +8,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from aijournal.ui import shortcuts
-from aijournal.ui.main_window import MainWindow
 from aijournal.ui.views.coach import CoachWindow
 from aijournal.wellbeing import instruments
 
@@ -24,14 +23,8 @@ LOG = ["Check in", "Log an AI use", "Log a touchpoint", "Take a questionnaire"]
 
 
 @pytest.fixture
-def window(qtbot, journal):
-    shown = MainWindow(journal, use_tray=False)
-    qtbot.addWidget(shown)
-    shown.show()
-    qtbot.waitExposed(shown)
-    yield shown
-    if shown.menus.coach is not None:
-        shown.menus.coach.close()
+def window(main_window):
+    return main_window
 
 
 def entries(menu: QMenu) -> list[QAction]:
