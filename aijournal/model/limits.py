@@ -109,7 +109,7 @@ class ReadCancelled(JournalError):
 
 _STARTS = frozenset(("start_map", "start_array"))
 _ENDS = frozenset(("end_map", "end_array"))
-_TICK_EVERY = 4096  # parser events between two looks at the clock
+_TICK_MASK = 4095  # parser events between two looks at the clock, less one
 
 
 class Budget:
@@ -175,46 +175,68 @@ class Budget:
 
     def items(self, stream: IO[bytes], prefix: str = "item") -> Iterator[Any]:
         """The JSON values at `prefix` (ijson's prefixes: "item" is each item of a top-level
-        list, "" the whole document), built one at a time within the depth and string limits."""
-        import ijson
-        from ijson.common import ObjectBuilder
+        list, "" the whole document), built one at a time within the depth and string limits.
 
-        limit, longest = self.limits.depth, self.limits.string
-        # Prefixes tracked here, not by ijson.parse: its prefixes grow with the depth, and on
-        # a file of nested brackets building them costs minutes before the first event.
-        containers: list[str] = []  # the prefix of each open array or object
-        places = [""]  # the prefix where the next value goes, per depth
-        builder: Any = None
-        item_depth = 0
-        for count, (event, value) in enumerate(ijson.basic_parse(stream, use_float=True)):
-            if count % _TICK_EVERY == 0:
-                self.tick()
-            here = places[-1]
-            if event in _STARTS:
-                if len(containers) >= limit:
-                    raise self.refuse(f"nests more than {limit} levels deep")
-                containers.append(here)
-                places.append(f"{here}.item" if here else "item")
-            elif event == "map_key":
+        One pass over ijson's basic events, the hot part inlined: a 92 MB export is millions
+        of events. Names are tracked only down to the prefix's depth (ijson's own prefixes
+        grow with the depth: on a file of nested brackets they cost minutes before the first
+        event)."""
+        import ijson
+
+        limit, longest, tick = self.limits.depth, self.limits.string, self.tick
+        wanted = prefix.split(".") if prefix else []
+        at = len(wanted)
+        names: list[str] = []  # per open container down to `at`: its children's name
+        depth = count = 0
+        root: Any = None
+        stack: list[Any] = []  # the containers of the value being built
+        keys: list[str | None] = []  # per built container: the key of its next value
+        for event, value in ijson.basic_parse(stream, use_float=True):
+            count += 1
+            if count & _TICK_MASK == 0:
+                tick()
+            if event == "map_key":
                 if len(value) > longest:
                     raise self.refuse(f"holds a name of {len(value):,} characters")
-                owner = containers[-1]
-                places[-1] = f"{owner}.{value}" if owner else value
+                if stack:
+                    keys[-1] = value
+                elif depth <= at:
+                    names[-1] = value
+            elif event in _STARTS:
+                depth += 1
+                if depth > limit:
+                    raise self.refuse(f"nests more than {limit} levels deep")
+                if stack or (depth - 1 == at and names == wanted):
+                    new: Any = {} if event == "start_map" else []
+                    if not stack:
+                        root = new
+                    elif (key := keys[-1]) is None:
+                        stack[-1].append(new)
+                    else:
+                        stack[-1][key] = new
+                    stack.append(new)
+                    keys.append(None)
+                elif depth <= at:
+                    names.append("item" if event == "start_array" else "")
             elif event in _ENDS:
-                containers.pop()
-                places.pop()
-            elif isinstance(value, str) and len(value) > longest:
-                raise self.refuse(f"holds a text of {len(value):,} characters")
-            if builder is not None:
-                builder.event(event, value)
-                if event in _ENDS and len(containers) < item_depth:
-                    yield builder.value
-                    builder = None
-            elif here == prefix and event not in _ENDS and event != "map_key":
-                if event in _STARTS:
-                    builder, item_depth = ObjectBuilder(), len(containers)
-                    builder.event(event, value)
-                else:
+                if stack:
+                    stack.pop()
+                    keys.pop()
+                    if not stack:
+                        yield root
+                        root = None
+                elif depth <= at:
+                    names.pop()
+                depth -= 1
+            else:
+                if value.__class__ is str and len(value) > longest:
+                    raise self.refuse(f"holds a text of {len(value):,} characters")
+                if stack:
+                    if (key := keys[-1]) is None:
+                        stack[-1].append(value)
+                    else:
+                        stack[-1][key] = value
+                elif depth == at and names == wanted:
                     yield value
 
     def load_json(self, path: Path) -> Any:
