@@ -277,3 +277,14 @@ def home(aijournal_home, memory_keyring):
 
     assert run("init")[0] == 0
     return aijournal_home
+
+
+@pytest.fixture
+def own_home(tmp_path, monkeypatch):
+    """A home folder of this test's own: no real ~/.claude or ~/.codex is read."""
+    home = tmp_path / "user-home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    for name in ("CLAUDE_CONFIG_DIR", "CODEX_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    return home

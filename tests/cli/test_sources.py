@@ -13,14 +13,8 @@ PROMPT = "Explain window functions in SQL with one example."
 
 
 @pytest.fixture(autouse=True)
-def own_home(tmp_path, monkeypatch):
-    """A home folder of this test's own: no real ~/.claude or ~/.codex is read."""
-    home = tmp_path / "user-home"
-    home.mkdir()
-    monkeypatch.setenv("HOME", str(home))
-    for name in ("CLAUDE_CONFIG_DIR", "CODEX_HOME"):
-        monkeypatch.delenv(name, raising=False)
-    return home
+def _own_home(own_home):
+    return own_home
 
 
 def chatgpt_export(tmp_path) -> str:

@@ -10,10 +10,5 @@ sys.path.insert(0, str(Path(__file__).parent))  # `import labelled`
 
 
 @pytest.fixture(autouse=True)
-def _own_home(tmp_path, monkeypatch):
-    home = tmp_path / "user-home"
-    home.mkdir()
-    monkeypatch.setenv("HOME", str(home))
-    for name in ("CLAUDE_CONFIG_DIR", "CODEX_HOME"):
-        monkeypatch.delenv(name, raising=False)
-    return home
+def _own_home(own_home):
+    return own_home
