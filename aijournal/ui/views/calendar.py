@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from aijournal.analysis import calendar
 from aijournal.storage import Journal
 from aijournal.ui.theme import is_dark, outline_colour
-from aijournal.ui.widgets.basics import heading
+from aijournal.ui.widgets.basics import heading, scroll_page
 from aijournal.ui.widgets.cards import tone_label
 from aijournal.ui.widgets.flow import FlowBox
 
@@ -242,9 +242,9 @@ class CalendarView(QWidget):
         self.measure = "burnout"
         self.shown: calendar.Calendar | None = None
 
-        outer = QVBoxLayout(self)
+        # In a scroll page: on a short screen (800×500) the year scrolls, never the window.
+        self.scroll, _page, outer = scroll_page(self, spacing=8)
         outer.setContentsMargins(20, 16, 20, 8)
-        outer.setSpacing(8)
         top = FlowBox(self, spacing=10)
         top.addWidget(heading("Calendar"))
         self.previous = self._button("◀", "Previous year", lambda: self.show_year(self.year - 1))
