@@ -25,7 +25,7 @@ from aijournal.ui.forms.ai_use import AIUseForm
 from aijournal.ui.forms.checkin import CheckinForm
 from aijournal.ui.forms.entry_form import EntryForm
 from aijournal.ui.forms.touchpoint import TouchpointForm
-from aijournal.ui.widgets.basics import fit_to_screen, heading, no_tab_stop, screen_room
+from aijournal.ui.widgets.basics import as_slot, fit_to_screen, heading, no_tab_stop, screen_room
 from aijournal.ui.widgets.cards import tone_label
 from aijournal.wellbeing import instruments
 
@@ -136,11 +136,6 @@ def open_entry(
     """Open the edit dialog (window-modal, not blocking); `on_saved` runs after a save."""
     dialog = EntryDialog(journal, record, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-    def saved() -> None:  # a slot returns nothing (see review_questions.as_slot)
-        if dialog.stored is not None:
-            on_saved(dialog.stored)
-
-    dialog.accepted.connect(saved)
+    dialog.accepted.connect(as_slot(lambda: dialog.stored is not None and on_saved(dialog.stored)))
     dialog.open()
     return dialog

@@ -47,12 +47,11 @@ from aijournal.ui.forms.keys import chain_tab_order
 from aijournal.ui.theme import colour
 from aijournal.ui.views.review_questions import (
     ChoiceDialog,
-    as_slot,
     ask_goal,
     ask_pattern,
     ask_skills,
 )
-from aijournal.ui.widgets.basics import InlineError, heading, muted
+from aijournal.ui.widgets.basics import InlineError, as_slot, heading, muted
 from aijournal.ui.widgets.rows_model import RowsModel, rows_table
 from aijournal.ui.widgets.undo_bar import UndoBar
 from aijournal.ui.workers import run_sized

@@ -25,20 +25,7 @@ from aijournal.model import records as r
 from aijournal.model.presentation import plural
 from aijournal.sources.review import suggested
 from aijournal.ui.forms.kit import CommaCompleter, _PatternChoice, split_names
-from aijournal.ui.widgets.basics import heading, muted
-
-
-def as_slot(action: Callable[[], object]) -> Callable[..., None]:
-    """`action` as a slot: called without the signal's arguments, returning nothing.
-
-    PySide6 6.12 releases a Python slot's return value once too often; a returned True,
-    False or small int then crashes the interpreter later (bool_dealloc). Never return one.
-    """
-
-    def run(*_: object) -> None:
-        action()
-
-    return run
+from aijournal.ui.widgets.basics import as_slot, heading, muted
 
 
 class ChoiceDialog(QDialog):

@@ -68,6 +68,19 @@ def heading(text: str) -> QLabel:
     return with_role(QLabel(text), "heading")
 
 
+def as_slot(action: Callable[[], object]) -> Callable[..., None]:
+    """`action` as a slot: called without the signal's arguments, returning nothing.
+
+    PySide6 6.12 releases a Python slot's return value once too often; a returned True,
+    False or small int then crashes the interpreter later (bool_dealloc). Never return one.
+    """
+
+    def run(*_: object) -> None:
+        action()
+
+    return run
+
+
 def muted(text: str) -> QLabel:
     label = with_role(QLabel(text), "muted")
     label.setWordWrap(True)
