@@ -15,13 +15,13 @@ def restore(window: QMainWindow, backup: Path) -> None:
     """Put `backup` in place of the window's journal in a worker, then rebuild every view on
     it (`window` is the `MainWindow`)."""
     old = window.journal
-    window.notifier.timer.stop()
+    resume = window.pause_reading()  # the warm-up and the minute timer wait for the new one
     old.close()  # nobody may hold the file open while it is replaced
 
     def reopen(error: BaseException | None, safety: Path | None = None) -> None:
         window.journal = old.connect_again()
         window.start_views()
-        window.notifier.timer.start()
+        resume()
         if error is not None:
             report(window, "Restore", error)
         else:

@@ -289,8 +289,8 @@ class MainWindow(QMainWindow):
         """Closing hides the window when the user chose to keep running in the background
         (reminders still reach them); otherwise it quits the app."""
         if self._quitting or not self.keep_running:
-            for timer in (self._after_start, self.notifier.timer, self.idle.timer):
-                timer.stop()  # nothing more reads the journal once the window has gone
+            self.pause_reading()  # nothing more reads the journal once the window has gone
+            self.idle.timer.stop()
             event.accept()
             QApplication.quit()  # the app does not quit on its own: it may run hidden
             return
@@ -309,8 +309,21 @@ class MainWindow(QMainWindow):
                 f"It keeps running so reminders can reach you. {where}",
             )
 
+    def pause_reading(self) -> Callable[[], None]:
+        """Stop the timers that read the journal (a restore replaces it meanwhile); returns
+        what starts again the ones that were running."""
+        running = [t for t in (self._after_start, self.notifier.timer) if t.isActive()]
+        for timer in running:
+            timer.stop()
+
+        def resume() -> None:
+            for timer in running:
+                timer.start()
+
+        return resume
+
     def close_journal(self) -> None:
-        self.notifier.timer.stop()
+        self.pause_reading()
         self.idle.timer.stop()
         self.journal.close()
 

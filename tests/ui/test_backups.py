@@ -87,6 +87,23 @@ def test_restore_reopens_the_journal_and_names_the_safety_copy(qtbot, main_windo
     assert safety.is_file() and safety != backup
 
 
+def test_the_warm_up_waits_for_the_restored_journal(qtbot, main_window, journal, monkeypatch):
+    """A restore in the first seconds: the warm-up (sources, Trends) must not read the closed
+    journal, and runs on the restored one instead."""
+    from aijournal.ui.main_window import TRENDS, VIEWS
+
+    warm_up = main_window._after_start
+    assert warm_up.isActive()  # the window has just started
+    backup = journal.backup()
+    backups.restore(main_window, backup)
+    assert not warm_up.isActive()
+    qtbot.waitUntil(lambda: main_window.journal is not journal, timeout=10_000)
+    assert warm_up.isActive()
+    warm_up.setInterval(0)
+    warm_up.start()
+    qtbot.waitUntil(lambda: VIEWS.index(TRENDS) in main_window.sections.built, timeout=10_000)
+
+
 def test_a_refused_restore_says_why_and_keeps_the_journal(
     qtbot, main_window, journal, tmp_path, warnings
 ):
