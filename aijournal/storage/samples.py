@@ -10,7 +10,10 @@ Nothing the user made is deleted or changed. A sample record that a live record 
 user's refers to (their touchpoint with the sample's "Dana", their AI use for a sample goal,
 their rating of a sample skill) is kept, and from then on it is theirs: removing it would
 change what the user wrote. Nudges are the app's prompts, not the user's records: they keep
-nothing.
+nothing. A nudge still open (new or snoozed) when the sample goes was prompted while the
+sample was in, from its figures as well as the user's: it goes too, marked like the sample so
+that Undo brings it back, and the next refresh asks again only what the user's own entries
+warrant. A nudge the user answered (planned, acted, dismissed) stays.
 """
 
 from __future__ import annotations
@@ -87,6 +90,17 @@ class SampleRecords(JournalCore):
                     [stamp, table, record_id],
                 )
                 removed[table] = removed.get(table, 0) + 1
+            for nudge_id in self._open_nudges():  # prompted while the sample was in
+                self.db.execute(
+                    "UPDATE nudges SET deleted_at = ?, updated_at = ? WHERE id = ?",
+                    [stamp, stamp, nudge_id],
+                )
+                self.db.execute(
+                    "INSERT OR REPLACE INTO sample_marks (kind, record_id, removed_at)"
+                    " VALUES ('nudges', ?, ?)",
+                    [nudge_id, stamp],
+                )
+                removed["nudges"] = removed.get("nudges", 0) + 1
             for table, record_id in kept:  # the user's now: no longer sample data
                 self.db.execute(
                     "DELETE FROM sample_marks WHERE kind = ? AND record_id = ?",
@@ -132,6 +146,12 @@ class SampleRecords(JournalCore):
         if not restored:
             raise JournalError("There is no removed sample data to bring back.")
         return restored
+
+    def _open_nudges(self) -> list[str]:
+        rows = self.db.execute(
+            "SELECT id FROM nudges WHERE deleted_at IS NULL AND status IN ('new', 'snoozed')"
+        )
+        return [nudge_id for (nudge_id,) in rows]
 
     def _live_sample(self) -> set[tuple[str, str]]:
         found: set[tuple[str, str]] = set()

@@ -95,3 +95,23 @@ def test_undo_refuses_when_the_day_is_taken_again(sampled, clock):
         journal.restore_sample(removal.stamp)
     assert journal.checkin_on(clock().date()).burnout == 5
     assert journal.counts()["ai_uses"] == 1
+
+
+def test_nudges_still_open_go_with_the_sample_and_come_back_with_undo(sampled, clock):
+    """Prompted while the sample was in (its figures fed them): open ones go, answered stay."""
+    journal, _ = sampled
+    day = clock().date()
+
+    def nudge(status: str, **more) -> r.Nudge:
+        return journal.add(
+            r.Nudge(rule_id="low-connection", day=day, facts={}, message="m", status=status, **more)
+        )
+
+    new, snoozed = nudge("new"), nudge("snoozed", snoozed_until=day + timedelta(days=2))
+    acted = nudge("acted", helped=True)
+    removal = journal.remove_sample()
+    assert removal.removed["nudges"] == 2
+    assert [n.id for n in journal.all(r.Nudge)] == [acted.id]  # the user's answer stays
+    assert journal.sample_counts() == {}
+    journal.restore_sample(removal.stamp)
+    assert {n.id for n in journal.all(r.Nudge)} == {new.id, snoozed.id, acted.id}
