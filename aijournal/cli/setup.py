@@ -16,7 +16,7 @@ from aijournal.cli.root import (
     tell,
 )
 from aijournal.model import records as r
-from aijournal.model.errors import SecretStoreUnavailable
+from aijournal.model.errors import JournalError, SecretStoreUnavailable
 from aijournal.storage import Journal
 from aijournal.storage.unlock import Key
 
@@ -72,7 +72,7 @@ def key() -> None:
 @pass_session
 def key_status(session: Session) -> None:
     """Say where the key lives (does not unlock the journal)."""
-    from aijournal.storage.unlock import JournalConfig
+    from aijournal.storage.unlock import JournalConfig, keyring_key
 
     if not session.paths.config.exists():
         from aijournal.model.errors import NoJournal
@@ -81,8 +81,15 @@ def key_status(session: Session) -> None:
     config = JournalConfig.read(session.paths)
     session.store.prefer(config.keyring_backend)
     click.echo(config.describe(session.store))
-    if config.protection == "keyring" and (problem := session.store.problem()):
+    if config.protection != "keyring":
+        return
+    if problem := session.store.problem():
         click.echo(f"Warning: the secret store is not usable right now: {problem}.")
+        return
+    try:  # read, never shown: is the key there, and does the store answer?
+        keyring_key(config.keyring_account or "", session.store)
+    except JournalError as error:
+        click.echo(f"Warning: {error}")
 
 
 @key.command("change")

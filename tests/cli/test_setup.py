@@ -63,6 +63,18 @@ def test_key_status_warns_when_the_store_is_gone(home, request):
     assert "OS secret store" in out and "Warning: the secret store is not usable" in out
 
 
+def test_key_status_warns_when_the_key_is_missing_or_the_store_fails(home, memory_keyring, request):
+    code, out = run("key", "status")
+    assert code == 0 and "Warning" not in out  # the key is there: nothing to warn about
+    memory_keyring.passwords.clear()  # the entry was removed (another login, a cleanup)
+    code, out = run("key", "status")
+    assert code == 0 and "Warning: The key for this journal is missing from the secret store" in out
+    request.getfixturevalue("failing_keyring")  # the store answers with an error
+    code, out = run("key", "status")
+    assert code == 0 and "Warning: Could not read from the secret store" in out
+    assert "store is locked" in out
+
+
 def test_a_new_passphrase_for_a_passphrase_journal_comes_from_its_own_variable(
     aijournal_home, no_keyring
 ):
