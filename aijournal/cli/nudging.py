@@ -7,7 +7,7 @@ import json
 
 import click
 
-from aijournal.cli.root import DAY_WORDS, Session, cli, day_or_none, pass_session, saved
+from aijournal.cli.root import AHEAD_WORDS, Session, cli, day_or_none, pass_session, saved
 from aijournal.model import records as r
 from aijournal.model.errors import InvalidInput
 from aijournal.storage import Journal
@@ -48,7 +48,7 @@ def nudges(ctx: click.Context, fmt: str, show_all: bool) -> None:
 @click.argument("nudge_id")
 @click.option("--touchpoint", "touchpoint_id", help="A touchpoint you logged for it already.")
 @click.option("--person", help="Whom to reach out to (default: whom the nudge suggests).")
-@click.option("--date", "day", help=f"Which day ({DAY_WORDS}, tomorrow; default today).")
+@click.option("--date", "day", help=f"Which day ({AHEAD_WORDS}; default today).")
 @pass_session
 def nudges_act(
     session: Session, nudge_id: str, touchpoint_id: str | None, person: str | None, day: str | None
@@ -74,7 +74,7 @@ def nudges_act(
 @nudges.command("plan")
 @click.argument("nudge_id")
 @click.option("--person", help="Whom (default: anyone).")
-@click.option("--date", "day", help=f"Which day ({DAY_WORDS}, tomorrow; default today).")
+@click.option("--date", "day", help=f"Which day ({AHEAD_WORDS}; default today).")
 @pass_session
 def nudges_plan(session: Session, nudge_id: str, person: str | None, day: str | None) -> None:
     """Plan a touchpoint for a nudge; you are reminded on that day."""
@@ -121,7 +121,7 @@ def _person_id(journal: Journal, name: str) -> str:
 def _plan(journal: Journal, nudge: r.Nudge, person_id: str | None, day: str | None) -> None:
     from aijournal.connection import nudges as rules
 
-    on = day_or_none("date", day) or journal.clock().date()
+    on = day_or_none("date", day, ahead=True) or journal.clock().date()
     planned = rules.plan(journal, nudge.id, person_id, on)
     who = journal.get(r.Person, person_id).name if person_id else None  # type: ignore[union-attr]
     with_whom = f" with {who}" if who else ""

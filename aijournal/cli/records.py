@@ -7,6 +7,7 @@ import json
 import click
 
 from aijournal.cli.root import (
+    AHEAD_WORDS,
     DAY_WORDS,
     Session,
     cli,
@@ -214,10 +215,12 @@ def goal() -> None:
 @goal.command("add")
 @click.argument("name")
 @click.option("--kind", default="personal", help=", ".join(r.GOAL_KINDS))
-@click.option("--target", help="Target date (YYYY-MM-DD, tomorrow, …).")
+@click.option("--target", help=f"Target date ({AHEAD_WORDS}).")
 @pass_session
 def goal_add(session: Session, name: str, kind: str, target: str | None) -> None:
-    record = r.Goal(name=name, kind=kind, target_date=day_or_none("target date", target))
+    record = r.Goal(
+        name=name, kind=kind, target_date=day_or_none("target date", target, ahead=True)
+    )
     journal = session.journal()
     journal.add(record)
     saved(journal, f"Added the goal {record.name}.")

@@ -179,12 +179,14 @@ def cli(ctx: click.Context, data_dir: Path | None, hidden: bool) -> None:
 
 # What --date, --from and --to accept, and --when: ISO or a few plain words (model.plain_dates).
 DAY_WORDS = "YYYY-MM-DD, today, yesterday, mon, last fri, 3 days ago"
+AHEAD_WORDS = "YYYY-MM-DD, today, tomorrow, mon (the coming one), next fri, in 3 days"
 WHEN_WORDS = "ISO 2026-03-01T14:30, 14:30, yesterday 14:30, mon 9:00, 3 days ago"
 
 
-def day_or_none(name: str, text: str | None) -> date | None:
-    """The day an option names (ISO or plain words, counted from today), None if not given."""
-    return plain_dates.parse_day(name, text, r.now().date()) if text else None
+def day_or_none(name: str, text: str | None, *, ahead: bool = False) -> date | None:
+    """The day an option names (ISO or plain words, counted from today), None if not given;
+    `ahead` for a day to come (a bare weekday is then the coming one)."""
+    return plain_dates.parse_day(name, text, r.now().date(), ahead=ahead) if text else None
 
 
 def day_or_today(name: str, text: str | None) -> date:

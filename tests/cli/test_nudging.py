@@ -73,6 +73,18 @@ def test_planning_with_someone_names_them_and_the_day(journal_at_home):
     )
 
 
+@pytest.mark.parametrize("words", ["mon", "saturday", "next wed", "in 3 days"])
+def test_a_plan_in_words_is_a_day_to_come(journal_at_home, words):
+    from aijournal.model.plain_dates import parse_day
+
+    planned = nudge(journal_at_home)
+    code, out = run("nudges", "plan", planned.id[:8], "--date", words)
+    assert code == 0, out
+    day = journal_at_home.get(r.Nudge, planned.id).planned_day
+    assert 0 <= (day - date.today()).days <= 7  # never the weekday just gone
+    assert day == parse_day("date", words, date.today(), ahead=True)
+
+
 @pytest.mark.parametrize(
     "args, says",
     [

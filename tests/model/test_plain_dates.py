@@ -38,10 +38,30 @@ days = st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31))
         ("1 week ago", date(2026, 11, 20)),
         ("2026-02-28", date(2026, 2, 28)),
         ("2024-02-29", date(2024, 2, 29)),
+        ("next friday", date(2026, 12, 4)),  # "next" is never today
+        ("next mon", date(2026, 11, 30)),
+        ("in 3 days", date(2026, 11, 30)),
+        ("in 1 week", date(2026, 12, 4)),
     ],
 )
 def test_days_in_words_and_iso(text, expected):
     assert parse_day("date", text, FRIDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("fri", FRIDAY),  # today is that day
+        ("mon", date(2026, 11, 30)),  # the coming Monday, not the past one
+        ("sat", date(2026, 11, 28)),
+        ("thu", date(2026, 12, 3)),
+        ("last mon", date(2026, 11, 23)),  # said outright: still the past one
+        ("next fri", date(2026, 12, 4)),
+        ("yesterday", date(2026, 11, 26)),  # a day to come may still be refused later
+    ],
+)
+def test_a_day_ahead_takes_the_coming_weekday(text, expected):
+    assert parse_day("date", text, FRIDAY, ahead=True) == expected
 
 
 @pytest.mark.parametrize(
@@ -55,7 +75,10 @@ def test_days_in_words_and_iso(text, expected):
         "3 days",
         "days ago",
         "-3 days ago",
-        "next friday",
+        "next",
+        "next last friday",
+        "in 3",
+        "in -3 days",
         "last",
         "14:30",
         "9999999 days ago",
@@ -138,6 +161,11 @@ def test_a_weekday_is_the_most_recent_one_and_last_is_before_today(today, name):
     assert day.strftime("%a").casefold() == name == last.strftime("%a").casefold()
     assert 0 <= (today - day).days <= 6
     assert 1 <= (today - last).days <= 7
+    coming = parse_day("date", name, today, ahead=True)
+    following = parse_day("date", f"next {name}", today)
+    assert coming.strftime("%a").casefold() == name == following.strftime("%a").casefold()
+    assert 0 <= (coming - today).days <= 6
+    assert 1 <= (following - today).days <= 7
 
 
 @given(day=days, today=days)
