@@ -118,7 +118,7 @@ class Sections:
         """The view at this position, made now if it has not been shown yet."""
         if (view := self.built.get(index)) is not None:
             return view
-        view = VIEWS[index](self.journal, self.parent)
+        view = VIEWS[index](self.journal, self.stack)  # born in place: no reparenting
         stand_in = self.stack.widget(index)
         self.stack.insertWidget(index, view)
         self.stack.removeWidget(stand_in)

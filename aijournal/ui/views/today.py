@@ -210,7 +210,7 @@ class TodayView(QWidget):
         for form in (self.checkin_form, self.ai_form, self.touch_form):
             form.saved.connect(self._saved)
         self._arrange(wide=False)
-        self.refresh()
+        self.refresh(suggestions=False)  # the forms have just read theirs
 
     # ---- layout ------------------------------------------------------------------------
 
@@ -279,16 +279,17 @@ class TodayView(QWidget):
 
     # ---- the view contract -----------------------------------------------------------------
 
-    def refresh(self) -> None:
+    def refresh(self, *, suggestions: bool = True) -> None:
         """Reload suggestions, today's check-in, due instruments and today's entries."""
         today = self.journal.clock().date()
         new_day, self.day = today != self.day, today
         self.date_label.setText(f"{today:%A} {today.day} {today:%B %Y}")
+        for form in (self.checkin_form, self.ai_form, self.touch_form):
+            if suggestions:  # tools, people, skills, goals, factors added or archived meanwhile
+                form.refresh_suggestions()
         for form in (self.ai_form, self.touch_form):
-            form.refresh_suggestions()
             if not form.has_edits():
                 form.clear(keep_confirmation=True)
-        self.checkin_form.refresh_suggestions()  # factors added or archived meanwhile
         if new_day or not self.checkin_form.has_edits():
             self.checkin_form.show_day(today)
         stored = self.journal.checkin_on(today)
