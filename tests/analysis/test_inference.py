@@ -2,6 +2,8 @@
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from aijournal.analysis import inference
 from aijournal.analysis.inference import Estimate
@@ -52,6 +54,39 @@ def test_welch_needs_two_occasions_a_side_and_some_variation():
     found = inference.occasion_difference(np.array([2.5, 1.5]), np.array([1.0, 1.5, 0.5]), 42)
     assert found is not None and found.value == pytest.approx(1.0) and found.n == 42
     assert found.method.startswith("Welch")
+
+
+@pytest.mark.filterwarnings("ignore:Precision loss")  # scipy: one side is constant
+@settings(max_examples=200, deadline=None)
+@given(
+    first=st.lists(st.integers(1, 5), min_size=2, max_size=40),
+    second=st.lists(st.integers(1, 5), min_size=2, max_size=40),
+)
+def test_welch_is_scipy_stats_welch(first, second):
+    """The textbook formula over scipy.special gives what scipy.stats.ttest_ind gives."""
+    from scipy import stats
+
+    a, b = np.array(first, dtype=float), np.array(second, dtype=float)
+    found = inference.occasion_difference(a, b, 9)
+    if np.ptp(a) == 0 and np.ptp(b) == 0:
+        assert found is None
+        return
+    expected = stats.ttest_ind(a, b, equal_var=False)
+    interval = expected.confidence_interval(inference.CONFIDENCE)
+    assert found.p == pytest.approx(float(expected.pvalue), rel=1e-9, abs=1e-12)
+    assert (found.low, found.high) == pytest.approx(
+        (float(interval.low), float(interval.high)), rel=1e-9, abs=1e-12
+    )
+
+
+def test_the_distributions_are_scipy_stats_ones():
+    from scipy import special, stats
+
+    for df in (1.5, 4, 29.3, 200):
+        assert special.stdtrit(df, 0.975) == pytest.approx(stats.t.ppf(0.975, df), rel=1e-12)
+        assert 2 * special.stdtr(df, -2.1) == pytest.approx(2 * stats.t.sf(2.1, df), rel=1e-12)
+    for level in (0.95, 0.99):
+        assert special.chdtri(1, 1 - level) == pytest.approx(stats.chi2.ppf(level, 1), rel=1e-12)
 
 
 def test_holm_rejects_at_the_boundary_and_does_not_depend_on_the_order():
