@@ -165,7 +165,9 @@ def _check_row(where: str, table: str, row: Any, columns: set[str]) -> None:
     if not isinstance(row, dict):
         raise InvalidInput(where, type(row).__name__, "use an object per record")
     if unknown := sorted(set(row) - columns):
-        raise InvalidInput(f"{where}.{unknown[0]}", row[unknown[0]], "this field is unknown")
+        name = unknown[0]  # a crafted name (a line break, escapes) is shown quoted, on one line
+        field = f"{where}.{name}" if name.isidentifier() else f"{where}[{name!r}]"
+        raise InvalidInput(field, row[name], "this field is unknown")
     for name in ("id", *_STAMPS[:2]):
         if not isinstance(row.get(name), str):
             raise InvalidInput(f"{where}.{name}", row.get(name), "this field is required text")

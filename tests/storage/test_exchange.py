@@ -83,6 +83,7 @@ def test_same_day_checkins_from_two_machines_settle_on_the_newest(journal, tmp_p
         (lambda d: d["tables"]["ai_uses"][0].update(pattern="vibes"), "ai_uses[0].pattern"),
         (lambda d: d["tables"]["ai_uses"][0].update(minutes="lots"), "ai_uses[0].minutes"),
         (lambda d: d["tables"]["ai_uses"][0].update(colour="red"), "ai_uses[0].colour"),
+        (lambda d: d["tables"]["ai_uses"][0].update({"\n": None}), "ai_uses[0]['\\n']: None"),
         (lambda d: d["tables"]["ai_uses"][0].pop("id"), "ai_uses[0].id"),
         (lambda d: d["tables"]["checkins"][0].update(burnout=9), "checkins[0].burnout"),
         (
@@ -105,7 +106,7 @@ def test_a_bad_file_changes_nothing_byte_for_byte(journal, clock, tmp_path, muta
     counts = journal.counts()
     with pytest.raises(InvalidInput) as caught:
         exchange.merge(journal, data)
-    assert field in str(caught.value)
+    assert field in str(caught.value) and "\n" not in str(caught.value)
     journal.checkpoint()
     assert journal.counts() == counts
     assert hashlib.sha256(journal.paths.db.read_bytes()).hexdigest() == before
