@@ -29,6 +29,7 @@ from aijournal.storage.schema import RECORD_TABLES
 
 # Whose live rows keep the sample records they refer to: every record table but the nudges.
 KEEPING = tuple(t for t in RECORD_TABLES if t != "nudges")
+_OPEN_NUDGE = "deleted_at IS NULL AND status IN ('new', 'snoozed')"
 
 
 @dataclass(frozen=True)
@@ -90,17 +91,18 @@ class SampleRecords(JournalCore):
                     [stamp, table, record_id],
                 )
                 removed[table] = removed.get(table, 0) + 1
-            for nudge_id in self._open_nudges():  # prompted while the sample was in
-                self.db.execute(
-                    "UPDATE nudges SET deleted_at = ?, updated_at = ? WHERE id = ?",
-                    [stamp, stamp, nudge_id],
-                )
-                self.db.execute(
-                    "INSERT OR REPLACE INTO sample_marks (kind, record_id, removed_at)"
-                    " VALUES ('nudges', ?, ?)",
-                    [nudge_id, stamp],
-                )
-                removed["nudges"] = removed.get("nudges", 0) + 1
+            # The nudges still open were prompted while the sample was in: marked, then gone.
+            self.db.execute(
+                "INSERT OR REPLACE INTO sample_marks (kind, record_id, removed_at)"
+                f" SELECT 'nudges', id, ? FROM nudges WHERE {_OPEN_NUDGE}",
+                [stamp],
+            )
+            gone = self.db.execute(
+                f"UPDATE nudges SET deleted_at = ?, updated_at = ? WHERE {_OPEN_NUDGE}",
+                [stamp, stamp],
+            ).rowcount
+            if gone:
+                removed["nudges"] = removed.get("nudges", 0) + gone
             for table, record_id in kept:  # the user's now: no longer sample data
                 self.db.execute(
                     "DELETE FROM sample_marks WHERE kind = ? AND record_id = ?",
@@ -146,12 +148,6 @@ class SampleRecords(JournalCore):
         if not restored:
             raise JournalError("There is no removed sample data to bring back.")
         return restored
-
-    def _open_nudges(self) -> list[str]:
-        rows = self.db.execute(
-            "SELECT id FROM nudges WHERE deleted_at IS NULL AND status IN ('new', 'snoozed')"
-        )
-        return [nudge_id for (nudge_id,) in rows]
 
     def _live_sample(self) -> set[tuple[str, str]]:
         found: set[tuple[str, str]] = set()

@@ -4,29 +4,17 @@ import copy
 import csv
 import io
 import json
-from datetime import timedelta
 
 import pytest
+from summaries import demo_summary
 
-from aijournal.journaling import demo
 from aijournal.sharing import coach, summary
 
 
 @pytest.fixture(scope="module")
 def base(tmp_path_factory):
     """One real summary, built once for the module from 60 demo days."""
-    from clocks import FakeClock
-
-    from aijournal.storage import DataPaths, Journal
-    from aijournal.storage.unlock import Key
-
-    clock = FakeClock()
-    folder = tmp_path_factory.mktemp("coach") / "journal"
-    # Unencrypted: a module-wide fixture runs outside each test's keyring sandbox.
-    with Journal.create(DataPaths(folder), Key("none"), clock=clock) as journal:
-        demo.fill(journal, days=60)
-        end = clock().date()
-        return summary.build(journal, end - timedelta(days=59), end)
+    return demo_summary(tmp_path_factory.mktemp("coach") / "journal", days=60)
 
 
 def test_rows_and_flags(base, tmp_path):

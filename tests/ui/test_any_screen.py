@@ -18,14 +18,13 @@ SIZES = {"small": (800, 500), "laptop": (1280, 720)}
 
 
 @pytest.fixture
-def main_window(qtbot, sample_journal):
-    from aijournal.ui.main_window import MainWindow
+def journal(journal):
+    """Every screen is looked at with 120 days of the demo data in it (the shared
+    `main_window` fixture opens on this journal)."""
+    from aijournal.journaling import demo
 
-    window = MainWindow(sample_journal, use_tray=False)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+    demo.fill(journal, days=120)
+    return journal
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -46,9 +45,9 @@ def test_every_view_fits(qtbot, main_window, size):
     assert not found, "\n".join(f"{name}: {'; '.join(wrong)}" for name, wrong in found.items())
 
 
-def test_every_dialog_fits_a_small_screen(qtbot, main_window, sample_journal, tmp_path):
+def test_every_dialog_fits_a_small_screen(qtbot, main_window, journal, tmp_path):
     found = {}
-    for name, dialog in dialogs(main_window, sample_journal, tmp_path):
+    for name, dialog in dialogs(main_window, journal, tmp_path):
         qtbot.addWidget(dialog)
         room = dialog.screen().availableGeometry()
         assert dialog.width() <= room.width() and dialog.height() <= room.height(), name

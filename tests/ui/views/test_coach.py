@@ -6,11 +6,11 @@ from __future__ import annotations
 import copy
 import csv
 import io
-from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QLabel
+from summaries import demo_summary
 
 from aijournal.sharing import coach, summary
 from aijournal.ui.views.coach import MAX_COMPARED, CoachWindow, open_coach_view
@@ -21,19 +21,7 @@ BURNOUT = [label for _, label in coach.COLUMNS].index("Burnout")
 @pytest.fixture(scope="module")
 def base(tmp_path_factory):
     """One real summary, built once for the module from 14 demo days."""
-    from clocks import FakeClock
-
-    from aijournal.journaling import demo
-    from aijournal.storage import DataPaths, Journal
-    from aijournal.storage.unlock import Key
-
-    clock = FakeClock()
-    folder = tmp_path_factory.mktemp("coach-view") / "journal"
-    # Unencrypted: a module-wide fixture runs outside each test's keyring sandbox.
-    with Journal.create(DataPaths(folder), Key("none"), clock=clock) as journal:
-        demo.fill(journal, days=14)
-        end = clock().date()
-        return summary.build(journal, end - timedelta(days=13), end)
+    return demo_summary(tmp_path_factory.mktemp("coach-view") / "journal", days=14)
 
 
 @pytest.fixture
